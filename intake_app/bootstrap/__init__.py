@@ -1,0 +1,1 @@
+"""Composition root: builds the services from settings and paths. No Qt here."""

@@ -1,0 +1,1 @@
+"""Command-line tools: ``intake-admin`` and the catalog maintenance used by the Makefile."""

@@ -1,0 +1,73 @@
+"""Extract, update and compile the gettext catalogs with Babel (``make translations``).
+
+    python -m intake_app.cli.catalogs extract|update|compile
+
+Run from the repository root. Compiled ``.mo`` files are build output, not committed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+
+from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
+from intake_app.i18n.translator import DOMAINS
+
+TRANSLATIONS = Path("translations")
+SOURCES = {"ui": "intake_app", "content": "resources/content"}
+# Besides gettext & co: Translator.format, N_ marks, and the Dutch message of every error.
+UI_KEYWORDS = (
+    "format", "N_", "IntakeError", "StorageError", "ConfigurationError", "ContentError",
+    "NotFoundError",
+)  # fmt: skip
+
+
+def _babel(*args: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
+
+
+def extract() -> None:
+    for domain in DOMAINS:
+        pot = str(TRANSLATIONS / f"{domain}.pot")
+        _babel(
+            "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-o", pot,
+            "--project=intake_app", "--copyright-holder=intake_app contributors",
+            "--sort-by-file", "--add-comments=TRANSLATORS:",
+            *(f"--keyword={k}" for k in (UI_KEYWORDS if domain == "ui" else ())),
+            SOURCES[domain],
+        )  # fmt: skip
+
+
+def update() -> None:
+    for domain in DOMAINS:
+        for language in LANGUAGES:
+            if language.code == SOURCE_LANGUAGE:
+                continue
+            po = TRANSLATIONS / language.code / "LC_MESSAGES" / f"{domain}.po"
+            command = "update" if po.exists() else "init"
+            _babel(
+                command, "-i", str(TRANSLATIONS / f"{domain}.pot"), "-d", str(TRANSLATIONS),
+                "-D", domain, "-l", language.code,
+            )  # fmt: skip
+
+
+def compile_all() -> None:
+    for domain in DOMAINS:
+        if any(TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po")):
+            _babel("compile", "-d", str(TRANSLATIONS), "-D", domain)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    actions = {"extract": extract, "update": update, "compile": compile_all}
+    if len(args) != 1 or args[0] not in actions:
+        print("usage: python -m intake_app.cli.catalogs extract|update|compile", file=sys.stderr)
+        return 2
+    actions[args[0]]()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

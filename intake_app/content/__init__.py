@@ -1,0 +1,1 @@
+"""Intake content as data: YAML in resources/content/, validated with file:line errors."""

@@ -1,0 +1,49 @@
+"""YAML reading that remembers where every mapping came from, for file:line errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class LocatedDict(dict[str, Any]):
+    """A mapping from YAML that knows its file and 1-based line."""
+
+    file: str = "?"
+    line: int = 0
+
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class _LineLoader(yaml.SafeLoader):
+    source_name = "?"
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDict:
+    loader.flatten_mapping(node)
+    mapping = LocatedDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
+    mapping.file = loader.source_name
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml(path: Path, display_name: str | None = None) -> Any:
+    """Parse one YAML file; syntax errors become ValueError with file:line."""
+    name = display_name or str(path)
+    text = path.read_text(encoding="utf-8")
+
+    class Loader(_LineLoader):
+        source_name = name
+
+    try:
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else 0
+        raise ValueError(f"{name}:{line}: YAML error: {exc.problem}") from exc

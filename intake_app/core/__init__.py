@@ -1,0 +1,1 @@
+"""Domain model: pure Python, standard library only (design.md section 3)."""

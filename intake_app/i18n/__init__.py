@@ -1,0 +1,1 @@
+"""Translation and formatting: gettext catalogs per language, Babel for numbers and dates."""

@@ -1,0 +1,1 @@
+"""PDF documents with ReportLab. Imported lazily: ReportLab costs start-up time."""

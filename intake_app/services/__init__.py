@@ -1,0 +1,1 @@
+"""The small API that the ui and the cli use. Returns DTOs, never ORM objects."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, repositories, Alembic migrations (design.md section 4)."""

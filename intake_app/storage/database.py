@@ -1,0 +1,124 @@
+"""Open a database by URL: SQLite (default, a local file) or PostgreSQL.
+
+Every SQLite connection gets WAL, synchronous=FULL and foreign keys (design.md section 4),
+so an answer acknowledged to the counsellor survives a crash or a power cut.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine.url import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from intake_app.core.errors import ConfigurationError, StorageError
+
+SQLITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def safe_url(url: str) -> str:
+    """The URL as it may be shown or logged: never with a password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<ongeldig adres>"
+
+
+def parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigurationError(
+            "Het adres van de database is niet geldig: {url}. "
+            "Gebruik bijvoorbeeld sqlite:///pad/naar/intake.db.",
+            url=url,
+        ) from exc
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise ConfigurationError(
+            "Dit soort database wordt niet ondersteund: {backend}. Gebruik SQLite of PostgreSQL.",
+            backend=parsed.get_backend_name(),
+        )
+    return parsed
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL, or None for in-memory databases and other backends."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def check_sqlite_location(path: Path) -> None:
+    """Refuse, in one clear sentence, a folder that does not exist or cannot be written."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ConfigurationError("De map voor de database bestaat niet: {folder}.", folder=folder)
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise ConfigurationError(
+            "Het databasebestand kan niet worden gelezen of geschreven: {path}.", path=path
+        )
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ConfigurationError(
+            "In de map voor de database mag niet worden geschreven: {folder}.", folder=folder
+        )
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in SQLITE_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def create_database_engine(url: str) -> Engine:
+    """An Engine for ``url`` with our connection settings; errors are ConfigurationError."""
+    parsed = parse_url(url)
+    path = sqlite_file(parsed)
+    if path is not None:
+        check_sqlite_location(path)
+    try:
+        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+    except (NoSuchModuleError, ImportError) as exc:
+        raise ConfigurationError(
+            "De databasedriver voor {url} is niet geïnstalleerd.", url=safe_url(url)
+        ) from exc
+    if parsed.get_backend_name() == "sqlite":
+        event.listen(engine, "connect", _on_sqlite_connect)
+        if path is not None and not path.exists():
+            # Owner-only from the first byte: the file will hold personal data.
+            path.touch(mode=0o600)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StorageError(
+            "De database {url} kan niet worden geopend: {reason}",
+            url=safe_url(url),
+            reason=(str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0],
+        ) from exc
+    return engine
+
+
+def quick_check(engine: Engine) -> str:
+    """SQLite's quick_check result ('ok' when healthy); 'ok' for other databases."""
+    if engine.dialect.name != "sqlite":
+        return "ok"
+    with engine.connect() as connection:
+        rows = connection.execute(text("PRAGMA quick_check")).scalars().all()
+    return "; ".join(str(row) for row in rows)

@@ -1,0 +1,52 @@
+"""Bring a database to the newest schema with Alembic (also for the very first schema)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from intake_app.core.errors import StorageError
+from intake_app.storage.migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config  # lazy: Alembic costs start-up time
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade_to_head(engine: Engine) -> bool:
+    """Migrate if needed; True when a migration ran."""
+    try:
+        if current_revision(engine) == HEAD:
+            return False
+        from alembic import command
+
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except SQLAlchemyError as exc:
+        raise StorageError(
+            "De database kon niet worden bijgewerkt naar de nieuwe versie: {reason}",
+            reason=str(exc.orig if hasattr(exc, "orig") else exc),
+        ) from exc
+    return True

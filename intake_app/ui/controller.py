@@ -1,0 +1,74 @@
+"""The one place where views call services. Emits typed signals; errors become sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from intake_app.core.errors import IntakeError
+from intake_app.i18n.translator import Translator
+from intake_app.services.dto import SessionListItem, SessionState
+from intake_app.services.intake import IntakeService
+
+T = TypeVar("T")
+
+
+class IntakeController(QObject):
+    session_changed = Signal(object)  # SessionState
+    sessions_listed = Signal(list)  # list[SessionListItem]
+    failed = Signal(str)  # one translated sentence
+    printed = Signal(Path)
+
+    def __init__(self, service: IntakeService, ui: Translator) -> None:
+        super().__init__()
+        self.service = service
+        self.ui = ui
+        self.state: SessionState | None = None
+
+    def _run(self, action: Callable[[], T]) -> T | None:
+        try:
+            return action()
+        except IntakeError as exc:
+            self.failed.emit(exc.render(self.ui.gettext))
+            return None
+
+    def _publish(self, state: SessionState | None) -> SessionState | None:
+        if state is not None:
+            self.state = state
+            self.session_changed.emit(state)
+        return state
+
+    def refresh_sessions(self) -> list[SessionListItem]:
+        items = self._run(self.service.list_sessions) or []
+        self.sessions_listed.emit(items)
+        return items
+
+    def start(self, client_language: str) -> SessionState | None:
+        return self._publish(self._run(lambda: self.service.start_session(client_language)))
+
+    def open(self, session_id: int) -> SessionState | None:
+        return self._publish(self._run(lambda: self.service.open_session(session_id)))
+
+    def answer(self, card_id: str, choices: Sequence[str]) -> SessionState | None:
+        state = self.state
+        if state is None:
+            return None
+        return self._publish(self._run(lambda: self.service.answer(state.id, card_id, choices)))
+
+    def decline(self, card_id: str) -> SessionState | None:
+        state = self.state
+        if state is None:
+            return None
+        return self._publish(self._run(lambda: self.service.decline(state.id, card_id)))
+
+    def print_summary(self, out: Path) -> Path | None:
+        state = self.state
+        if state is None:
+            return None
+        written = self._run(lambda: self.service.write_client_summary(state.id, out))
+        if written is not None:
+            self.printed.emit(written)
+        return written

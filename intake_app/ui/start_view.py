@@ -1,0 +1,113 @@
+"""The start screen: earlier conversations to resume, and a new one to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.i18n.formatting import Formatter
+from intake_app.i18n.languages import LANGUAGES
+from intake_app.i18n.translator import Translator
+from intake_app.services.dto import SessionListItem
+from intake_app.ui.widgets import named
+
+
+class StartView(QWidget):
+    new_requested = Signal(str)  # client language code
+    resume_requested = Signal(int)  # session id
+
+    def __init__(self, translator: Translator) -> None:
+        super().__init__()
+        self.setObjectName("StartView")
+        self.tr_ui = translator
+        self.items: list[SessionListItem] = []
+        self.title = named(QLabel(), "AppTitle")
+        self.intro = named(QLabel(), "", wrap=True)
+        self.language_label = QLabel()
+        self.language = QComboBox()
+        for language in LANGUAGES:
+            self.language.addItem(f"{language.native_name} ({language.dutch_name})", language.code)
+        self.language_label.setBuddy(self.language)
+        self.new_button = named(QPushButton(), "Primary")
+        self.new_button.clicked.connect(
+            lambda: self.new_requested.emit(self.language.currentData())
+        )
+        self.list_heading = named(QLabel(), "PanelHeading")
+        self.sessions = QListWidget()
+        self.sessions.itemActivated.connect(self._resume_item)
+        self.resume_button = QPushButton()
+        self.resume_button.clicked.connect(self._resume_selected)
+        self.empty = QLabel()
+
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.language_label)
+        new_row.addWidget(self.language)
+        new_row.addStretch(1)
+        new_row.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addLayout(new_row)
+        layout.addSpacing(16)
+        layout.addWidget(self.list_heading)
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.sessions, 1)
+        resume_row = QHBoxLayout()
+        resume_row.addStretch(1)
+        resume_row.addWidget(self.resume_button)
+        layout.addLayout(resume_row)
+        self.retranslate_ui()
+
+    def show_sessions(self, items: list[SessionListItem]) -> None:
+        self.items = items
+        self.sessions.clear()
+        formatter = Formatter(self.tr_ui.code)
+        for item in items:
+            saved = formatter.datetime(item.updated_at)
+            status = self.tr_ui.gettext("afgerond") if item.current_card is None else ""
+            text = self.tr_ui.format(
+                "{code} · {language} · laatst bewaard {saved}",
+                code=item.code,
+                language=item.client_language,
+                saved=saved,
+            )
+            entry = QListWidgetItem(f"{text}  {status}".strip())
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            self.sessions.addItem(entry)
+        if items:
+            self.sessions.setCurrentRow(0)
+        self.empty.setVisible(not items)
+        self.sessions.setVisible(bool(items))
+        self.resume_button.setEnabled(bool(items))
+
+    def _resume_item(self, item: QListWidgetItem) -> None:
+        self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _resume_selected(self) -> None:
+        item = self.sessions.currentItem()
+        if item is not None:
+            self._resume_item(item)
+
+    def retranslate_ui(self) -> None:
+        t = self.tr_ui
+        self.title.setText(t.gettext("Samen kijken naar geld en post"))
+        self.intro.setText(
+            t.gettext("Begin een nieuw gesprek, of ga verder met een gesprek van eerder.")
+        )
+        self.language_label.setText(t.gettext("Taal van de klant:"))
+        self.new_button.setText(t.gettext("Nieuw gesprek"))
+        self.list_heading.setText(t.gettext("Eerdere gesprekken"))
+        self.empty.setText(t.gettext("Nog geen gesprekken."))
+        self.resume_button.setText(t.gettext("Verder met dit gesprek"))
+        self.show_sessions(self.items)

@@ -1,0 +1,45 @@
+"""Shared fixtures: real temporary SQLite files, the real content, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from intake_app.bootstrap.context import AppContext, build_context
+from intake_app.bootstrap.paths import default_paths
+from intake_app.storage.database import sqlite_url
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return sqlite_url(tmp_path / "intake.db")
+
+
+@pytest.fixture
+def context(db_url: str, tmp_path: Path) -> Iterator[AppContext]:
+    built = build_context(db_url=db_url, data_dir=tmp_path)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def paths(tmp_path: Path):
+    return default_paths(tmp_path)
+
+
+@pytest.fixture
+def gui_app(qapp, paths):
+    """The QApplication styled and with fonts, as app.main() sets it up."""
+    from intake_app.ui.fonts import install_fonts
+
+    qapp.setStyle("Fusion")
+    install_fonts(qapp, paths.fonts)
+    qapp.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
+    return qapp

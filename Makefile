@@ -70,12 +70,12 @@ $(STAMPS)/venv: pyproject.toml | system-deps
 
 # Compiled catalogs are build output (git ignores *.mo).
 compiled-translations: $(STAMPS)/venv
-	$(BIN)/python -m intake_app.i18n.catalogs compile
+	$(BIN)/python -m intake_app.cli.catalogs compile
 
 translations: $(STAMPS)/venv
-	$(BIN)/python -m intake_app.i18n.catalogs extract
-	$(BIN)/python -m intake_app.i18n.catalogs update
-	$(BIN)/python -m intake_app.i18n.catalogs compile
+	$(BIN)/python -m intake_app.cli.catalogs extract
+	$(BIN)/python -m intake_app.cli.catalogs update
+	$(BIN)/python -m intake_app.cli.catalogs compile
 
 clean:
 	rm -rf $(VENV) $(STAMPS) build dist *.egg-info

@@ -78,6 +78,6 @@ class Translators:
         return self.get(SOURCE_LANGUAGE)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark only"
+def N_(message: str) -> str:
     """Mark a text for extraction where it is translated later, by a Translator."""
     return message

@@ -1,10 +1,14 @@
-"""The intake as data: sessions and the answers given in them."""
+"""The intake as data: a session, the answers given in it, and what it records.
+
+Pure dataclasses; storage maps them to tables, services to DTOs. Money is integer cents.
+Never stored: BSN, ethnicity, religion, names of lenders (relationship only, INF-R5).
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 class SessionStatus(enum.StrEnum):
@@ -20,6 +24,234 @@ class AnswerState(enum.StrEnum):
     NOT_DISCUSSED = "not_discussed"
 
 
+class PhaseStatus(enum.StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    SKIPPED = "skipped"  # the counsellor chose to leave it out (INT-10)
+    POSTPONED = "postponed"  # to a next visit, with a reminder (INT-09)
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    cents: int
+    approximate: bool = False  # "ongeveer": the client gave an estimate
+
+
+# -- debts (requirements.md section 4) ------------------------------------------------------
+class DebtKind(enum.StrEnum):
+    FORMAL = "formal"
+    INFORMAL = "informal"
+
+
+class Direction(enum.StrEnum):
+    """Never netted against each other (requirements.md section 4.4)."""
+
+    OWED_BY_CLIENT = "owed_by_client"
+    OWED_TO_CLIENT = "owed_to_client"  # money the client lent out
+    REMITTANCE = "remittance"  # money sent to family or friends abroad
+    GIFT = "gift"  # received, not lent (mosque, church, fund)
+
+
+class FormalCategory(enum.StrEnum):
+    RENT = "rent"
+    ENERGY = "energy"
+    WATER = "water"
+    HEALTH_INSURANCE = "health_insurance"
+    MUNICIPAL_TAX = "municipal_tax"
+    TAX_OFFICE = "tax_office"  # Belastingdienst, toeslagen terugvorderingen
+    FINE = "fine"  # CJIB
+    TELECOM = "telecom"
+    BANK_LOAN = "bank_loan"
+    BUY_NOW_PAY_LATER = "buy_now_pay_later"
+    STUDY = "study"  # DUO
+    OTHER = "other"
+
+
+class Relationship(enum.StrEnum):
+    PARENT = "parent"
+    CHILD = "child"
+    SIBLING = "sibling"
+    PARTNER = "partner"
+    EX_PARTNER = "ex_partner"
+    IN_LAW = "in_law"
+    OTHER_FAMILY = "other_family"
+    FRIEND = "friend"
+    NEIGHBOUR = "neighbour"
+    COLLEAGUE = "colleague"
+    ACQUAINTANCE = "acquaintance"
+    COMMUNITY = "community"  # mosque, church, association
+    FUND = "fund"
+    BANK = "bank"
+    OTHER = "other"
+
+
+class Terms(enum.StrEnum):
+    NONE = "none"
+    VERBAL = "verbal"
+    WRITTEN = "written"
+    UNKNOWN = "unknown"
+
+
+class Pressure(enum.StrEnum):
+    NONE = "none"
+    SOME = "some"
+    HIGH = "high"
+    UNKNOWN = "unknown"
+
+
+class Wish(enum.StrEnum):
+    """'Wat wilt u hiermee?' (INF-R6)."""
+
+    PAY_BACK = "pay_back"
+    INCLUDE_IN_PLAN = "include_in_plan"
+    KEEP_PRIVATE = "keep_private"
+    WANT_BACK = "want_back"  # for money lent out
+    KEEP_SENDING = "keep_sending"  # remittance as a chosen fixed obligation (INF-R3)
+    DONT_KNOW = "dont_know"
+
+
+class DebtStatus(enum.StrEnum):
+    UNDISPUTED = "undisputed"
+    DISPUTED = "disputed"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class Debt:
+    kind: DebtKind
+    direction: Direction
+    card_id: str  # the prompt card it was recorded on (e.g. an INF card)
+    amount: Money | None = None
+    monthly: bool = False  # amount is per month (remittances, repayments)
+    creditor: str = ""  # formal creditors only; informal: relationship, never a name
+    category: FormalCategory | None = None
+    relationship: Relationship | None = None
+    country: str = ""  # where the lender or receiver lives, when abroad
+    purpose: str = ""  # e.g. a wedding, a family problem
+    terms: Terms = Terms.UNKNOWN
+    pressure: Pressure = Pressure.UNKNOWN
+    deadline: date | None = None
+    wish: Wish = Wish.DONT_KNOW
+    status: DebtStatus = DebtStatus.UNKNOWN
+    consent_handover: bool = False
+    id: int | None = None
+
+
+# -- today and next (INT-06, INT-07, REF-01, INT-18/20) ----------------------------------
+class UrgencyType(enum.StrEnum):
+    EVICTION = "eviction"
+    DISCONNECTION = "disconnection"
+    BAILIFF = "bailiff"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Urgency:
+    type: UrgencyType
+    deadline: date | None = None
+    resolved: bool = False
+    id: int | None = None
+
+
+class ActionType(enum.StrEnum):
+    CREDITOR_CALLED = "creditor_called"
+    PAYMENT_ARRANGEMENT_REQUESTED = "payment_arrangement_requested"
+    FORM_FILLED = "form_filled"
+    APPOINTMENT_MADE = "appointment_made"
+    BENEFIT_APPLICATION_STARTED = "benefit_application_started"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class OnTheSpotAction:
+    type: ActionType
+    at: datetime
+    description: str = ""  # shown to the client in "Vandaag gedaan"
+    id: int | None = None
+
+
+class ProvisionStatus(enum.StrEnum):
+    RECEIVES = "receives"
+    NOT_RECEIVING = "not_receiving"
+    UNKNOWN = "unknown"
+    APPLIED_TODAY = "applied_today"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Owner(enum.StrEnum):
+    CLIENT = "client"
+    COUNSELLOR = "counsellor"
+    TOGETHER = "together"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class ProvisionCheck:
+    provision_id: str  # from the configurable provision list
+    status: ProvisionStatus
+    owner: Owner | None = None
+    due: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    what: str
+    owner: Owner
+    due: date | None = None
+    done: bool = False
+    id: int | None = None
+
+
+class ReferralStatus(enum.StrEnum):
+    PLANNED = "planned"
+    ARRIVED = "arrived"
+    NOT_ARRIVED = "not_arrived"
+    LOST_CONTACT = "lost_contact"
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    organisation_id: int | None  # the directory entry (sociale kaart)
+    organisation_name: str
+    formal: bool
+    warm: bool  # a warm handover (INT-19)
+    status: ReferralStatus = ReferralStatus.PLANNED
+    appointment: datetime | None = None
+    accompanied_by: str = ""
+    id: int | None = None
+
+
+class ConsentPurpose(enum.StrEnum):
+    """PRV-04: each can be given and revoked on its own."""
+
+    STORAGE = "storage"
+    HANDOVER_FORMAL = "handover_formal"
+    SHARING_INFORMAL = "sharing_informal"
+    INFORMAL_DEBTS_IN_HANDOVER = "informal_debts_in_handover"
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    purpose: ConsentPurpose
+    given: bool
+    at: datetime
+    revoked_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.given and self.revoked_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Counsellor-only free text. Never printed, never exported (PRV-06)."""
+
+    text: str
+    at: datetime
+    card_id: str | None = None
+    id: int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Answer:
     card_id: str
@@ -31,11 +263,35 @@ class Answer:
 @dataclass(frozen=True, slots=True)
 class IntakeSession:
     id: int
-    code: str
+    code: str  # pseudonymous client code; no name needed
     created_at: datetime
     updated_at: datetime
     client_language: str = "nl"
     status: SessionStatus = SessionStatus.ACTIVE
     current_card: str | None = None
-    practice: bool = False
+    practice: bool = False  # practice mode: never counted in statistics (ORG-02)
+    first_name: str = ""  # optional (PRV-03)
+    age_band: str = ""
+    neighbourhood: str = ""  # from the coordinator's list, no addresses (STA-19)
+    visit: int = 1  # first contact or a follow-up visit
+    trust_confirmed_at: datetime | None = None  # the trust gate (INT-09)
+    trauma_flag: bool = False  # counsellor-only reminder (INT-13)
+    safety_flag: bool = False  # counsellor-only (GEN-08); never printed
+    follow_up_date: date | None = None  # required to complete (INT-20)
+    next_appointment: datetime | None = None
+    completed_at: datetime | None = None
+    phase_order: tuple[str, ...] = ()  # empty: the content's order (INT-10)
+    phase_status: dict[str, PhaseStatus] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
+    debts: tuple[Debt, ...] = ()
+    urgencies: tuple[Urgency, ...] = ()
+    actions: tuple[OnTheSpotAction, ...] = ()
+    provisions: tuple[ProvisionCheck, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    notes: tuple[Note, ...] = ()
+
+    def consent(self, purpose: ConsentPurpose) -> bool:
+        latest = [c for c in self.consents if c.purpose is purpose]
+        return bool(latest) and latest[-1].active

@@ -1,4 +1,7 @@
-"""SqlSessionRepository: the core SessionRepository port on SQLModel tables."""
+"""SqlSessionRepository: the core SessionRepository port on SQLModel tables.
+
+Every write method is one committed transaction: when it returns, the data is on disk.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +10,69 @@ import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from intake_app.core.errors import NotFoundError, StorageError
-from intake_app.core.model import Answer, AnswerState, IntakeSession, SessionStatus
-from intake_app.storage.tables import AnswerRow, SessionRow
+from intake_app.core.model import (
+    Answer,
+    AnswerState,
+    Consent,
+    ConsentPurpose,
+    Debt,
+    IntakeSession,
+    NextStep,
+    Note,
+    OnTheSpotAction,
+    PhaseStatus,
+    ProvisionCheck,
+    Referral,
+    ReferralStatus,
+    SessionStatus,
+    Urgency,
+)
+from intake_app.storage.mapping import to_columns, to_domain
+from intake_app.storage.tables import (
+    ActionRow,
+    AnswerOptionRow,
+    AnswerRow,
+    ConsentRow,
+    DebtRow,
+    NextStepRow,
+    NoteRow,
+    PhaseStateRow,
+    ProvisionRow,
+    ReferralRow,
+    SessionRow,
+    UrgencyRow,
+)
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+# Session fields a caller may change with update_session (the rest have their own methods).
+UPDATABLE_SESSION_FIELDS = frozenset(
+    {
+        "client_language", "status", "current_card", "practice", "first_name", "age_band",
+        "neighbourhood", "visit", "trust_confirmed_at", "trauma_flag", "safety_flag",
+        "follow_up_date", "next_appointment", "completed_at", "phase_order",
+    }
+)  # fmt: skip
+
+# Child records of a session: (row class, domain class), in print order.
+_CHILDREN: dict[str, tuple[type[SQLModel], type[Any]]] = {
+    "debts": (DebtRow, Debt),
+    "urgencies": (UrgencyRow, Urgency),
+    "actions": (ActionRow, OnTheSpotAction),
+    "provisions": (ProvisionRow, ProvisionCheck),
+    "next_steps": (NextStepRow, NextStep),
+    "referrals": (ReferralRow, Referral),
+    "consents": (ConsentRow, Consent),
+    "notes": (NoteRow, Note),
+}
 
 
 def new_session_code() -> str:
@@ -29,7 +85,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _to_session(row: SessionRow, answers: dict[str, Answer] | None = None) -> IntakeSession:
+def _to_session(row: SessionRow, **parts: Any) -> IntakeSession:
     assert row.id is not None
     return IntakeSession(
         id=row.id,
@@ -40,7 +96,18 @@ def _to_session(row: SessionRow, answers: dict[str, Answer] | None = None) -> In
         status=SessionStatus(row.status),
         current_card=row.current_card,
         practice=row.practice,
-        answers=answers or {},
+        first_name=row.first_name,
+        age_band=row.age_band,
+        neighbourhood=row.neighbourhood,
+        visit=row.visit,
+        trust_confirmed_at=row.trust_confirmed_at,
+        trauma_flag=row.trauma_flag,
+        safety_flag=row.safety_flag,
+        follow_up_date=row.follow_up_date,
+        next_appointment=row.next_appointment,
+        completed_at=row.completed_at,
+        phase_order=tuple(json.loads(row.phase_order_json or "[]")),
+        **parts,
     )
 
 
@@ -69,6 +136,18 @@ class SqlSessionRepository:
         except SQLAlchemyError as exc:
             raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
 
+    @staticmethod
+    def _session_row(session: Session, session_id: int) -> SessionRow:
+        row = session.get(SessionRow, session_id)
+        if row is None:
+            raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
+        return row
+
+    @staticmethod
+    def _touch(row: SessionRow) -> None:
+        row.updated_at = utcnow()
+
+    # -- sessions -------------------------------------------------------------------------
     def create_session(self, *, client_language: str, practice: bool = False) -> IntakeSession:
         now = utcnow()
         for _attempt in range(5):
@@ -96,18 +175,52 @@ class SqlSessionRepository:
 
     def get_session(self, session_id: int) -> IntakeSession:
         with self._session() as session:
-            row = session.get(SessionRow, session_id)
-            if row is None:
-                raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
+            row = self._session_row(session, session_id)
             answers = session.exec(select(AnswerRow).where(AnswerRow.session_id == session_id))
-            return _to_session(row, {a.card_id: _to_answer(a) for a in answers})
+            phases = session.exec(
+                select(PhaseStateRow).where(PhaseStateRow.session_id == session_id)
+            )
+            parts: dict[str, Any] = {
+                "answers": {a.card_id: _to_answer(a) for a in answers},
+                "phase_status": {p.phase_id: PhaseStatus(p.status) for p in phases},
+            }
+            for name, (row_class, domain_class) in _CHILDREN.items():
+                children = session.exec(
+                    select(row_class)
+                    .where(row_class.session_id == session_id)  # type: ignore[attr-defined]
+                    .order_by(row_class.id)  # type: ignore[attr-defined]
+                )
+                parts[name] = tuple(to_domain(child, domain_class) for child in children)
+            return _to_session(row, **parts)
 
+    def update_session(self, session_id: int, **changes: Any) -> None:
+        unknown = set(changes) - UPDATABLE_SESSION_FIELDS
+        if unknown:
+            raise ValueError(f"not updatable here: {sorted(unknown)}")
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            for name, value in changes.items():
+                if name == "phase_order":
+                    row.phase_order_json = json.dumps(list(value))
+                elif name == "status":
+                    row.status = SessionStatus(value).value
+                else:
+                    setattr(row, name, value)
+            self._touch(row)
+            session.add(row)
+            session.commit()
+
+    def delete_session(self, session_id: int) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            session.delete(row)
+            session.commit()
+
+    # -- answers and phases -----------------------------------------------------------------
     def record_answer(self, session_id: int, answer: Answer, *, next_card: str | None) -> None:
         now = utcnow()
         with self._session() as session:
-            row = session.get(SessionRow, session_id)
-            if row is None:
-                raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
+            row = self._session_row(session, session_id)
             existing = session.exec(
                 select(AnswerRow).where(
                     AnswerRow.session_id == session_id, AnswerRow.card_id == answer.card_id
@@ -119,8 +232,161 @@ class SqlSessionRepository:
             stored.state = answer.state.value
             stored.value_json = json.dumps(list(answer.value), ensure_ascii=False)
             stored.answered_at = answer.answered_at or now
+            session.execute(
+                delete(AnswerOptionRow).where(
+                    col(AnswerOptionRow.session_id) == session_id,
+                    col(AnswerOptionRow.card_id) == answer.card_id,
+                )
+            )
+            if answer.state is AnswerState.ANSWERED:
+                for option in answer.value:
+                    session.add(
+                        AnswerOptionRow(
+                            session_id=session_id, card_id=answer.card_id, option_id=option
+                        )
+                    )
             row.current_card = next_card
             row.updated_at = now
             session.add(stored)
             session.add(row)
             session.commit()
+
+    def set_phase_status(self, session_id: int, phase_id: str, status: PhaseStatus) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            existing = session.exec(
+                select(PhaseStateRow).where(
+                    PhaseStateRow.session_id == session_id, PhaseStateRow.phase_id == phase_id
+                )
+            ).first()
+            state = existing or PhaseStateRow(session_id=session_id, phase_id=phase_id, status="")
+            state.status = status.value
+            self._touch(row)
+            session.add_all([state, row])
+            session.commit()
+
+    # -- child records ----------------------------------------------------------------------
+    def _add(self, session_id: int, row_class: type[SQLModel], item: object) -> int:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            child = row_class(session_id=session_id, **to_columns(item))
+            self._touch(row)
+            session.add_all([child, row])
+            session.commit()
+            child_id: int = child.id  # type: ignore[attr-defined]
+            return child_id
+
+    def _replace(self, session_id: int, row_class: type[SQLModel], item: Any) -> None:
+        if item.id is None:
+            raise ValueError("an item without id cannot be replaced")
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            child = session.get(row_class, item.id)
+            if child is None or child.session_id != session_id:  # type: ignore[attr-defined]
+                raise NotFoundError("Dit onderdeel bestaat niet meer.")
+            for name, value in to_columns(item).items():
+                setattr(child, name, value)
+            self._touch(row)
+            session.add_all([child, row])
+            session.commit()
+
+    def _remove(self, session_id: int, row_class: type[SQLModel], item_id: int) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            child = session.get(row_class, item_id)
+            if child is not None and child.session_id == session_id:  # type: ignore[attr-defined]
+                session.delete(child)
+            self._touch(row)
+            session.add(row)
+            session.commit()
+
+    def add_debt(self, session_id: int, debt: Debt) -> int:
+        return self._add(session_id, DebtRow, debt)
+
+    def update_debt(self, session_id: int, debt: Debt) -> None:
+        self._replace(session_id, DebtRow, debt)
+
+    def remove_debt(self, session_id: int, debt_id: int) -> None:
+        self._remove(session_id, DebtRow, debt_id)
+
+    def add_urgency(self, session_id: int, urgency: Urgency) -> int:
+        return self._add(session_id, UrgencyRow, urgency)
+
+    def update_urgency(self, session_id: int, urgency: Urgency) -> None:
+        self._replace(session_id, UrgencyRow, urgency)
+
+    def remove_urgency(self, session_id: int, urgency_id: int) -> None:
+        self._remove(session_id, UrgencyRow, urgency_id)
+
+    def add_action(self, session_id: int, action: OnTheSpotAction) -> int:
+        return self._add(session_id, ActionRow, action)
+
+    def remove_action(self, session_id: int, action_id: int) -> None:
+        self._remove(session_id, ActionRow, action_id)
+
+    def set_provision(self, session_id: int, check: ProvisionCheck) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            existing = session.exec(
+                select(ProvisionRow).where(
+                    ProvisionRow.session_id == session_id,
+                    ProvisionRow.provision_id == check.provision_id,
+                )
+            ).first()
+            stored = existing or ProvisionRow(
+                session_id=session_id, provision_id=check.provision_id, status=""
+            )
+            for name, value in to_columns(check).items():
+                setattr(stored, name, value)
+            self._touch(row)
+            session.add_all([stored, row])
+            session.commit()
+
+    def add_next_step(self, session_id: int, step: NextStep) -> int:
+        return self._add(session_id, NextStepRow, step)
+
+    def update_next_step(self, session_id: int, step: NextStep) -> None:
+        self._replace(session_id, NextStepRow, step)
+
+    def remove_next_step(self, session_id: int, step_id: int) -> None:
+        self._remove(session_id, NextStepRow, step_id)
+
+    def add_referral(self, session_id: int, referral: Referral) -> int:
+        return self._add(session_id, ReferralRow, referral)
+
+    def set_referral_status(
+        self, session_id: int, referral_id: int, status: ReferralStatus
+    ) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            referral = session.get(ReferralRow, referral_id)
+            if referral is None or referral.session_id != session_id:
+                raise NotFoundError("Deze verwijzing bestaat niet meer.")
+            referral.status = status.value
+            self._touch(row)
+            session.add_all([referral, row])
+            session.commit()
+
+    def record_consent(self, session_id: int, consent: Consent) -> None:
+        """Consents are appended, never overwritten: the history is the record."""
+        self._add(session_id, ConsentRow, consent)
+
+    def revoke_consent(self, session_id: int, purpose: ConsentPurpose, at: datetime) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            active = session.exec(
+                select(ConsentRow).where(
+                    ConsentRow.session_id == session_id,
+                    ConsentRow.purpose == purpose.value,
+                    col(ConsentRow.revoked_at).is_(None),
+                )
+            ).all()
+            for consent in active:
+                consent.revoked_at = at
+                session.add(consent)
+            self._touch(row)
+            session.add(row)
+            session.commit()
+
+    def add_note(self, session_id: int, note: Note) -> int:
+        return self._add(session_id, NoteRow, note)

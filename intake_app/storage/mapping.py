@@ -40,9 +40,7 @@ def to_domain(row: object, cls: type[T]) -> T:
     for spec in fields(cls):  # type: ignore[arg-type]
         if spec.name == "amount":
             cents = getattr(row, "amount_cents", None)
-            values["amount"] = (
-                None if cents is None else Money(int(cents), bool(getattr(row, "approximate")))
-            )
+            values["amount"] = None if cents is None else Money(int(cents), bool(row.approximate))
             continue
         if not hasattr(row, spec.name):
             continue

@@ -75,6 +75,7 @@ compiled-translations: $(STAMPS)/venv
 translations: $(STAMPS)/venv
 	$(BIN)/python -m intake_app.cli.catalogs extract
 	$(BIN)/python -m intake_app.cli.catalogs update
+	$(BIN)/python -m intake_app.cli.catalogs fill
 	$(BIN)/python -m intake_app.cli.catalogs compile
 
 clean:

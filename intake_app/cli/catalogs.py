@@ -1,16 +1,21 @@
-"""Extract, update and compile the gettext catalogs with Babel (``make translations``).
+"""Extract, update, fill and compile the gettext catalogs with Babel (``make translations``).
 
-    python -m intake_app.cli.catalogs extract|update|compile
+    python -m intake_app.cli.catalogs extract|update|fill|compile
 
 Run from the repository root. Compiled ``.mo`` files are build output, not committed.
+``fill`` copies draft translations from ``translations/drafts/*.json``
+(``{"language": {"Dutch msgid": "translation"}}``) into every still-empty ``msgstr``;
+a text a translator has already written in a ``.po`` file always wins.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po, write_po
 
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
 from intake_app.i18n.translator import DOMAINS
@@ -53,6 +58,31 @@ def update() -> None:
             )  # fmt: skip
 
 
+def drafts() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((TRANSLATIONS / "drafts").glob("*.json")):
+        for language, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            merged.setdefault(language, {}).update(messages)
+    return merged
+
+
+def fill() -> None:
+    for language, messages in drafts().items():
+        for domain in DOMAINS:
+            po = TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+            if not po.exists():
+                continue
+            with po.open("rb") as handle:
+                catalog = read_po(handle, locale=language)
+            missing = [m for m in catalog if m.id and not m.string and m.id in messages]
+            if not missing:
+                continue
+            for message in missing:
+                message.string = messages[str(message.id)]
+            with po.open("wb") as handle:
+                write_po(handle, catalog, sort_by_file=True)
+
+
 def compile_all() -> None:
     for domain in DOMAINS:
         if any(TRANSLATIONS.glob(f"*/LC_MESSAGES/{domain}.po")):
@@ -61,9 +91,11 @@ def compile_all() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    actions = {"extract": extract, "update": update, "compile": compile_all}
+    actions = {"extract": extract, "update": update, "fill": fill, "compile": compile_all}
     if len(args) != 1 or args[0] not in actions:
-        print("usage: python -m intake_app.cli.catalogs extract|update|compile", file=sys.stderr)
+        print(
+            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile", file=sys.stderr
+        )
         return 2
     actions[args[0]]()
     return 0

@@ -34,7 +34,7 @@ def _enum_type(hint: Any) -> type[enum.Enum] | None:
     return None
 
 
-def to_domain(row: object, cls: type[T]) -> T:
+def to_domain(row: Any, cls: type[T]) -> T:
     hints = _hints(cls)
     values: dict[str, Any] = {}
     for spec in fields(cls):  # type: ignore[arg-type]

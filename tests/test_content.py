@@ -62,7 +62,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_duplicate_card_ids_across_files_are_refused(tmp_path: Path) -> None:
     card = "cards:\n  - id: same\n    kind: info\n    title: T\n    pictogram: 2709\n"
     for number in (1, 2):
-        (tmp_path / f"0{number}.yaml").write_text(
+        (tmp_path / f"0{number}_p.yaml").write_text(
             f"phase:\n  id: p{number}\n  number: {number}\n  title: P\n  pictogram: 2709\n" + card,
             encoding="utf-8",
         )

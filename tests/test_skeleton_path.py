@@ -24,6 +24,16 @@ def _window(qtbot, db_url: str, data_dir: Path) -> MainWindow:
     return window
 
 
+def go_to_phase(window: MainWindow, phase_id: str, qtbot) -> None:
+    """Select a phase in the counsellor's phase list and press "Ga naar"."""
+    panel = window.intake_view.panel
+    for row in range(panel.phase_list.count()):
+        if panel.phase_list.item(row).data(Qt.ItemDataRole.UserRole) == phase_id:
+            panel.phase_list.setCurrentRow(row)
+            break
+    qtbot.mouseClick(panel.go_button, Qt.MouseButton.LeftButton)
+
+
 def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -> None:
     window = _window(qtbot, db_url, tmp_path)
     assert window.stack.currentWidget() is window.start_view
@@ -32,11 +42,13 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.intake_view
     client = window.intake_view.client
-    assert client.card is not None and client.card.id == "primary_question"
+    assert client.card is not None and client.card.id == "interpreter_mode"
+    go_to_phase(window, "question", qtbot)
+    assert client.card.id == "primary_question"
     assert client.card_title.text() == "Waar wilt u vandaag over praten?"
     qtbot.mouseClick(client.option_buttons["rent"], Qt.MouseButton.LeftButton)
     code = window.controller.state.code
-    assert client.card is None  # the only card is done: the thank-you screen shows
+    assert client.card.id == "urgency_check"
     window.close()
     window.context.close()
 
@@ -75,8 +87,13 @@ def test_keyboard_alone_can_answer(gui_app, qtbot, db_url, tmp_path) -> None:
     qtbot.keyClick(window.start_view.new_button, Qt.Key.Key_Space)
     client = window.intake_view.client
     client.setFocus()
-    qtbot.keyClick(client, Qt.Key.Key_3)  # the third card: energy
-    assert window.controller.state.answers["primary_question"].values == ("energy",)
+    qtbot.keyClick(client, Qt.Key.Key_2)  # the second card: phone interpreter
+    assert window.controller.state.answers["interpreter_mode"].values == ("phone_interpreter",)
+    # A multi card: digits toggle, Enter confirms.
+    qtbot.keyClick(client, Qt.Key.Key_2)
+    qtbot.keyClick(client, Qt.Key.Key_8)
+    qtbot.keyClick(client, Qt.Key.Key_Return)
+    assert window.controller.state.answers["present"].values == ("partner", "interpreter")
     window.context.close()
 
 
@@ -84,7 +101,7 @@ def test_liever_niet_is_stored_as_not_discussed(gui_app, qtbot, db_url, tmp_path
     window = _window(qtbot, db_url, tmp_path)
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.intake_view.client.decline_button, Qt.MouseButton.LeftButton)
-    answer = window.controller.state.answers["primary_question"]
+    answer = window.controller.state.answers["interpreter_mode"]
     assert answer.declined and answer.values == ()
     window.context.close()
 

@@ -10,8 +10,10 @@ from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
+from intake_app.services.directory import DirectoryService
 from intake_app.services.intake import IntakeService
 from intake_app.storage.database import sqlite_url
+from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.opening import OpenedStorage, open_storage
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
@@ -23,6 +25,7 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    directory: DirectoryService
 
     def close(self) -> None:
         self.storage.close()
@@ -42,5 +45,7 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     flow = load_flow(paths.content)
     storage = open_storage(resolve_db_url(db_url, paths))
     translators = Translators(paths.catalogs)
-    intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    directory = DirectoryService(SqlDirectoryRepository(storage.engine))
+    writer = PdfDocumentWriter(paths.fonts)
+    intake = IntakeService(storage.sessions, flow, translators, writer, directory)
+    return AppContext(paths, storage, translators, intake, directory)

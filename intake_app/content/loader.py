@@ -15,9 +15,21 @@ from typing import Any
 from intake_app.content import pictograms
 from intake_app.content.yaml_source import LocatedDict, load_yaml
 from intake_app.core.errors import ContentError
-from intake_app.core.flow import AnswerKind, Card, Flow, Option, Phase
+from intake_app.core.flow import (
+    AnswerKind,
+    Card,
+    Condition,
+    Flow,
+    Option,
+    Phase,
+    Provision,
+    RecordKind,
+)
+from intake_app.core.model import Direction
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+PHASE_FILES = "[0-9][0-9]_*.yaml"  # other YAML (provisions, glossary) has its own reader
+PROVISIONS_FILE = "provisions.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +115,12 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
         c.fail(node, f"a '{kind.value}' card needs at least two options")
     if kind is AnswerKind.INFO and options:
         c.fail(node, "an 'info' card has no options")
+    records = _records(c, node)
+    direction = str(node.get("debt_direction", "") or "")
+    if direction and direction not in {d.value for d in Direction}:
+        c.fail(node, f"unknown debt_direction {direction!r}")
+    if records is RecordKind.INFORMAL_DEBTS and not direction:
+        c.fail(node, "an informal_debts card needs a debt_direction")
     option_ids = [o.id for o in options]
     for duplicate in {i for i in option_ids if option_ids.count(i) > 1}:
         c.fail(node, f"option id {duplicate!r} is used twice")
@@ -115,7 +133,42 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
         explanation=c.text(node, "explanation", required=False),
         counsellor_tip=c.text(node, "counsellor_tip", required=False),
         options=options,
+        condition=_condition(c, node),
+        records=records,
+        debt_direction=direction,
+        sensitive=bool(node.get("sensitive", False)),
     )
+
+
+def _records(c: _Collector, node: LocatedDict) -> RecordKind | None:
+    raw = node.get("records")
+    if raw is None:
+        return None
+    try:
+        return RecordKind(raw)
+    except ValueError:
+        allowed = ", ".join(k.value for k in RecordKind)
+        c.fail(node, f"unknown records {raw!r} (allowed: {allowed})")
+        return None
+
+
+def _condition(c: _Collector, node: LocatedDict) -> Condition | None:
+    raw = node.get("show_if")
+    if raw is None:
+        return None
+    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("card"), str):
+        c.fail(node, "'show_if' needs a mapping with 'card' and 'any_of' or 'none_of'")
+        return None
+    lists = {}
+    for key in ("any_of", "none_of"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            c.fail(raw, f"'{key}' must be a list of option ids")
+            value = []
+        lists[key] = tuple(value)
+    if not lists["any_of"] and not lists["none_of"]:
+        c.fail(raw, "'show_if' needs 'any_of' or 'none_of'")
+    return Condition(raw["card"], lists["any_of"], lists["none_of"])
 
 
 def _phase(c: _Collector, doc: Any, name: str) -> Phase | None:
@@ -137,6 +190,7 @@ def _phase(c: _Collector, doc: Any, name: str) -> Phase | None:
         title=c.text(head, "title"),
         pictogram=c.pictogram(head),
         counsellor_only=bool(head.get("counsellor_only", False)),
+        requires_trust=bool(head.get("requires_trust", False)),
         cards=cards,
     )
 
@@ -146,9 +200,10 @@ def load_flow(
 ) -> Flow:
     """Read every ``*.yaml`` in ``content_dir``; raise InvalidContentError listing all problems."""
     collector = _Collector(pictogram_exists)
-    files = sorted(content_dir.glob("*.yaml"))
+    files = sorted(content_dir.glob(PHASE_FILES))
     if not files:
-        raise InvalidContentError([ContentProblem(str(content_dir), "no *.yaml content files")])
+        missing = ContentProblem(str(content_dir), f"no phase files ({PHASE_FILES})")
+        raise InvalidContentError([missing])
     phases: list[Phase] = []
     for path in files:
         name = path.name
@@ -161,9 +216,56 @@ def load_flow(
         if phase is not None:
             phases.append(phase)
     _check_unique(collector, phases)
+    _check_conditions(collector, phases)
+    provisions = _provisions(collector, content_dir / PROVISIONS_FILE)
     if collector.problems:
         raise InvalidContentError(collector.problems)
-    return Flow(phases=tuple(sorted(phases, key=lambda p: p.number)))
+    return Flow(phases=tuple(sorted(phases, key=lambda p: p.number)), provisions=provisions)
+
+
+def _provisions(c: _Collector, path: Path) -> tuple[Provision, ...]:
+    if not path.exists():
+        return ()
+    try:
+        doc = load_yaml(path, display_name=path.name)
+    except ValueError as exc:
+        c.problems.append(ContentProblem(path.name, str(exc).split(": ", 1)[-1]))
+        return ()
+    if not isinstance(doc, LocatedDict):
+        c.problems.append(ContentProblem(f"{path.name}:1", "expected a mapping 'provisions'"))
+        return ()
+    return tuple(
+        Provision(
+            id=c.ident(node),
+            label=c.text(node, "label"),
+            pictogram=c.pictogram(node),
+            explanation=c.text(node, "explanation", required=False),
+        )
+        for node in c.mappings(doc, "provisions")
+    )
+
+
+def _check_conditions(c: _Collector, phases: list[Phase]) -> None:
+    cards = {card.id: card for phase in phases for card in phase.cards}
+    for card in cards.values():
+        condition = card.condition
+        if condition is None:
+            continue
+        target = cards.get(condition.card)
+        if target is None:
+            c.problems.append(
+                ContentProblem(card.phase, f"card {card.id!r}: show_if names unknown card")
+            )
+            continue
+        known = {o.id for o in target.options}
+        for option in (*condition.any_of, *condition.none_of):
+            if option not in known:
+                c.problems.append(
+                    ContentProblem(
+                        card.phase,
+                        f"card {card.id!r}: show_if option {option!r} not on {target.id!r}",
+                    )
+                )
 
 
 def _check_unique(c: _Collector, phases: list[Phase]) -> None:

@@ -19,6 +19,34 @@ class AnswerKind(enum.StrEnum):
     MULTI = "multi"  # several options
 
 
+class RecordKind(enum.StrEnum):
+    """What the counsellor records on a card besides the client's answer (panel forms)."""
+
+    ACTIONS = "actions"
+    FORMAL_DEBTS = "formal_debts"
+    INFORMAL_DEBTS = "informal_debts"
+    PROVISIONS = "provisions"
+    NEXT_STEPS = "next_steps"
+    APPOINTMENT = "appointment"
+    CONSENT = "consent"
+    REFERRAL = "referral"
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """Show a card only when another card's answer has (or lacks) certain options."""
+
+    card: str
+    any_of: tuple[str, ...] = ()
+    none_of: tuple[str, ...] = ()
+
+    def holds(self, chosen: tuple[str, ...] | None) -> bool:
+        values = set(chosen or ())
+        if self.any_of and not values & set(self.any_of):
+            return False
+        return not values & set(self.none_of)
+
+
 @dataclass(frozen=True, slots=True)
 class Option:
     id: str
@@ -36,6 +64,10 @@ class Card:
     explanation: str = ""
     counsellor_tip: str = ""
     options: tuple[Option, ...] = ()
+    condition: Condition | None = None
+    records: RecordKind | None = None
+    debt_direction: str = ""  # for INFORMAL_DEBTS: the Direction a new entry starts with
+    sensitive: bool = False  # suggest a professional interpreter first (COM-06)
 
     def option(self, option_id: str) -> Option:
         for option in self.options:
@@ -53,12 +85,31 @@ class Phase:
     title: str
     pictogram: str
     counsellor_only: bool = False
+    requires_trust: bool = False  # opens only after the counsellor marks trust (INT-09)
     cards: tuple[Card, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    id: str
+    label: str
+    pictogram: str
+    explanation: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Flow:
     phases: tuple[Phase, ...]
+    provisions: tuple[Provision, ...] = ()
+
+    def phase(self, phase_id: str) -> Phase:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise ContentError("Onbekende fase: {phase}.", phase=phase_id)
+
+    def phase_of(self, card_id: str) -> Phase:
+        return self.phase(self.card(card_id).phase)
 
     def cards(self) -> Iterator[Card]:
         for phase in self.phases:

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from intake_app.core.directory import Organisation
 from intake_app.core.model import (
     Answer,
     Consent,
@@ -63,3 +64,12 @@ class DocumentWriter(Protocol):
     def write(self, document: SummaryDocument, out: Path) -> Path:
         """Write ``document`` to ``out`` (a PDF) and return the path."""
         ...
+
+
+class DirectoryRepository(Protocol):
+    def list_organisations(self, *, active_only: bool = False) -> Sequence[Organisation]: ...
+    def save_organisation(self, organisation: Organisation) -> int:
+        """Insert (id None) or update; returns the id."""
+        ...
+
+    def remove_organisation(self, organisation_id: int) -> None: ...

@@ -1,9 +1,16 @@
-"""What services hand to the ui and cli: frozen, plain, no database objects."""
+"""What services hand to the ui and cli: frozen, plain, no database objects.
+
+The core dataclasses (``IntakeSession`` and its records) are frozen domain values, so a
+SessionState carries one as ``record`` rather than copying every field.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+
+from intake_app.core.engine import PhaseState
+from intake_app.core.model import IntakeSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +36,14 @@ class SessionState:
     id: int
     code: str
     client_language: str
-    current_card: str | None  # None: every card has been seen
+    current_card: str | None  # None: every showable card has been seen
     answers: dict[str, AnswerView]
     updated_at: datetime
+    record: IntakeSession | None = None
+    phases: tuple[PhaseState, ...] = ()
+    completion_problems: tuple[str, ...] = ()  # Dutch msgids
+    hints: tuple[str, ...] = ()  # Dutch msgids for the counsellor (REF-04, COM-06)
+    changed: frozenset[str] = field(default_factory=frozenset)  # what this operation changed
 
     def answer(self, card_id: str) -> AnswerView | None:
         return self.answers.get(card_id)

@@ -1,20 +1,57 @@
-"""IntakeService: start, resume and answer sessions; print the client's summary."""
+"""IntakeService: start, resume and run sessions through the flow; print the summary.
+
+Each method that changes something stores it (committed) and returns the new
+``SessionState`` with ``changed`` naming what changed, so views refresh only that.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+from intake_app.core.directory import Organisation
+from intake_app.core.engine import IntakeEngine
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import AnswerKind, Card, Flow
-from intake_app.core.model import Answer, AnswerState, IntakeSession
+from intake_app.core.model import (
+    Answer,
+    AnswerState,
+    Consent,
+    ConsentPurpose,
+    Debt,
+    DebtKind,
+    FormalCategory,
+    IntakeSession,
+    NextStep,
+    Note,
+    OnTheSpotAction,
+    PhaseStatus,
+    ProvisionCheck,
+    Referral,
+    SessionStatus,
+    Urgency,
+    UrgencyType,
+)
 from intake_app.core.ports import DocumentWriter, SessionRepository
 from intake_app.core.summary import SummaryDocument, SummaryLine, SummarySection
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
 from intake_app.i18n.translator import N_, Translators
+from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionState
+
+URGENCY_OPTIONS = {
+    "eviction": UrgencyType.EVICTION,
+    "disconnection": UrgencyType.DISCONNECTION,
+    "bailiff": UrgencyType.BAILIFF,
+}
+INTERPRETING_RELATIVES = {"family_member", "key_person"}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 class IntakeService:
@@ -24,9 +61,12 @@ class IntakeService:
         flow: Flow,
         translators: Translators,
         writer: DocumentWriter,
+        directory: DirectoryService | None = None,
     ) -> None:
         self._sessions = sessions
+        self.directory = directory
         self.flow = flow
+        self.engine = IntakeEngine(flow)
         self._translators = translators
         self._writer = writer
 
@@ -45,32 +85,89 @@ class IntakeService:
             for s in self._sessions.list_sessions()
         ]
 
-    def start_session(self, client_language: str = SOURCE_LANGUAGE) -> SessionState:
+    def start_session(
+        self, client_language: str = SOURCE_LANGUAGE, *, practice: bool = False
+    ) -> SessionState:
         if not is_known(client_language):
             raise IntakeError("Deze taal kent de app niet: {code}.", code=client_language)
-        created = self._sessions.create_session(client_language=client_language)
-        first = self.flow.first_card().id
-        # Position the new session on its first card; stored like any other change.
-        return self._state(self._sessions.get_session(created.id), default_card=first)
+        created = self._sessions.create_session(client_language=client_language, practice=practice)
+        first = self.engine.first_card(created)
+        self._sessions.update_session(created.id, current_card=first.id if first else None)
+        return self.open_session(created.id, changed={"session"})
 
-    def open_session(self, session_id: int) -> SessionState:
-        return self._state(self._sessions.get_session(session_id))
+    def open_session(self, session_id: int, *, changed: set[str] | None = None) -> SessionState:
+        return self._state(self._sessions.get_session(session_id), changed or set())
 
-    # -- answering --------------------------------------------------------------------
+    def resume_session(self, session_id: int) -> SessionState:
+        """Open for a new visit: count the visit, and continue where it stopped."""
+        session = self._sessions.get_session(session_id)
+        changes: dict[str, object] = {"status": SessionStatus.ACTIVE}
+        if session.status is SessionStatus.PAUSED:
+            changes["visit"] = session.visit + 1
+        if session.current_card is None:
+            resume_at = self.engine.first_open_card(session)
+            changes["current_card"] = resume_at.id if resume_at else None
+        self._sessions.update_session(session_id, **changes)
+        return self.open_session(session_id, changed={"session", "position"})
+
+    # -- answering and moving ---------------------------------------------------------
     def answer(self, session_id: int, card_id: str, choices: Sequence[str]) -> SessionState:
         """Store the client's choice on ``card_id`` (committed before this returns)."""
         card = self.flow.card(card_id)
         values = self._validated(card, choices)
-        return self._record(session_id, card, AnswerState.ANSWERED, values)
+        state = self._record(session_id, card, AnswerState.ANSWERED, values)
+        if card.id == "urgency_check":
+            self._sync_urgencies(session_id, values)
+            state = self.open_session(session_id, changed=set(state.changed) | {"urgencies"})
+        return state
 
     def decline(self, session_id: int, card_id: str) -> SessionState:
-        """'Liever niet': recorded as not discussed (INT-12)."""
+        """'Liever niet': recorded as not discussed (INT-12), never as a no."""
         return self._record(session_id, self.flow.card(card_id), AnswerState.NOT_DISCUSSED, ())
+
+    def next(self, session_id: int) -> SessionState:
+        """Move on without answering (info cards, or the counsellor moving ahead)."""
+        session = self._sessions.get_session(session_id)
+        if session.current_card is None:
+            return self._state(session, set())
+        following = self.engine.next_card(session, session.current_card)
+        self._sessions.update_session(session_id, current_card=following.id if following else None)
+        return self.open_session(session_id, changed={"position"})
+
+    def back(self, session_id: int) -> SessionState:
+        session = self._sessions.get_session(session_id)
+        if session.current_card is None:
+            sequence = self.engine.sequence(session)
+            previous = sequence[-1] if sequence else None
+        else:
+            previous = self.engine.previous_card(session, session.current_card)
+        if previous is None:
+            return self._state(session, set())
+        self._sessions.update_session(session_id, current_card=previous.id)
+        return self.open_session(session_id, changed={"position"})
+
+    def go_to(self, session_id: int, card_id: str) -> SessionState:
+        session = self._sessions.get_session(session_id)
+        card = self.flow.card(card_id)
+        if card.id not in {c.id for c in self.engine.sequence(session)}:
+            raise IntakeError("Deze kaart is nu niet beschikbaar.")
+        self._sessions.update_session(session_id, current_card=card.id)
+        return self.open_session(session_id, changed={"position"})
+
+    def go_to_phase(self, session_id: int, phase_id: str) -> SessionState:
+        session = self._sessions.get_session(session_id)
+        card = self.engine.first_card_of(session, phase_id)
+        if card is None:
+            raise IntakeError("Deze fase is nu niet beschikbaar.")
+        self._sessions.update_session(session_id, current_card=card.id)
+        return self.open_session(session_id, changed={"position"})
 
     def _validated(self, card: Card, choices: Sequence[str]) -> tuple[str, ...]:
         chosen = tuple(dict.fromkeys(choices))  # keep order, drop repeats
         for choice in chosen:
             card.option(choice)  # raises ContentError on an unknown option
+        if card.kind is AnswerKind.INFO:
+            raise IntakeError("Bij deze kaart hoort geen antwoord.")
         if card.kind is AnswerKind.CHOICE and len(chosen) != 1:
             raise IntakeError("Kies één antwoord.")
         if card.kind is AnswerKind.MULTI and not chosen:
@@ -80,22 +177,168 @@ class IntakeService:
     def _record(
         self, session_id: int, card: Card, state: AnswerState, values: tuple[str, ...]
     ) -> SessionState:
-        following = self.flow.next_card(card.id)
-        answer = Answer(card.id, state, values, datetime.now(UTC))
+        answer = Answer(card.id, state, values, _now())
+        before = self._sessions.get_session(session_id)
+        # The next card is decided with the new answer in place (conditions may change).
+        after = _with_answer(before, answer)
+        following = self.engine.next_card(after, card.id)
         self._sessions.record_answer(
             session_id, answer, next_card=following.id if following else None
         )
-        return self.open_session(session_id)
+        return self.open_session(session_id, changed={"answers", "position"})
 
-    def _state(self, session: IntakeSession, default_card: str | None = None) -> SessionState:
+    def _sync_urgencies(self, session_id: int, values: tuple[str, ...]) -> None:
+        session = self._sessions.get_session(session_id)
+        present = {u.type for u in session.urgencies}
+        for option in values:
+            kind = URGENCY_OPTIONS.get(option)
+            if kind is not None and kind not in present:
+                self._sessions.add_urgency(session_id, Urgency(kind))
+
+    # -- the counsellor's controls ----------------------------------------------------
+    def confirm_trust(self, session_id: int) -> SessionState:
+        """The trust gate (INT-09): phases 5-6 open from now on."""
+        self._sessions.update_session(session_id, trust_confirmed_at=_now())
+        return self.open_session(session_id, changed={"phases"})
+
+    def set_phase_status(self, session_id: int, phase_id: str, status: PhaseStatus) -> SessionState:
+        """Skip, postpone (to a next visit) or reopen a phase (INT-09, INT-10)."""
+        phase = self.flow.phase(phase_id)
+        self._sessions.set_phase_status(session_id, phase.id, status)
+        session = self._sessions.get_session(session_id)
+        changed = {"phases"}
         current = session.current_card
-        if current is None and not session.answers:
-            current = default_card or self.flow.first_card().id
+        leaving = status in (PhaseStatus.SKIPPED, PhaseStatus.POSTPONED)
+        if leaving and current is not None and self.flow.card(current).phase == phase.id:
+            following = self.engine.next_card(session, current)
+            self._sessions.update_session(
+                session_id, current_card=following.id if following else None
+            )
+            changed.add("position")
+        return self.open_session(session_id, changed=changed)
+
+    def move_phase(self, session_id: int, phase_id: str, offset: int) -> SessionState:
+        """Reorder: move a phase ``offset`` places earlier (<0) or later (>0)."""
+        session = self._sessions.get_session(session_id)
+        order = [p.id for p in self.engine.ordered_phases(session)]
+        index = order.index(self.flow.phase(phase_id).id)
+        target = max(0, min(len(order) - 1, index + offset))
+        order.insert(target, order.pop(index))
+        self._sessions.update_session(session_id, phase_order=order)
+        return self.open_session(session_id, changed={"phases"})
+
+    def set_flags(
+        self, session_id: int, *, trauma: bool | None = None, safety: bool | None = None
+    ) -> SessionState:
+        changes: dict[str, object] = {}
+        if trauma is not None:
+            changes["trauma_flag"] = trauma
+        if safety is not None:
+            changes["safety_flag"] = safety
+        self._sessions.update_session(session_id, **changes)
+        return self.open_session(session_id, changed={"flags"})
+
+    def add_note(self, session_id: int, text: str, card_id: str | None = None) -> SessionState:
+        cleaned = text.strip()
+        if not cleaned:
+            raise IntakeError("Een lege notitie wordt niet bewaard.")
+        if len(cleaned) > 4000:
+            raise IntakeError("Een notitie mag hoogstens {limit} tekens hebben.", limit=4000)
+        self._sessions.add_note(session_id, Note(cleaned, _now(), card_id))
+        return self.open_session(session_id, changed={"notes"})
+
+    def pause(self, session_id: int) -> SessionState:
+        """End this visit; the session resumes later exactly where it stopped."""
+        self._sessions.update_session(session_id, status=SessionStatus.PAUSED)
+        return self.open_session(session_id, changed={"session"})
+
+    def complete(self, session_id: int) -> SessionState:
+        session = self._sessions.get_session(session_id)
+        problems = self.engine.completion_problems(session)
+        if problems:
+            raise IntakeError(problems[0])
+        self._sessions.update_session(
+            session_id, status=SessionStatus.COMPLETED, completed_at=_now()
+        )
+        return self.open_session(session_id, changed={"session"})
+
+    def set_appointment(
+        self, session_id: int, *, follow_up: date | None, next_appointment: datetime | None
+    ) -> SessionState:
+        self._sessions.update_session(
+            session_id, follow_up_date=follow_up, next_appointment=next_appointment
+        )
+        return self.open_session(session_id, changed={"appointment"})
+
+    # -- records ------------------------------------------------------------------------
+    def add_debt(self, session_id: int, debt: Debt) -> SessionState:
+        if debt.amount is not None and debt.amount.cents < 0:
+            raise IntakeError("Een bedrag kan niet negatief zijn.")
+        if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
+            raise IntakeError("Vul in bij wie de schuld is.")
+        self._sessions.add_debt(session_id, debt)
+        return self.open_session(session_id, changed={"debts"})
+
+    def update_debt(self, session_id: int, debt: Debt) -> SessionState:
+        self._sessions.update_debt(session_id, debt)
+        return self.open_session(session_id, changed={"debts"})
+
+    def remove_debt(self, session_id: int, debt_id: int) -> SessionState:
+        self._sessions.remove_debt(session_id, debt_id)
+        return self.open_session(session_id, changed={"debts"})
+
+    def add_action(self, session_id: int, action: OnTheSpotAction) -> SessionState:
+        self._sessions.add_action(session_id, action)
+        return self.open_session(session_id, changed={"actions"})
+
+    def remove_action(self, session_id: int, action_id: int) -> SessionState:
+        self._sessions.remove_action(session_id, action_id)
+        return self.open_session(session_id, changed={"actions"})
+
+    def set_provision(self, session_id: int, check: ProvisionCheck) -> SessionState:
+        if check.provision_id not in {p.id for p in self.flow.provisions}:
+            raise IntakeError("Onbekende regeling: {id}.", id=check.provision_id)
+        self._sessions.set_provision(session_id, check)
+        return self.open_session(session_id, changed={"provisions"})
+
+    def add_next_step(self, session_id: int, step: NextStep) -> SessionState:
+        if not step.what.strip():
+            raise IntakeError("Beschrijf wat er moet gebeuren.")
+        self._sessions.add_next_step(session_id, step)
+        return self.open_session(session_id, changed={"next_steps"})
+
+    def remove_next_step(self, session_id: int, step_id: int) -> SessionState:
+        self._sessions.remove_next_step(session_id, step_id)
+        return self.open_session(session_id, changed={"next_steps"})
+
+    def referral_suggestions(self, session_id: int) -> list[Organisation]:
+        if self.directory is None:
+            return []
+        return self.directory.suggestions(self._sessions.get_session(session_id))
+
+    def set_consents(self, session_id: int, wanted: Mapping[ConsentPurpose, bool]) -> SessionState:
+        """Record newly given consents and revoke withdrawn ones; history is kept (PRV-04)."""
+        session = self._sessions.get_session(session_id)
+        now = _now()
+        for purpose, give in wanted.items():
+            has = session.consent(purpose)
+            if give and not has:
+                self._sessions.record_consent(session_id, Consent(purpose, True, now))
+            elif has and not give:
+                self._sessions.revoke_consent(session_id, purpose, now)
+        return self.open_session(session_id, changed={"consents"})
+
+    def add_referral(self, session_id: int, referral: Referral) -> SessionState:
+        self._sessions.add_referral(session_id, referral)
+        return self.open_session(session_id, changed={"referrals"})
+
+    # -- state --------------------------------------------------------------------------
+    def _state(self, session: IntakeSession, changed: set[str]) -> SessionState:
         return SessionState(
             id=session.id,
             code=session.code,
             client_language=session.client_language,
-            current_card=current,
+            current_card=session.current_card,
             answers={
                 card_id: AnswerView(
                     card_id, answer.state is AnswerState.NOT_DISCUSSED, answer.value
@@ -103,7 +346,48 @@ class IntakeService:
                 for card_id, answer in session.answers.items()
             },
             updated_at=session.updated_at,
+            record=session,
+            phases=tuple(self.engine.phase_states(session)),
+            completion_problems=tuple(self.engine.completion_problems(session)),
+            hints=tuple(self._hints(session)),
+            changed=frozenset(changed),
         )
+
+    def _hints(self, session: IntakeSession) -> list[str]:
+        """Escalation hints for volunteers (REF-04) and interpreter advice (COM-06)."""
+        hints: list[str] = []
+        formal = [d for d in session.debts if d.kind is DebtKind.FORMAL]
+        if len(formal) >= 3 and session.urgencies:
+            hints.append(
+                N_("Meerdere schuldeisers en iets dringends: schakel een professional in.")
+            )
+        if session.trauma_flag:
+            hints.append(
+                N_("Mogelijk trauma: vraag niet door over de vlucht, houd het kort, bied pauzes.")
+            )
+        if session.safety_flag:
+            hints.append(
+                N_("Zorgen over veiligheid: overleg met een professional of Veilig Thuis.")
+            )
+        if any(d.category is FormalCategory.TAX_OFFICE for d in formal):
+            hints.append(
+                N_("Schulden bij de Belastingdienst: vraag een professional mee te kijken.")
+            )
+        interpreter = session.answers.get("interpreter_mode")
+        current = session.current_card
+        if (
+            interpreter is not None
+            and set(interpreter.value) & INTERPRETING_RELATIVES
+            and current is not None
+            and self.flow.card(current).sensitive
+        ):
+            hints.append(
+                N_(
+                    "Een familielid tolkt bij een gevoelig onderwerp. "
+                    "Bied een professionele tolk aan."
+                )
+            )
+        return hints
 
     # -- printing ---------------------------------------------------------------------
     def client_summary(self, session_id: int) -> SummaryDocument:
@@ -117,6 +401,8 @@ class IntakeService:
 
         sections = []
         for phase in self.flow.phases:
+            if phase.counsellor_only:
+                continue
             lines = []
             for card in phase.cards:
                 answer = state.answer(card.id)
@@ -133,13 +419,13 @@ class IntakeService:
                 heading = both(phase.title)
                 sections.append(SummarySection(heading[0], tuple(lines), heading[1]))
         title = both(N_("Samen kijken naar geld en post"))
-        date = Formatter(client.code).date(datetime.now(UTC).date())
+        date_text = Formatter(client.code).date(datetime.now(UTC).date())
         return SummaryDocument(
             language=client.code,
             rtl=client.rtl,
             title=title[0],
-            subtitle=f"{title[1]}  ·  {state.code}  ·  {date}" if bilingual else
-            f"{state.code}  ·  {date}",
+            subtitle=f"{title[1]}  ·  {state.code}  ·  {date_text}" if bilingual else
+            f"{state.code}  ·  {date_text}",
             sections=tuple(sections),
             footer=dutch.gettext(
                 "Pictogrammen: OpenMoji, het open-source emoji- en iconenproject "
@@ -149,3 +435,7 @@ class IntakeService:
 
     def write_client_summary(self, session_id: int, out: Path) -> Path:
         return self._writer.write(self.client_summary(session_id), out)
+
+
+def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:
+    return replace(session, answers={**session.answers, answer.card_id: answer})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,23 +46,27 @@ class IntakeController(QObject):
         self.sessions_listed.emit(items)
         return items
 
-    def start(self, client_language: str) -> SessionState | None:
-        return self._publish(self._run(lambda: self.service.start_session(client_language)))
+    def start(self, client_language: str, *, practice: bool = False) -> SessionState | None:
+        return self._publish(
+            self._run(lambda: self.service.start_session(client_language, practice=practice))
+        )
 
     def open(self, session_id: int) -> SessionState | None:
-        return self._publish(self._run(lambda: self.service.open_session(session_id)))
+        return self._publish(self._run(lambda: self.service.resume_session(session_id)))
 
-    def answer(self, card_id: str, choices: Sequence[str]) -> SessionState | None:
+    def apply(self, operation: Callable[[IntakeService, int], SessionState]) -> SessionState | None:
+        """Run one service operation on the open session and publish the result."""
         state = self.state
         if state is None:
             return None
-        return self._publish(self._run(lambda: self.service.answer(state.id, card_id, choices)))
+        session_id = state.id
+        return self._publish(self._run(lambda: operation(self.service, session_id)))
+
+    def answer(self, card_id: str, choices: list[str]) -> SessionState | None:
+        return self.apply(lambda s, sid: s.answer(sid, card_id, choices))
 
     def decline(self, card_id: str) -> SessionState | None:
-        state = self.state
-        if state is None:
-            return None
-        return self._publish(self._run(lambda: self.service.decline(state.id, card_id)))
+        return self.apply(lambda s, sid: s.decline(sid, card_id))
 
     def print_summary(self, out: Path) -> Path | None:
         state = self.state

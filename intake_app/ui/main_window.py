@@ -42,13 +42,15 @@ class MainWindow(QMainWindow):
         self.controller.refresh_sessions()
         self.stack.setCurrentWidget(self.start_view)
 
-    def _start(self, language: str) -> None:
-        if self.controller.start(language) is not None:
+    def _start(self, language: str, practice: bool = False) -> None:
+        if self.controller.start(language, practice=practice) is not None:
             self.stack.setCurrentWidget(self.intake_view)
+            self.intake_view.begin_visit()
 
     def _resume(self, session_id: int) -> None:
         if self.controller.open(session_id) is not None:
             self.stack.setCurrentWidget(self.intake_view)
+            self.intake_view.begin_visit()
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

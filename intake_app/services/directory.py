@@ -1,0 +1,45 @@
+"""DirectoryService: the coordinator keeps the sociale kaart; counsellors get suggestions."""
+
+from __future__ import annotations
+
+from intake_app.core.directory import Organisation, Preferences, suggest
+from intake_app.core.errors import IntakeError
+from intake_app.core.model import IntakeSession
+from intake_app.core.ports import DirectoryRepository
+from intake_app.i18n.languages import is_known
+
+
+class DirectoryService:
+    def __init__(self, repository: DirectoryRepository) -> None:
+        self._repository = repository
+
+    def organisations(self) -> list[Organisation]:
+        return list(self._repository.list_organisations())
+
+    def save(self, organisation: Organisation) -> int:
+        name = organisation.name.strip()
+        if not name:
+            raise IntakeError("Geef de organisatie een naam.")
+        if len(name) > 120:
+            raise IntakeError("Een naam mag hoogstens {limit} tekens hebben.", limit=120)
+        unknown = [code for code in organisation.languages if not is_known(code)]
+        if unknown:
+            raise IntakeError("Onbekende taalcode: {code}.", code=unknown[0])
+        return self._repository.save_organisation(organisation)
+
+    def remove(self, organisation_id: int) -> None:
+        self._repository.remove_organisation(organisation_id)
+
+    def suggestions(self, session: IntakeSession) -> list[Organisation]:
+        def chosen(card_id: str) -> str | None:
+            answer = session.answers.get(card_id)
+            return answer.value[0] if answer is not None and answer.value else None
+
+        gender = chosen("counsellor_gender_preference")
+        prefs = Preferences(
+            language=session.client_language,
+            counsellor_gender=gender if gender in ("female", "male") else None,
+            own_community=chosen("own_community_preference"),
+            neighbourhood=session.neighbourhood,
+        )
+        return suggest(self._repository.list_organisations(active_only=True), prefs)

@@ -1,0 +1,287 @@
+"""What the client looks at: one question, big pictogram cards, in their own language.
+
+Calm by design (design.md section 2): a quiet row of phase pictograms instead of a
+percentage, "Pauze", "Herhaal" and "Liever niet" always in the same place, RTL for
+Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a number.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.core.engine import PhaseState, PhaseView
+from intake_app.core.flow import AnswerKind, Card, Flow
+from intake_app.i18n.translator import Translator
+from intake_app.ui import pictograms
+from intake_app.ui.widgets import named
+
+CARD_PICTOGRAM = 96
+OPTION_PICTOGRAM = 88
+PROGRESS_PICTOGRAM = 28
+OPTIONS_PER_ROW = 4
+
+
+class ClientView(QWidget):
+    option_chosen = Signal(str, list)  # card id, option ids
+    declined = Signal(str)  # card id
+    next_requested = Signal()
+    repeat_requested = Signal(str)  # card id: show again, read aloud where possible
+
+    def __init__(self, flow: Flow, translator: Translator, dutch: Translator) -> None:
+        super().__init__()
+        self.setObjectName("ClientView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.flow = flow
+        self.tr_client = translator
+        self.tr_dutch = dutch
+        self.card: Card | None = None
+        self.selected: list[str] = []
+        self.paused = False
+        self.phases: tuple[PhaseState, ...] = ()
+
+        self.progress = QHBoxLayout()
+        self.progress.setSpacing(6)
+        self.progress_icons: dict[str, QLabel] = {}
+        self.counsellor_banner = named(QLabel(), "CounsellorBanner", wrap=True)
+        self.phase_title = named(QLabel(), "PhaseTitle")
+        self.card_pictogram = QLabel()
+        self.card_pictogram.setFixedSize(CARD_PICTOGRAM, CARD_PICTOGRAM)
+        self.card_title = named(QLabel(), "CardTitle", wrap=True)
+        self.card_title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.explanation = named(QLabel(), "CardExplanation", wrap=True)
+        self.options_grid = QGridLayout()
+        self.options_grid.setSpacing(14)
+        for column in range(OPTIONS_PER_ROW):
+            self.options_grid.setColumnStretch(column, 1)
+        self.option_buttons: dict[str, QToolButton] = {}
+        self.done_button = named(QPushButton(), "Primary")
+        self.done_button.setMinimumHeight(48)
+        self.done_button.clicked.connect(self._confirm)
+
+        self.pause_button = named(QPushButton(), "ComfortButton")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.repeat_button = named(QPushButton(), "ComfortButton")
+        self.repeat_button.clicked.connect(self._repeat)
+        self.decline_button = named(QPushButton(), "ComfortButton")
+        self.decline_button.clicked.connect(self._decline)
+        comfort_pictograms: dict[QPushButton, str] = {
+            self.pause_button: "2615",  # hot beverage
+            self.repeat_button: "1F501",  # repeat arrows
+            self.decline_button: "1F910",  # zipped mouth
+        }
+        for button, code in comfort_pictograms.items():
+            button.setIcon(pictograms.icon(code, 32))
+            button.setIconSize(QSize(32, 32))
+
+        header = QHBoxLayout()
+        header.addWidget(self.card_pictogram)
+        header.addWidget(self.card_title, 1)
+        comfort = QHBoxLayout()
+        comfort.addWidget(self.pause_button)
+        comfort.addWidget(self.repeat_button)
+        comfort.addStretch(1)
+        comfort.addWidget(self.decline_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(12)
+        layout.addLayout(self.progress)
+        layout.addWidget(self.counsellor_banner)
+        layout.addWidget(self.phase_title)
+        layout.addLayout(header)
+        layout.addWidget(self.explanation)
+        layout.addLayout(self.options_grid)
+        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeading)
+        layout.addStretch(1)
+        layout.addLayout(comfort)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._build_progress()
+
+    # -- showing ----------------------------------------------------------------------
+    def set_translator(self, translator: Translator) -> None:
+        self.tr_client = translator
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if translator.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self.retranslate_ui()
+
+    def _build_progress(self) -> None:
+        for phase in self.flow.phases:
+            if phase.counsellor_only:
+                continue
+            icon = QLabel()
+            icon.setPixmap(pictograms.pixmap(phase.pictogram, PROGRESS_PICTOGRAM))
+            icon.setFixedSize(PROGRESS_PICTOGRAM + 8, PROGRESS_PICTOGRAM + 8)
+            icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.progress.addWidget(icon)
+            self.progress_icons[phase.id] = icon
+        self.progress.addStretch(1)
+
+    def show_card(
+        self, card: Card | None, selected: tuple[str, ...] = (), phases: tuple[PhaseState, ...] = ()
+    ) -> None:
+        rebuild = card is None or self.card is None or card.id != self.card.id
+        self.card = card
+        self.selected = list(selected)
+        self.phases = phases or self.phases
+        self.paused = False
+        if rebuild:
+            self._rebuild_options()
+        self.retranslate_ui()
+
+    def _rebuild_options(self) -> None:
+        while self.options_grid.count():
+            item = self.options_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.option_buttons = {}
+        if self.card is None:
+            return
+        for index, option in enumerate(self.card.options):
+            button = named(QToolButton(), "OptionCard")
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            button.setIcon(pictograms.icon(option.pictogram, OPTION_PICTOGRAM))
+            button.setIconSize(QSize(OPTION_PICTOGRAM, OPTION_PICTOGRAM))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, o=option.id: self._choose(o))
+            row, column = divmod(index, OPTIONS_PER_ROW)
+            self.options_grid.addWidget(button, row, column)
+            self.option_buttons[option.id] = button
+
+    def _texts(self) -> Translator:
+        """Counsellor-only cards stay in Dutch: the client is not meant to read them."""
+        phase = self.flow.phase_of(self.card.id) if self.card else None
+        return self.tr_dutch if phase is not None and phase.counsellor_only else self.tr_client
+
+    def retranslate_ui(self) -> None:
+        t = self._texts()
+        client = self.tr_client
+        self.pause_button.setText(
+            client.gettext("Verder") if self.paused else client.gettext("Pauze")
+        )
+        self.repeat_button.setText(client.gettext("Herhaal"))
+        self.decline_button.setText(client.gettext("Liever niet"))
+        self._retranslate_progress()
+        card = self.card
+        if card is None:
+            self.counsellor_banner.hide()
+            self.phase_title.setText("")
+            self.card_pictogram.setPixmap(pictograms.pixmap("1F91D", CARD_PICTOGRAM))
+            self.card_title.setText(client.gettext("Dank u wel. Alles is bewaard."))
+            self.explanation.setText("")
+            self.done_button.hide()
+            for button in (self.decline_button, self.repeat_button):
+                button.setEnabled(False)
+            return
+        phase = self.flow.phase_of(card.id)
+        self.counsellor_banner.setVisible(phase.counsellor_only)
+        self.counsellor_banner.setText(
+            self.tr_dutch.gettext(
+                "Alleen voor de hulpverlener: vul dit in voor het gesprek begint."
+            )
+        )
+        for button in (self.decline_button, self.repeat_button):
+            button.setEnabled(True)
+        self.phase_title.setText(t.gettext(phase.title))
+        if self.paused:
+            self.card_pictogram.setPixmap(pictograms.pixmap("2615", CARD_PICTOGRAM))
+            self.card_title.setText(client.gettext("Even pauze. Neem de tijd."))
+            self.explanation.setText("")
+        else:
+            self.card_pictogram.setPixmap(pictograms.pixmap(card.pictogram, CARD_PICTOGRAM))
+            self.card_title.setText(t.gettext(card.title))
+            self.explanation.setText(t.gettext(card.explanation))
+            self.explanation.setVisible(bool(card.explanation))
+        for option in card.options:
+            option_button = self.option_buttons[option.id]
+            option_button.setText(t.gettext(option.label))
+            option_button.setChecked(option.id in self.selected)
+            option_button.setVisible(not self.paused)
+        self.done_button.setVisible(
+            not self.paused and card.kind in (AnswerKind.INFO, AnswerKind.MULTI)
+        )
+        self.done_button.setText(client.gettext("Verder") if card.kind is AnswerKind.INFO
+                                 else client.gettext("Klaar"))  # fmt: skip
+        self.done_button.setEnabled(card.kind is AnswerKind.INFO or bool(self.selected))
+
+    def _retranslate_progress(self) -> None:
+        current_phase = self.flow.phase_of(self.card.id).id if self.card else None
+        views = {state.phase.id: state.view for state in self.phases}
+        for phase_id, icon in self.progress_icons.items():
+            view = views.get(phase_id, PhaseView.OPEN)
+            icon.setProperty("current", phase_id == current_phase)
+            icon.setProperty("done", view is PhaseView.DONE)
+            icon.setEnabled(view not in (PhaseView.LOCKED, PhaseView.SKIPPED, PhaseView.POSTPONED))
+            icon.setToolTip(self.tr_client.gettext(self.flow.phase(phase_id).title))
+            icon.style().unpolish(icon)
+            icon.style().polish(icon)
+
+    # -- input ------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if Qt.Key.Key_1.value <= key <= Qt.Key.Key_9.value and not event.modifiers():
+            self._choose_by_number(key - Qt.Key.Key_0.value)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.done_button.isVisible():
+            self._confirm()
+            return
+        super().keyPressEvent(event)
+
+    def _choose(self, option_id: str) -> None:
+        card = self.card
+        if card is None or self.paused:
+            return
+        if card.kind is AnswerKind.CHOICE:
+            self.selected = [option_id]
+            self.option_chosen.emit(card.id, [option_id])
+            return
+        # Multi: toggle, then "Klaar" stores the set. "None of these" clears the rest.
+        exclusive = {"none"}
+        if option_id in self.selected:
+            self.selected.remove(option_id)
+        elif option_id in exclusive:
+            self.selected = [option_id]
+        else:
+            self.selected = [o for o in self.selected if o not in exclusive] + [option_id]
+        self.retranslate_ui()
+
+    def _choose_by_number(self, number: int) -> None:
+        if self.card is not None and number <= len(self.card.options):
+            self._choose(self.card.options[number - 1].id)
+
+    def _confirm(self) -> None:
+        card = self.card
+        if card is None or self.paused:
+            return
+        if card.kind is AnswerKind.INFO:
+            self.next_requested.emit()
+        elif self.selected:
+            self.option_chosen.emit(card.id, list(self.selected))
+
+    def _decline(self) -> None:
+        if self.card is not None:
+            self.declined.emit(self.card.id)
+
+    def _repeat(self) -> None:
+        if self.card is not None:
+            self.paused = False
+            self.retranslate_ui()
+            self.repeat_requested.emit(self.card.id)
+
+    def toggle_pause(self) -> None:
+        self.paused = not self.paused
+        self.retranslate_ui()

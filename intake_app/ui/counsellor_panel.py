@@ -1,0 +1,319 @@
+"""The counsellor's side panel: Dutch, compact, never shown to the client as a form.
+
+Phase list with skip/postpone/reorder (INT-10), the trust gate (INT-09), the tip for this
+card, escalation hints (REF-04), flags, notes, the record form of this card, elapsed time
+(visible to the counsellor only, INT-04) and the session's closing actions.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.core.engine import PhaseView
+from intake_app.core.flow import Card, Flow
+from intake_app.core.model import PhaseStatus
+from intake_app.i18n.translator import Translator
+from intake_app.services.dto import SessionState
+from intake_app.ui.controller import IntakeController
+from intake_app.ui.record_forms import RecordForms
+from intake_app.ui.widgets import named
+
+NOTE_LIMIT = 4000
+PHASE_MARKS = {
+    PhaseView.OPEN: "○",
+    PhaseView.DONE: "✓",
+    PhaseView.SKIPPED: "–",
+    PhaseView.POSTPONED: "⏸",
+    PhaseView.LOCKED: "🔒",
+}
+
+
+class CounsellorPanel(QWidget):
+    print_requested = Signal()
+    back_requested = Signal()
+    hide_requested = Signal()
+
+    def __init__(self, controller: IntakeController, flow: Flow, translator: Translator) -> None:
+        super().__init__()
+        self.setObjectName("CounsellorPanel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFixedWidth(380)
+        self.controller = controller
+        self.flow = flow
+        self.tr_ui = translator
+        self.state: SessionState | None = None
+        self.card: Card | None = None
+        t = translator
+
+        self.session_label = named(QLabel(), "PanelHeading", wrap=True)
+        self.hide_button = QPushButton()
+        self.hide_button.clicked.connect(self.hide_requested)
+        self.elapsed_label = QLabel()
+        self.elapsed = QElapsedTimer()
+        self.clock = QTimer(self)
+        self.clock.setInterval(15_000)
+        self.clock.timeout.connect(self._tick)
+        self.hints = named(QLabel(), "Hints", wrap=True)
+        self.reminders = named(QLabel(), "Reminders", wrap=True)
+
+        self.phase_heading = named(QLabel(), "PanelHeading")
+        self.phase_list = QListWidget()
+        self.phase_list.setMaximumHeight(190)
+        self.phase_list.itemActivated.connect(lambda _item: self._go_to_phase())
+        self.go_button = QPushButton()
+        self.skip_button = QPushButton()
+        self.postpone_button = QPushButton()
+        self.reopen_button = QPushButton()
+        self.up_button = QPushButton("▲")
+        self.down_button = QPushButton("▼")
+        self.go_button.clicked.connect(self._go_to_phase)
+        self.skip_button.clicked.connect(lambda: self._set_phase(PhaseStatus.SKIPPED))
+        self.postpone_button.clicked.connect(lambda: self._set_phase(PhaseStatus.POSTPONED))
+        self.reopen_button.clicked.connect(lambda: self._set_phase(PhaseStatus.OPEN))
+        self.up_button.clicked.connect(lambda: self._move_phase(-1))
+        self.down_button.clicked.connect(lambda: self._move_phase(+1))
+        self.trust_button = named(QPushButton(), "TrustButton")
+        self.trust_button.clicked.connect(
+            lambda: controller.apply(lambda s, sid: s.confirm_trust(sid))
+        )
+
+        self.tip_heading = named(QLabel(), "PanelHeading")
+        self.tip = named(QLabel(), "Tip", wrap=True)
+        self.tip.setTextFormat(Qt.TextFormat.PlainText)
+        self.records = RecordForms(controller, t, flow)
+
+        self.trauma = QCheckBox()
+        self.safety = QCheckBox()
+        self.trauma.clicked.connect(
+            lambda on: controller.apply(lambda s, sid: s.set_flags(sid, trauma=on))
+        )
+        self.safety.clicked.connect(
+            lambda on: controller.apply(lambda s, sid: s.set_flags(sid, safety=on))
+        )
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        self.note_button = QPushButton()
+        self.note_button.clicked.connect(self._save_note)
+        self.notes_count = QLabel()
+
+        self.previous_button = QPushButton()
+        self.next_button = QPushButton()
+        self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
+        self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
+        self.print_button = named(QPushButton(), "Primary")
+        self.print_button.clicked.connect(self.print_requested)
+        self.pause_button = QPushButton()
+        self.pause_button.clicked.connect(self._end_visit)
+        self.complete_button = QPushButton()
+        self.complete_button.clicked.connect(
+            lambda: controller.apply(lambda s, sid: s.complete(sid))
+        )
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back_requested)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(14, 14, 14, 14)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        top.addWidget(self.session_label, 1)
+        top.addWidget(self.hide_button)
+        layout.addLayout(top)
+        layout.addWidget(self.elapsed_label)
+        layout.addWidget(self.hints)
+        layout.addWidget(self.reminders)
+        layout.addWidget(self.phase_heading)
+        layout.addWidget(self.phase_list)
+        phase_buttons = QHBoxLayout()
+        for button in (self.go_button, self.skip_button, self.postpone_button,
+                       self.reopen_button, self.up_button, self.down_button):  # fmt: skip
+            phase_buttons.addWidget(button)
+        layout.addLayout(phase_buttons)
+        layout.addWidget(self.trust_button)
+        layout.addWidget(_line())
+        layout.addWidget(self.tip_heading)
+        layout.addWidget(self.tip)
+        layout.addWidget(self.records)
+        layout.addWidget(_line())
+        layout.addWidget(self.trauma)
+        layout.addWidget(self.safety)
+        layout.addWidget(self.note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.notes_count, 1)
+        note_row.addWidget(self.note_button)
+        layout.addLayout(note_row)
+        layout.addStretch(1)
+
+        # Moving on, printing and closing stay in view; the rest scrolls.
+        footer = QWidget()
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(14, 6, 14, 12)
+        footer_layout.setSpacing(6)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.next_button)
+        footer_layout.addLayout(navigation)
+        footer_layout.addWidget(self.print_button)
+        closing = QHBoxLayout()
+        closing.addWidget(self.pause_button)
+        closing.addWidget(self.complete_button)
+        footer_layout.addLayout(closing)
+        footer_layout.addWidget(self.back_button)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(_line())
+        outer.addWidget(footer)
+        self.retranslate_ui()
+
+    # -- state --------------------------------------------------------------------------
+    def start_clock(self) -> None:
+        self.elapsed.start()
+        self.clock.start()
+        self._tick()
+
+    def show_state(self, state: SessionState) -> None:
+        self.state = state
+        self.card = self.flow.card(state.current_card) if state.current_card else None
+        selected = self._selected_phase()
+        self.phase_list.clear()
+        for phase_state in state.phases:
+            phase = phase_state.phase
+            title = self.tr_ui.gettext(phase.title)
+            item = QListWidgetItem(f"{PHASE_MARKS[phase_state.view]}  {phase.number}. {title}")
+            item.setData(Qt.ItemDataRole.UserRole, phase.id)
+            if self.card is not None and self.card.phase == phase.id:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.phase_list.addItem(item)
+            if phase.id == selected:
+                self.phase_list.setCurrentItem(item)
+        self.records.show_state(state, self.card)
+        self.retranslate_ui()
+
+    def _selected_phase(self) -> str | None:
+        item = self.phase_list.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    def retranslate_ui(self) -> None:
+        t = self.tr_ui
+        state = self.state
+        record = state.record if state is not None else None
+        if state is not None and record is not None:
+            label = t.format("Gesprek {code} · bezoek {visit}", code=state.code, visit=record.visit)
+            if record.practice:
+                label += " · " + t.gettext("Oefenmodus")
+            self.session_label.setText(label)
+            self.hints.setText("\n".join("⚠ " + t.gettext(hint) for hint in state.hints))
+            self.hints.setVisible(bool(state.hints))
+            postponed = [p.phase for p in state.phases if p.view is PhaseView.POSTPONED]
+            self.reminders.setText(
+                t.format(
+                    "Uitgesteld naar een volgend bezoek: {phases}",
+                    phases=", ".join(t.gettext(p.title) for p in postponed),
+                )
+            )
+            self.reminders.setVisible(bool(postponed))
+            locked = any(p.view is PhaseView.LOCKED for p in state.phases)
+            self.trust_button.setVisible(locked)
+            self.trauma.setChecked(record.trauma_flag)
+            self.safety.setChecked(record.safety_flag)
+            self.notes_count.setText(t.format("{count} notities", count=len(record.notes)))
+            self.complete_button.setToolTip(
+                "\n".join(t.gettext(p) for p in state.completion_problems)
+            )
+        self.hide_button.setText(t.gettext("Verbergen"))
+        self.hide_button.setToolTip(t.gettext("Paneel verbergen (Ctrl+H)"))
+        self.phase_heading.setText(t.gettext("Fasen"))
+        self.go_button.setText(t.gettext("Ga naar"))
+        self.skip_button.setText(t.gettext("Overslaan"))
+        self.postpone_button.setText(t.gettext("Later"))
+        self.postpone_button.setToolTip(t.gettext("Uitstellen naar een volgend bezoek"))
+        self.reopen_button.setText(t.gettext("Open"))
+        self.reopen_button.setToolTip(t.gettext("Fase weer openen"))
+        self.up_button.setToolTip(t.gettext("Fase eerder"))
+        self.down_button.setToolTip(t.gettext("Fase later"))
+        self.trust_button.setText(t.gettext("Er is vertrouwen: open Geld tussen mensen"))
+        self.tip_heading.setText(t.gettext("Tip voor u"))
+        tip = self.card.counsellor_tip if self.card else ""
+        self.tip.setText(t.gettext(tip) if tip else t.gettext("Geen tip bij deze stap."))
+        self.trauma.setText(t.gettext("Mogelijk trauma (herinnering voor u)"))
+        self.safety.setText(t.gettext("Zorgen over veiligheid (wordt nooit geprint)"))
+        self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
+        self.note_button.setText(t.gettext("Notitie bewaren"))
+        self.previous_button.setText(t.gettext("◀ Vorige"))
+        self.next_button.setText(t.gettext("Volgende ▶"))
+        self.print_button.setText(t.gettext("Afdrukken"))
+        self.pause_button.setText(t.gettext("Bezoek afsluiten"))
+        self.pause_button.setToolTip(t.gettext("Het gesprek gaat een volgende keer verder."))
+        self.complete_button.setText(t.gettext("Gesprek afronden"))
+        self.back_button.setText(t.gettext("Naar het overzicht"))
+        self._tick()
+
+    # -- actions ------------------------------------------------------------------------
+    def _tick(self) -> None:
+        minutes = self.elapsed.elapsed() // 60_000 if self.elapsed.isValid() else 0
+        self.elapsed_label.setText(
+            self.tr_ui.format("Tijd dit bezoek: {minutes} min", minutes=minutes)
+        )
+
+    def _go_to_phase(self) -> None:
+        phase_id = self._selected_phase()
+        if phase_id is not None:
+            self.controller.apply(lambda s, sid: s.go_to_phase(sid, phase_id))
+
+    def _set_phase(self, status: PhaseStatus) -> None:
+        phase_id = self._selected_phase()
+        if phase_id is not None:
+            self.controller.apply(lambda s, sid: s.set_phase_status(sid, phase_id, status))
+
+    def _move_phase(self, offset: int) -> None:
+        phase_id = self._selected_phase()
+        if phase_id is not None:
+            self.controller.apply(lambda s, sid: s.move_phase(sid, phase_id, offset))
+
+    def _save_note(self) -> None:
+        text = self.note.toPlainText()
+        if len(text) > NOTE_LIMIT:
+            # Refuse rather than cut: the counsellor decides what to shorten.
+            self.controller.failed.emit(
+                self.tr_ui.format(
+                    "Een notitie mag hoogstens {limit} tekens hebben.", limit=NOTE_LIMIT
+                )
+            )
+            return
+        card_id = self.card.id if self.card else None
+        if self.controller.apply(lambda s, sid: s.add_note(sid, text, card_id)) is not None:
+            self.note.clear()
+
+    def _end_visit(self) -> None:
+        if self.controller.apply(lambda s, sid: s.pause(sid)) is not None:
+            self.back_requested.emit()
+
+
+def _line() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #D5DEDC;")
+    return line

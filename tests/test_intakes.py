@@ -74,7 +74,7 @@ def test_wedding_loan_and_money_lent_out(context) -> None:
             "formal_debts",
             amount=Money(45_000),
             creditor="Energiebedrijf",
-        ),  # fmt: skip
+        ),
     )
     service.next(sid)
     state = service.answer(sid, "documents_to_bring", ["letters", "bank_statements"])
@@ -97,7 +97,7 @@ def test_wedding_loan_and_money_lent_out(context) -> None:
             country="TR",
             purpose="bruiloft dochter",
             wish=Wish.INCLUDE_IN_PLAN,
-        ),  # fmt: skip
+        ),
     )
     service.go_to(sid, "inf_lent_out")
     service.answer(sid, "inf_lent_out", ["yes"])
@@ -110,7 +110,7 @@ def test_wedding_loan_and_money_lent_out(context) -> None:
             amount=Money(50_000),
             relationship=Relationship.FRIEND,
             wish=Wish.WANT_BACK,
-        ),  # fmt: skip
+        ),
     )
     assert state.changed == {"debts"}
     state = service.set_appointment(sid, follow_up=FOLLOW_UP, next_appointment=None)

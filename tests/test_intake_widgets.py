@@ -1,0 +1,223 @@
+"""Three complete intakes driven through the real widgets (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+
+from intake_app.bootstrap.context import build_context
+from intake_app.core.debts import totals
+from intake_app.core.flow import AnswerKind, RecordKind
+from intake_app.core.model import (
+    AnswerState,
+    DebtKind,
+    Direction,
+    ProvisionStatus,
+    SessionStatus,
+    UrgencyType,
+)
+from intake_app.i18n.translator import Translator
+from intake_app.ui.main_window import MainWindow
+from intake_app.ui.record_forms import DebtForm, ProvisionsForm
+
+
+class Driver:
+    """Clicks as a counsellor would; every step goes through signals, controller, service."""
+
+    def __init__(self, qtbot, db_url: str, tmp_path) -> None:
+        self.qtbot = qtbot
+        self.context = build_context(db_url=db_url, data_dir=tmp_path)
+        self.window = MainWindow(self.context, Translator("nl", self.context.paths.catalogs))
+        qtbot.addWidget(self.window)
+        self.window.show()
+        self.client = self.window.intake_view.client
+        self.panel = self.window.intake_view.panel
+
+    def click(self, button: QAbstractButton) -> None:
+        assert button.isVisible() and button.isEnabled(), button.text()
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def start(self, language: str) -> None:
+        combo = self.window.start_view.language
+        combo.setCurrentIndex(combo.findData(language))
+        self.click(self.window.start_view.new_button)
+
+    @property
+    def card(self) -> str | None:
+        return self.client.card.id if self.client.card else None
+
+    def choose(self, *options: str) -> None:
+        multi = self.client.card is not None and self.client.card.kind is AnswerKind.MULTI
+        for option in options:
+            self.click(self.client.option_buttons[option])
+        if multi:
+            self.click(self.client.done_button)
+
+    def onward(self) -> None:
+        self.click(self.client.done_button)
+
+    def decline(self) -> None:
+        self.click(self.client.decline_button)
+
+    def select_phase(self, phase_id: str) -> None:
+        phases = self.panel.phase_list
+        for row in range(phases.count()):
+            if phases.item(row).data(Qt.ItemDataRole.UserRole) == phase_id:
+                phases.setCurrentRow(row)
+                return
+        raise AssertionError(phase_id)
+
+    def phase_button(self, phase_id: str, button: QAbstractButton) -> None:
+        self.select_phase(phase_id)
+        self.click(button)
+
+    def form(self, kind: RecordKind):  # type: ignore[no-untyped-def]
+        form = self.panel.records.current_form()
+        assert form is self.panel.records.forms[kind]
+        return form
+
+    def state(self):  # type: ignore[no-untyped-def]
+        return self.context.storage.sessions.get_session(self.window.controller.state.id)
+
+    def finish(self) -> None:
+        self.window.intake_view.panel.records  # noqa: B018 - keep the panel alive for the read
+        self.context.close()
+
+
+def _welcome(d: Driver) -> None:
+    d.phase_button("prepare", d.panel.skip_button)
+    assert d.card == "welcome_who"
+    for _ in range(4):
+        d.onward()
+    assert d.card == "primary_question"
+
+
+def test_widgets_wedding_loan_and_money_lent_out(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("tr")
+    assert d.client.option_buttons["none"].text() == "Geen tolk nodig"  # phase 0 stays Dutch
+    _welcome(d)
+    assert d.client.card_title.text() == "Bugün ne hakkında konuşmak istersiniz?"
+    d.choose("letter")
+    d.choose("none")
+    assert d.card == "on_the_spot"
+    d.onward()
+    d.choose("couple_with_children")
+    d.choose("work")
+    d.choose("1_to_3_years")
+    assert d.card == "formal_debts"
+    form = d.form(RecordKind.FORMAL_DEBTS)
+    assert isinstance(form, DebtForm)
+    form.creditor.setText("Energiebedrijf")
+    form.amount.setText("450,00")
+    form.approximate.setChecked(False)
+    d.click(form.add_button)
+    assert form.items.count() == 1
+    d.onward()
+    d.choose("letters")
+    assert d.card == "provisions_check"  # phases 5 and 6 wait for trust
+
+    assert d.panel.trust_button.isVisible()
+    d.click(d.panel.trust_button)
+    assert not d.panel.trust_button.isVisible()
+    d.phase_button("informal", d.panel.go_button)
+    assert d.card == "informal_intro"
+    d.onward()
+    while d.card != "inf_wedding":
+        d.choose("no")
+    d.choose("yes")
+    d.click(d.panel.previous_button)  # back to the card to record the loan itself
+    assert d.card == "inf_wedding"
+    form = d.form(RecordKind.INFORMAL_DEBTS)
+    assert form.direction.currentData() == Direction.OWED_BY_CLIENT.value
+    form.relationship.setCurrentIndex(form.relationship.findData("sibling"))
+    form.amount.setText("8.000")
+    d.click(form.add_button)
+    d.click(d.panel.next_button)
+    while d.card != "inf_lent_out":
+        d.choose("no")
+    d.choose("yes")
+    d.click(d.panel.previous_button)
+    form = d.form(RecordKind.INFORMAL_DEBTS)
+    assert form.direction.currentData() == Direction.OWED_TO_CLIENT.value
+    form.amount.setText("500")
+    d.click(form.add_button)
+
+    record = d.state()
+    sums = totals(record.debts)
+    assert sums[(DebtKind.INFORMAL, Direction.OWED_BY_CLIENT)].cents == 800_000
+    assert sums[(DebtKind.INFORMAL, Direction.OWED_TO_CLIENT)].cents == 50_000
+    assert sums[(DebtKind.FORMAL, Direction.OWED_BY_CLIENT)].cents == 45_000
+    assert record.answers["inf_wedding"].value == ("yes",)
+    d.finish()
+
+
+def test_widgets_urgent_eviction_and_provisions(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("ar")
+    _welcome(d)
+    assert d.client.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert d.panel.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    d.choose("letter")
+    d.choose("eviction")
+    assert d.card == "on_the_spot"
+    assert [u.type for u in d.state().urgencies] == [UrgencyType.EVICTION]
+    actions = d.form(RecordKind.ACTIONS)
+    actions.description.setText("Verhuurder gebeld, uitstel tot vrijdag")
+    d.click(actions.add_button)
+    assert d.state().actions[0].description.startswith("Verhuurder gebeld")
+    d.phase_button("provisions", d.panel.go_button)
+    form = d.form(RecordKind.PROVISIONS)
+    assert isinstance(form, ProvisionsForm)
+    status, _owner = form.rows["huurtoeslag"]
+    status.setCurrentIndex(status.findData(ProvisionStatus.APPLIED_TODAY.value))
+    d.click(form.add_button)
+    assert {p.provision_id: p.status for p in d.state().provisions}["huurtoeslag"] is (
+        ProvisionStatus.APPLIED_TODAY
+    )
+    d.click(d.panel.complete_button)  # refused: no follow-up date yet
+    assert d.window.last_error_box is not None
+    assert "nazorg" in d.window.last_error_box.text()
+    d.window.last_error_box.close()
+    d.phase_button("agreements", d.panel.go_button)
+    d.onward()
+    d.onward()
+    assert d.card == "next_appointment"
+    d.click(d.form(RecordKind.APPOINTMENT).add_button)
+    d.click(d.panel.complete_button)
+    assert d.state().status is SessionStatus.COMPLETED
+    d.finish()
+
+
+def test_widgets_client_declines_informal_debts(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("ti")
+    d.phase_button("prepare", d.panel.skip_button)
+    d.click(d.panel.trust_button)
+    d.phase_button("informal", d.panel.go_button)
+    d.onward()
+    declined = []
+    while d.card is not None and d.card.startswith("inf_"):
+        declined.append(d.card)
+        d.decline()
+    assert d.card == "life_domains"
+    record = d.state()
+    assert len(declined) == 11
+    assert all(record.answers[c].state is AnswerState.NOT_DISCUSSED for c in declined)
+    assert record.debts == ()
+    d.finish()
+
+
+def test_panel_can_be_hidden_and_pause_keeps_the_card(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    view = d.window.intake_view
+    d.click(d.panel.hide_button)
+    assert not d.panel.isVisible() and view.show_panel_button.isVisible()
+    d.click(view.show_panel_button)
+    assert d.panel.isVisible()
+    d.click(d.client.pause_button)
+    assert d.client.paused and not d.client.option_buttons["none"].isVisible()
+    d.click(d.client.pause_button)
+    assert d.card == "interpreter_mode" and d.client.option_buttons["none"].isVisible()
+    d.finish()

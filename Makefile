@@ -63,6 +63,9 @@ system-deps-test:
 
 $(STAMPS)/venv: pyproject.toml | system-deps
 	@mkdir -p $(STAMPS)
+	@# A venv from before the PySide6 6.12 pin carries pyside6-pdf 6.12 files: start afresh.
+	@if [ -x $(BIN)/python ] && $(BIN)/python -m pip show -q pyside6-pdf >/dev/null 2>&1; then \
+		echo "Rebuilding $(VENV) (PySide6 pinned below 6.12)"; rm -rf $(VENV); fi
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'

@@ -47,3 +47,23 @@ def test_bad_db_url_is_one_sentence_without_traceback() -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.count("\n") == 1
     assert "niet ondersteund" in result.stderr
+
+
+def test_content_check_passes_on_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["content", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "Inhoud in orde" in out
+    assert "informal" in out and "(na vertrouwen)" in out
+    assert "ar " in out and "ti " in out  # translation coverage per language
+
+
+def test_content_check_reports_problems_with_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "01_bad.yaml").write_text(
+        "phase:\n  id: bad\n  number: 1\n  title: X\n  pictogram: 2709\n"
+        "cards:\n  - id: c\n    kind: choice\n    title: Y\n    pictogram: 2709\n",
+        encoding="utf-8",
+    )
+    assert main(["content", "check", str(tmp_path)]) == 1
+    assert "01_bad.yaml:7: a 'choice' card needs at least two options" in capsys.readouterr().err

@@ -214,3 +214,44 @@ def test_bad_input_is_refused_with_a_message(context) -> None:
         service.add_debt(sid, Debt(DebtKind.FORMAL, Direction.OWED_BY_CLIENT, "formal_debts"))
     with pytest.raises(IntakeError):
         service.start_session("xx")
+
+
+def test_follow_up_list_shows_who_is_due_and_open_referrals(context) -> None:
+    from intake_app.core.model import Referral
+
+    service = context.intake
+    due = service.start_session("nl").id
+    service.set_appointment(due, follow_up=date(2026, 11, 20), next_appointment=None)
+    service.add_referral(due, Referral(None, "Budgetmaatje", formal=False, warm=True))
+    later = service.start_session("nl").id
+    service.set_appointment(later, follow_up=date(2027, 3, 1), next_appointment=None)
+    practice = service.start_session("nl", practice=True).id
+    service.set_appointment(practice, follow_up=date(2026, 11, 21), next_appointment=None)
+    items = service.follow_ups(date(2026, 11, 22))
+    assert [item.session_id for item in items] == [due]
+    assert items[0].overdue and items[0].open_referrals == ("Budgetmaatje",)
+
+
+def test_directory_suggestions_respect_preferences(context) -> None:
+    from intake_app.core.directory import Organisation
+
+    directory = context.directory
+    directory.save(Organisation("Schuldhulp Gemeente", languages=("nl",)))
+    directory.save(
+        Organisation("Moskee Al-Amal", formal=False, languages=("ar", "nl"), own_community=True)
+    )
+    directory.save(
+        Organisation("Vrouwenhuis", formal=False, languages=("ar",), contact_genders=("female",))
+    )
+    with pytest.raises(IntakeError):
+        directory.save(Organisation("  "))
+    with pytest.raises(IntakeError):
+        directory.save(Organisation("X", languages=("xx",)))
+    service = context.intake
+    sid = service.start_session("ar").id
+    service.answer(sid, "counsellor_gender_preference", ["female"])
+    service.answer(sid, "own_community_preference", ["no"])
+    names = [org.name for org in service.referral_suggestions(sid)]
+    assert names == ["Vrouwenhuis", "Schuldhulp Gemeente"]  # no community org after a "no"
+    service.answer(sid, "own_community_preference", ["yes"])
+    assert service.referral_suggestions(sid)[0].name == "Moskee Al-Amal"

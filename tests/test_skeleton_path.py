@@ -36,7 +36,8 @@ def go_to_phase(window: MainWindow, phase_id: str, qtbot) -> None:
 
 def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -> None:
     window = _window(qtbot, db_url, tmp_path)
-    assert window.stack.currentWidget() is window.start_view
+    assert window.stack.currentWidget() is window.home
+    assert window.home.currentWidget() is window.start_view
     assert window.start_view.sessions.count() == 0
 
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)

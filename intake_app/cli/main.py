@@ -1,6 +1,7 @@
 """``intake-admin``: administration from the command line.
 
     intake-admin [--db URL] sessions list
+    intake-admin content check [PATH]
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -10,8 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext, build_context
+from intake_app.bootstrap.paths import default_paths
+from intake_app.cli import content_check
 from intake_app.core.errors import IntakeError
 
 
@@ -28,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
     session_commands.add_parser("list", help="toon alle gesprekken")
+    content = commands.add_parser("content", help="inhoud van het gesprek")
+    content_commands = content.add_subparsers(dest="action", required=True)
+    check = content_commands.add_parser("check", help="controleer kaarten en vertalingen")
+    check.add_argument("path", nargs="?", type=Path, help="map met de YAML-inhoud")
     return parser
 
 
@@ -49,6 +57,10 @@ def _sessions_list(context: AppContext) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.area == "content":
+        # Works without a database: content is checked before it is shipped.
+        paths = default_paths()
+        return content_check.run(args.path or paths.content, paths.catalogs)
     try:
         context = build_context(db_url=args.db)
     except IntakeError as exc:

@@ -7,7 +7,7 @@ SessionState carries one as ``record`` rather than copying every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from intake_app.core.engine import PhaseState
 from intake_app.core.model import IntakeSession
@@ -47,3 +47,14 @@ class SessionState:
 
     def answer(self, card_id: str) -> AnswerView | None:
         return self.answers.get(card_id)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpItem:
+    """One line of the follow-up list (nazorg, INT-20): who is due, and did help arrive."""
+
+    session_id: int
+    code: str
+    follow_up_date: date
+    overdue: bool
+    open_referrals: tuple[str, ...]  # organisation names not yet marked arrived

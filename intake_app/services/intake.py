@@ -30,6 +30,7 @@ from intake_app.core.model import (
     PhaseStatus,
     ProvisionCheck,
     Referral,
+    ReferralStatus,
     SessionStatus,
     Urgency,
     UrgencyType,
@@ -40,7 +41,7 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
 from intake_app.i18n.translator import N_, Translators
 from intake_app.services.directory import DirectoryService
-from intake_app.services.dto import AnswerView, SessionListItem, SessionState
+from intake_app.services.dto import AnswerView, FollowUpItem, SessionListItem, SessionState
 
 URGENCY_OPTIONS = {
     "eviction": UrgencyType.EVICTION,
@@ -109,6 +110,31 @@ class IntakeService:
             changes["current_card"] = resume_at.id if resume_at else None
         self._sessions.update_session(session_id, **changes)
         return self.open_session(session_id, changed={"session", "position"})
+
+    def follow_ups(self, today: date, *, horizon_days: int = 7) -> list[FollowUpItem]:
+        """Sessions whose follow-up date falls before ``today + horizon_days``, due first."""
+        items = []
+        for listed in self._sessions.list_sessions():
+            if listed.practice or listed.follow_up_date is None:
+                continue
+            if (listed.follow_up_date - today).days > horizon_days:
+                continue
+            session = self._sessions.get_session(listed.id)
+            open_referrals = tuple(
+                r.organisation_name
+                for r in session.referrals
+                if r.status not in (ReferralStatus.ARRIVED,)
+            )
+            items.append(
+                FollowUpItem(
+                    session.id,
+                    session.code,
+                    listed.follow_up_date,
+                    listed.follow_up_date < today,
+                    open_referrals,
+                )
+            )
+        return sorted(items, key=lambda item: (item.follow_up_date, item.code))
 
     # -- answering and moving ---------------------------------------------------------
     def answer(self, session_id: int, card_id: str, choices: Sequence[str]) -> SessionState:

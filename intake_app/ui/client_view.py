@@ -65,6 +65,7 @@ class ClientView(QWidget):
         for column in range(OPTIONS_PER_ROW):
             self.options_grid.setColumnStretch(column, 1)
         self.option_buttons: dict[str, QToolButton] = {}
+        self._pool: list[QToolButton] = []
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
         self.done_button.clicked.connect(self._confirm)
@@ -141,26 +142,29 @@ class ClientView(QWidget):
         self.retranslate_ui()
 
     def _rebuild_options(self) -> None:
-        while self.options_grid.count():
-            item = self.options_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        # Buttons are pooled and reused: creating and styling widgets is what makes a step slow.
         self.option_buttons = {}
-        if self.card is None:
-            return
-        for index, option in enumerate(self.card.options):
-            button = named(QToolButton(), "OptionCard")
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-            button.setIcon(pictograms.icon(option.pictogram, OPTION_PICTOGRAM))
-            button.setIconSize(QSize(OPTION_PICTOGRAM, OPTION_PICTOGRAM))
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.clicked.connect(lambda _=False, o=option.id: self._choose(o))
-            row, column = divmod(index, OPTIONS_PER_ROW)
-            self.options_grid.addWidget(button, row, column)
-            self.option_buttons[option.id] = button
+        options = self.card.options if self.card is not None else ()
+        while len(self._pool) < len(options):
+            self._pool.append(self._new_option_button(len(self._pool)))
+        for index, button in enumerate(self._pool):
+            if index < len(options):
+                option = options[index]
+                button.setIcon(pictograms.icon(option.pictogram, OPTION_PICTOGRAM))
+                self.option_buttons[option.id] = button
+            button.setVisible(index < len(options))
+
+    def _new_option_button(self, index: int) -> QToolButton:
+        button = named(QToolButton(), "OptionCard")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        button.setIconSize(QSize(OPTION_PICTOGRAM, OPTION_PICTOGRAM))
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(lambda _=False, i=index: self._choose_by_number(i + 1))
+        row, column = divmod(index, OPTIONS_PER_ROW)
+        self.options_grid.addWidget(button, row, column)
+        return button
 
     def _texts(self) -> Translator:
         """Counsellor-only cards stay in Dutch: the client is not meant to read them."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
+from intake_app.ui.directory_view import DirectoryView
+from intake_app.ui.follow_up_view import FollowUpView
 from intake_app.ui.intake_view import IntakeView
 from intake_app.ui.start_view import StartView
 
@@ -22,8 +24,15 @@ class MainWindow(QMainWindow):
         self.start_view = StartView(ui)
         self.intake_view = IntakeView(self.controller, context.intake.flow, context.translators, ui)
         self.last_error_box: QMessageBox | None = None
+        self.follow_ups = FollowUpView(context.intake, ui)
+        self.directory_view = DirectoryView(context.directory, ui)
+        self.home = QTabWidget()
+        self.home.addTab(self.start_view, "")
+        self.home.addTab(self.follow_ups, "")
+        self.home.addTab(self.directory_view, "")
+        self.home.currentChanged.connect(self._home_tab_changed)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.start_view)
+        self.stack.addWidget(self.home)
         self.stack.addWidget(self.intake_view)
         self.setCentralWidget(self.stack)
         self.resize(1280, 760)
@@ -35,12 +44,23 @@ class MainWindow(QMainWindow):
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.controller.failed.connect(self._show_error)
         self.controller.printed.connect(self._printed)
+        self.follow_ups.open_requested.connect(self._resume)
+        self.directory_view.failed.connect(self._show_error)
         self.retranslate_ui()
         self.show_start()
 
     def show_start(self) -> None:
         self.controller.refresh_sessions()
-        self.stack.setCurrentWidget(self.start_view)
+        self.home.setCurrentWidget(self.start_view)
+        self.stack.setCurrentWidget(self.home)
+
+    def _home_tab_changed(self, _index: int) -> None:
+        if self.home.currentWidget() is self.follow_ups:
+            error = self.follow_ups.refresh()
+            if error:
+                self._show_error(error)
+        elif self.home.currentWidget() is self.directory_view:
+            self.directory_view.refresh()
 
     def _start(self, language: str, practice: bool = False) -> None:
         if self.controller.start(language, practice=practice) is not None:
@@ -65,6 +85,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr_ui.format("Opgeslagen: {path}", path=path), 15000)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr_ui.gettext("Samen kijken naar geld en post"))
+        t = self.tr_ui
+        self.setWindowTitle(t.gettext("Samen kijken naar geld en post"))
+        self.home.setTabText(self.home.indexOf(self.start_view), t.gettext("Gesprekken"))
+        self.home.setTabText(self.home.indexOf(self.follow_ups), t.gettext("Nazorg"))
+        self.home.setTabText(self.home.indexOf(self.directory_view), t.gettext("Sociale kaart"))
+        self.follow_ups.retranslate_ui()
+        self.directory_view.retranslate_ui()
         self.start_view.retranslate_ui()
         self.intake_view.retranslate_ui()

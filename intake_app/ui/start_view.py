@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -22,7 +23,7 @@ from intake_app.ui.widgets import named
 
 
 class StartView(QWidget):
-    new_requested = Signal(str)  # client language code
+    new_requested = Signal(str, bool)  # client language code, practice mode
     resume_requested = Signal(int)  # session id
 
     def __init__(self, translator: Translator) -> None:
@@ -38,8 +39,9 @@ class StartView(QWidget):
             self.language.addItem(f"{language.native_name} ({language.dutch_name})", language.code)
         self.language_label.setBuddy(self.language)
         self.new_button = named(QPushButton(), "Primary")
+        self.practice = QCheckBox()
         self.new_button.clicked.connect(
-            lambda: self.new_requested.emit(self.language.currentData())
+            lambda: self.new_requested.emit(self.language.currentData(), self.practice.isChecked())
         )
         self.list_heading = named(QLabel(), "PanelHeading")
         self.sessions = QListWidget()
@@ -52,6 +54,7 @@ class StartView(QWidget):
         new_row.addWidget(self.language_label)
         new_row.addWidget(self.language)
         new_row.addStretch(1)
+        new_row.addWidget(self.practice)
         new_row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
@@ -75,7 +78,10 @@ class StartView(QWidget):
         formatter = Formatter(self.tr_ui.code)
         for item in items:
             saved = formatter.datetime(item.updated_at)
-            status = self.tr_ui.gettext("afgerond") if item.current_card is None else ""
+            status = " ".join(
+                [self.tr_ui.gettext("oefening")] * item.practice
+                + [self.tr_ui.gettext("afgerond")] * (item.status == "completed")
+            )
             text = self.tr_ui.format(
                 "{code} · {language} · laatst bewaard {saved}",
                 code=item.code,
@@ -107,6 +113,7 @@ class StartView(QWidget):
         )
         self.language_label.setText(t.gettext("Taal van de klant:"))
         self.new_button.setText(t.gettext("Nieuw gesprek"))
+        self.practice.setText(t.gettext("Oefenmodus (telt niet mee in de cijfers)"))
         self.list_heading.setText(t.gettext("Eerdere gesprekken"))
         self.empty.setText(t.gettext("Nog geen gesprekken."))
         self.resume_button.setText(t.gettext("Verder met dit gesprek"))

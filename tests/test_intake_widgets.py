@@ -221,3 +221,14 @@ def test_panel_can_be_hidden_and_pause_keeps_the_card(gui_app, qtbot, db_url, tm
     d.click(d.client.pause_button)
     assert d.card == "interpreter_mode" and d.client.option_buttons["none"].isVisible()
     d.finish()
+
+
+def test_practice_mode_shows_an_invented_case(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.window.start_view.practice.setChecked(True)
+    d.start("nl")
+    assert d.state().practice
+    assert d.panel.practice_story.isVisible()
+    assert "verzonnen" in d.panel.practice_story.text()
+    assert "Oefenmodus" in d.panel.session_label.text()
+    d.finish()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.content.loader import load_flow
+from intake_app.content.practice import PracticeCase, load_practice_cases
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.directory import DirectoryService
@@ -26,6 +27,7 @@ class AppContext:
     translators: Translators
     intake: IntakeService
     directory: DirectoryService
+    practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
         self.storage.close()
@@ -48,4 +50,5 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
     writer = PdfDocumentWriter(paths.fonts)
     intake = IntakeService(storage.sessions, flow, translators, writer, directory)
-    return AppContext(paths, storage, translators, intake, directory)
+    cases = load_practice_cases(paths.content)
+    return AppContext(paths, storage, translators, intake, directory, cases)

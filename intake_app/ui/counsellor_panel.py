@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.content.practice import PracticeCase
 from intake_app.core.engine import PhaseView
 from intake_app.core.flow import Card, Flow
 from intake_app.core.model import PhaseStatus
@@ -46,7 +48,13 @@ class CounsellorPanel(QWidget):
     back_requested = Signal()
     hide_requested = Signal()
 
-    def __init__(self, controller: IntakeController, flow: Flow, translator: Translator) -> None:
+    def __init__(
+        self,
+        controller: IntakeController,
+        flow: Flow,
+        translator: Translator,
+        practice_cases: tuple[PracticeCase, ...] = (),
+    ) -> None:
         super().__init__()
         self.setObjectName("CounsellorPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -67,6 +75,12 @@ class CounsellorPanel(QWidget):
         self.clock.setInterval(15_000)
         self.clock.timeout.connect(self._tick)
         self.hints = named(QLabel(), "Hints", wrap=True)
+        self.practice_cases = practice_cases
+        self.practice_case = QComboBox()
+        for case in practice_cases:
+            self.practice_case.addItem(case.title, case.id)
+        self.practice_story = named(QLabel(), "Tip", wrap=True)
+        self.practice_case.currentIndexChanged.connect(self._show_case)
         self.reminders = named(QLabel(), "Reminders", wrap=True)
 
         self.phase_heading = named(QLabel(), "PanelHeading")
@@ -133,6 +147,8 @@ class CounsellorPanel(QWidget):
         top.addWidget(self.hide_button)
         layout.addLayout(top)
         layout.addWidget(self.elapsed_label)
+        layout.addWidget(self.practice_case)
+        layout.addWidget(self.practice_story)
         layout.addWidget(self.hints)
         layout.addWidget(self.reminders)
         layout.addWidget(self.phase_heading)
@@ -235,6 +251,10 @@ class CounsellorPanel(QWidget):
                 )
             )
             self.reminders.setVisible(bool(postponed))
+            practising = record.practice and bool(self.practice_cases)
+            self.practice_case.setVisible(practising)
+            self.practice_story.setVisible(practising)
+            self._show_case()
             locked = any(p.view is PhaseView.LOCKED for p in state.phases)
             self.trust_button.setVisible(locked)
             self.trauma.setChecked(record.trauma_flag)
@@ -272,6 +292,14 @@ class CounsellorPanel(QWidget):
         self._tick()
 
     # -- actions ------------------------------------------------------------------------
+    def _show_case(self) -> None:
+        index = self.practice_case.currentIndex()
+        if 0 <= index < len(self.practice_cases):
+            story = self.practice_cases[index].story
+            self.practice_story.setText(
+                self.tr_ui.format("Oefencasus (verzonnen): {story}", story=story)
+            )
+
     def _tick(self) -> None:
         minutes = self.elapsed.elapsed() // 60_000 if self.elapsed.isValid() else 0
         self.elapsed_label.setText(

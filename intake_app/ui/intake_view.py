@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from intake_app.content.practice import PracticeCase
 from intake_app.core.flow import Flow
 from intake_app.i18n.translator import Translator, Translators
 from intake_app.services.dto import SessionState
@@ -20,7 +21,12 @@ class IntakeView(QWidget):
     closed = Signal()
 
     def __init__(
-        self, controller: IntakeController, flow: Flow, translators: Translators, ui: Translator
+        self,
+        controller: IntakeController,
+        flow: Flow,
+        translators: Translators,
+        ui: Translator,
+        practice_cases: tuple[PracticeCase, ...] = (),
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -28,7 +34,7 @@ class IntakeView(QWidget):
         self.translators = translators
         self.tr_ui = ui
         self.client = ClientView(flow, translators.dutch(), translators.dutch())
-        self.panel = CounsellorPanel(controller, flow, ui)
+        self.panel = CounsellorPanel(controller, flow, ui, practice_cases)
         self.show_panel_button = QPushButton()
         self.show_panel_button.hide()
         self.show_panel_button.clicked.connect(lambda: self.set_panel_visible(True))

@@ -22,7 +22,9 @@ class MainWindow(QMainWindow):
         self.tr_ui = ui
         self.controller = IntakeController(context.intake, ui)
         self.start_view = StartView(ui)
-        self.intake_view = IntakeView(self.controller, context.intake.flow, context.translators, ui)
+        self.intake_view = IntakeView(
+            self.controller, context.intake.flow, context.translators, ui, context.practice_cases
+        )
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.intake, ui)
         self.directory_view = DirectoryView(context.directory, ui)

@@ -7,6 +7,8 @@ Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a num
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -30,6 +32,12 @@ CARD_PICTOGRAM = 96
 OPTION_PICTOGRAM = 88
 PROGRESS_PICTOGRAM = 28
 OPTIONS_PER_ROW = 4
+LABEL_WIDTH = 18  # characters per line under a pictogram
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
+    """Break a card label over lines: a tool button elides instead of wrapping."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 class ClientView(QWidget):
@@ -212,7 +220,7 @@ class ClientView(QWidget):
             self.explanation.setVisible(bool(card.explanation))
         for option in card.options:
             option_button = self.option_buttons[option.id]
-            option_button.setText(t.gettext(option.label))
+            option_button.setText(wrap_label(t.gettext(option.label)))
             option_button.setChecked(option.id in self.selected)
             option_button.setVisible(not self.paused)
         self.done_button.setVisible(

@@ -34,6 +34,7 @@ from intake_app.ui.record_forms import RecordForms
 from intake_app.ui.widgets import named
 
 NOTE_LIMIT = 4000
+PANEL_WIDTH = 380
 PHASE_MARKS = {
     PhaseView.OPEN: "○",
     PhaseView.DONE: "✓",
@@ -58,7 +59,7 @@ class CounsellorPanel(QWidget):
         super().__init__()
         self.setObjectName("CounsellorPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setFixedWidth(380)
+        self.setFixedWidth(PANEL_WIDTH)
         self.controller = controller
         self.flow = flow
         self.tr_ui = translator
@@ -193,6 +194,8 @@ class CounsellorPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The panel has one width; forms wrap inside it instead of pushing it wider.
+        content.setFixedWidth(PANEL_WIDTH - 16)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -137,6 +137,9 @@ def parse_amount(text: str) -> int | None:
 
 def _combo(t: Translator, values: list[str]) -> QComboBox:
     combo = QComboBox()
+    # Long labels must not widen the narrow panel: the popup still shows them in full.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
     for value in values:
         combo.addItem(t.gettext(LABELS.get(value, value)), value)
     return combo
@@ -156,6 +159,7 @@ class RecordForm(QWidget):
         self.items = QListWidget()
         self.items.setMaximumHeight(130)
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.add_button = QPushButton(t.gettext("Toevoegen"))
         self.add_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
@@ -308,6 +312,7 @@ class ProvisionsForm(RecordForm):
     def __init__(self, controller: IntakeController, t: Translator, flow: Flow) -> None:
         super().__init__(controller, t)
         self.items.hide()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.add_button.setText(t.gettext("Bewaren"))
         self.rows: dict[str, tuple[QComboBox, QComboBox]] = {}
         for provision in flow.provisions:

@@ -232,3 +232,32 @@ def test_practice_mode_shows_an_invented_case(gui_app, qtbot, db_url, tmp_path) 
     assert "verzonnen" in d.panel.practice_story.text()
     assert "Oefenmodus" in d.panel.session_label.text()
     d.finish()
+
+
+def test_counsellor_keys_move_through_the_flow(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    view = d.window.intake_view
+    view.activateWindow()
+    d.client.setFocus()
+    qtbot.keyClick(d.client, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert d.card == "present"
+    qtbot.keyClick(d.client, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier)
+    assert d.card == "interpreter_mode"
+    qtbot.keyClick(d.client, Qt.Key.Key_Escape)
+    assert d.client.paused
+    qtbot.keyClick(d.client, Qt.Key.Key_Escape)
+    assert not d.client.paused
+    d.finish()
+
+
+def test_provisions_card_shows_the_provisions_to_the_client(gui_app, qtbot, db_url, tmp_path):
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    d.phase_button("provisions", d.panel.go_button)
+    assert d.card == "provisions_check"
+    shown = [b for b in d.client.option_buttons.values() if b.isVisible()]
+    assert "Huurtoeslag" in [b.text() for b in shown]
+    d.click(d.client.option_buttons["huurtoeslag"])  # looking only: nothing is stored
+    assert "provisions_check" not in d.state().answers
+    d.finish()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.core.engine import PhaseState, PhaseView
-from intake_app.core.flow import AnswerKind, Card, Flow
+from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.widgets import named
@@ -152,7 +152,7 @@ class ClientView(QWidget):
     def _rebuild_options(self) -> None:
         # Buttons are pooled and reused: creating and styling widgets is what makes a step slow.
         self.option_buttons = {}
-        options = self.card.options if self.card is not None else ()
+        options = self._shown_options()
         while len(self._pool) < len(options):
             self._pool.append(self._new_option_button(len(self._pool)))
         for index, button in enumerate(self._pool):
@@ -161,6 +161,15 @@ class ClientView(QWidget):
                 button.setIcon(pictograms.icon(option.pictogram, OPTION_PICTOGRAM))
                 self.option_buttons[option.id] = button
             button.setVisible(index < len(options))
+
+    def _shown_options(self) -> tuple[Option, ...]:
+        """The card's options; on the provisions card, the provisions as cards to look at."""
+        card = self.card
+        if card is None:
+            return ()
+        if card.records is RecordKind.PROVISIONS and not card.options:
+            return tuple(Option(p.id, p.label, p.pictogram) for p in self.flow.provisions)
+        return card.options
 
     def _new_option_button(self, index: int) -> QToolButton:
         button = named(QToolButton(), "OptionCard")
@@ -218,7 +227,7 @@ class ClientView(QWidget):
             self.card_title.setText(t.gettext(card.title))
             self.explanation.setText(t.gettext(card.explanation))
             self.explanation.setVisible(bool(card.explanation))
-        for option in card.options:
+        for option in self._shown_options():
             option_button = self.option_buttons[option.id]
             option_button.setText(wrap_label(t.gettext(option.label)))
             option_button.setChecked(option.id in self.selected)
@@ -251,11 +260,14 @@ class ClientView(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.done_button.isVisible():
             self._confirm()
             return
+        if key == Qt.Key.Key_Escape:
+            self.toggle_pause()
+            return
         super().keyPressEvent(event)
 
     def _choose(self, option_id: str) -> None:
         card = self.card
-        if card is None or self.paused:
+        if card is None or self.paused or card.kind is AnswerKind.INFO:
             return
         if card.kind is AnswerKind.CHOICE:
             self.selected = [option_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.content.practice import PracticeCase
@@ -56,9 +56,24 @@ class IntakeView(QWidget):
         self.panel.back_requested.connect(self.closed)
         self.panel.hide_requested.connect(lambda: self.set_panel_visible(False))
         controller.session_changed.connect(self.show_state)
-        toggle = QShortcut(QKeySequence("Ctrl+H"), self)
-        toggle.activated.connect(lambda: self.set_panel_visible(not self.panel.isVisible()))
         self.retranslate_ui()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The counsellor's keys; the client's are digits, Enter and Esc (ClientView).
+        # Handled here, after any focused field had its chance (Ctrl+Left in a text field
+        # still moves by word).
+        if event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            actions = {
+                Qt.Key.Key_H: lambda: self.set_panel_visible(not self.panel.isVisible()),
+                Qt.Key.Key_Right: lambda: self.controller.apply(lambda s, sid: s.next(sid)),
+                Qt.Key.Key_Left: lambda: self.controller.apply(lambda s, sid: s.back(sid)),
+                Qt.Key.Key_P: self.ask_and_print,
+            }
+            action = actions.get(Qt.Key(event.key()))
+            if action is not None:
+                action()
+                return
+        super().keyPressEvent(event)
 
     def set_panel_visible(self, visible: bool) -> None:
         """The counsellor hides the panel when the client looks at the screen."""

@@ -9,10 +9,13 @@ from pathlib import Path
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
+from intake_app.reporting.stats_report import StatsPdfWriter
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.intake import IntakeService
+from intake_app.services.statistics import StatisticsService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
 
@@ -23,6 +26,7 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    statistics: StatisticsService
 
     def close(self) -> None:
         self.storage.close()
@@ -43,4 +47,7 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     storage = open_storage(resolve_db_url(db_url, paths))
     translators = Translators(paths.catalogs)
     intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    statistics = StatisticsService(
+        SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
+    )
+    return AppContext(paths, storage, translators, intake, statistics)

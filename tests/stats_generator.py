@@ -77,6 +77,7 @@ def generate(
     start: datetime = datetime(2026, 1, 1, tzinfo=UTC),
     days: int = 180,
     first_id: int = 1,
+    languages: list[str] | None = None,
 ) -> Generated:
     rng = random.Random(seed)
     out = Generated({name: [] for name in TABLES})
@@ -91,7 +92,7 @@ def generate(
                 "code": f"G-{sid:07d}",
                 "created_at": created,
                 "updated_at": completed,
-                "client_language": rng.choice(LANGUAGES),
+                "client_language": rng.choice(languages or LANGUAGES),
                 "status": "completed" if done else "active",
                 "current_card": None,
                 "practice": rng.random() < 0.05,

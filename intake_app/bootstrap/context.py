@@ -8,6 +8,7 @@ from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.content.loader import load_flow
+from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.stats_report import StatsPdfWriter
 from intake_app.reporting.writer import PdfDocumentWriter
@@ -51,3 +52,18 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
         SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
     )
     return AppContext(paths, storage, translators, intake, statistics)
+
+
+class _NoDatabase:
+    """A statistics source for work on files only (merging): it has no sessions."""
+
+    def raw_counts(self, query: StatisticsQuery) -> RawCounts:
+        return {}
+
+    def neighbourhoods(self) -> list[str]:
+        return []
+
+
+def build_statistics_service(data_dir: Path | None = None) -> StatisticsService:
+    """The statistics service without a database, for merging files from several laptops."""
+    return StatisticsService(_NoDatabase(), StatsPdfWriter(default_paths(data_dir).fonts))

@@ -82,9 +82,10 @@ class SqlStatisticsQueries:
         return func.strftime("%Y-%m", column)
 
     def _minutes(self, start: Any, end: Any) -> Any:
+        """Whole minutes (julianday arithmetic is a float: 30 minutes may come out 29.99999)."""
         if self._engine.dialect.name == "postgresql":
-            return func.extract("epoch", end - start) / 60
-        return (func.julianday(end) - func.julianday(start)) * 1440
+            return func.round(func.extract("epoch", end - start) / 60)
+        return func.round((func.julianday(end) - func.julianday(start)) * 1440)
 
     def _sessions(self, query: StatisticsQuery) -> Subquery:
         s = self._t["intake_session"]

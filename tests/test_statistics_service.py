@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 from intake_app.bootstrap.context import AppContext
 from intake_app.cli.main import main
 from intake_app.core.statistics import DisclosureError, StatisticsReport, SuppressedTable
-from tests.stats_generator import Generated, generate, insert
+from tests.stats_generator import TABLES, Generated, generate, insert
 
 MONTHS = [f"2026-{m:02d}" for m in range(1, 7)]
 COMPLEMENTS = {"not_answered", "no", "unknown", "other"}
@@ -199,8 +199,7 @@ def _adversarial(context: AppContext) -> None:
     with a name, a note, a relationship and an exact date stored."""
     generate(context.storage.engine, 120, seed=3, days=150, languages=["nl", "ar", "tr"])
     moment = datetime(2026, 3, 14, 10, 5, tzinfo=UTC)
-    one = Generated({name: [] for name in ("intake_session", "answer_option", "debt", "urgency",
-                     "spot_action", "provision_check", "referral", "consent", "next_step")})  # fmt: skip
+    one = Generated({name: [] for name in TABLES})
     one.rows["intake_session"].append(
         {
             "id": 9001, "code": "K-RARE-01", "created_at": moment, "updated_at": moment,

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    Column,
     ColumnElement,
+    Integer,
+    MetaData,
     Select,
-    Subquery,
+    Table,
     and_,
     case,
+    cast,
     distinct,
     false,
     func,
@@ -50,6 +55,23 @@ MINUTE_BANDS: tuple[tuple[str, int | None], ...] = (
 )
 
 
+# The chosen sessions with their month, computed once per run: every grouped query joins this
+# small temporary table instead of evaluating the period filter and the month again per row.
+_TEMP = MetaData()
+CHOSEN = Table(
+    "stats_chosen",
+    _TEMP,
+    Column("sid", Integer, primary_key=True),
+    Column("month", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+
+
+def _month_text(month: object) -> str:
+    number = int(str(month))
+    return f"{number // 100:04d}-{number % 100:02d}"
+
+
 def _month_start(month: str) -> datetime:
     year, number = (int(part) for part in month.split("-"))
     return datetime(year, number, 1, tzinfo=UTC)
@@ -77,9 +99,10 @@ class SqlStatisticsQueries:
 
     # -- expressions per database -------------------------------------------------------------
     def _month(self, column: Any) -> Any:
+        """The month as an integer, 202603: grouping on integers is faster than on text."""
         if self._engine.dialect.name == "postgresql":
-            return func.to_char(column, "YYYY-MM")
-        return func.strftime("%Y-%m", column)
+            return cast(func.to_char(column, "YYYYMM"), Integer)
+        return cast(func.strftime("%Y%m", column), Integer)
 
     def _minutes(self, start: Any, end: Any) -> Any:
         """Whole minutes (julianday arithmetic is a float: 30 minutes may come out 29.99999)."""
@@ -87,7 +110,7 @@ class SqlStatisticsQueries:
             return func.round(func.extract("epoch", end - start) / 60)
         return func.round((func.julianday(end) - func.julianday(start)) * 1440)
 
-    def _sessions(self, query: StatisticsQuery) -> Subquery:
+    def _sessions(self, query: StatisticsQuery) -> Select[Any]:
         s = self._t["intake_session"]
         conditions = [
             s.c.practice == false(),
@@ -97,10 +120,8 @@ class SqlStatisticsQueries:
         ]
         if query.neighbourhood is not None:
             conditions.append(s.c.neighbourhood == query.neighbourhood)
-        return (
-            select(s.c.id.label("sid"), self._month(s.c.completed_at).label("month"))
-            .where(and_(*conditions))
-            .subquery("chosen")
+        return select(s.c.id.label("sid"), self._month(s.c.completed_at).label("month")).where(
+            and_(*conditions)
         )
 
     # -- the port -------------------------------------------------------------------------------
@@ -119,32 +140,51 @@ class SqlStatisticsQueries:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
 
     def raw_counts(self, query: StatisticsQuery) -> RawCounts:
+        """All counts, in two halves on two connections at once: the database does the work
+        (the driver releases the GIL), so a two-core laptop counts both halves in parallel."""
+        grouped = list(self._grouped(CHOSEN))
+        halves = ([grouped[0]], [("base", None), *grouped[1:]])
+        try:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                parts = list(pool.map(lambda half: self._count(query, half), halves))
+        except SQLAlchemyError as exc:
+            raise StorageError("De statistiek kon niet worden gelezen.") from exc
+        out: dict[str, dict[tuple[str, str], int]] = {}
+        for part in parts:
+            for source, counts in part.items():
+                out.setdefault(source, {}).update(counts)
+        return out
+
+    def _count(
+        self, query: StatisticsQuery, statements: list[tuple[str, Select[Any] | None]]
+    ) -> dict[str, dict[tuple[str, str], int]]:
         out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
             lambda: defaultdict(int)
         )
-        try:
-            with self._engine.connect() as connection:
-                self._base(connection, query, out)
-                chosen = self._sessions(query)
-                for source, statement in self._grouped(chosen):
-                    for row in connection.execute(statement):
-                        *keys, count = row
-                        month, row_id = keys[0], self._row_id(source, keys[1:])
-                        if row_id is not None:
-                            out[source][(row_id, month)] += int(count)
-        except SQLAlchemyError as exc:
-            raise StorageError("De statistiek kon niet worden gelezen.") from exc
-        return out
+        with self._engine.begin() as connection:
+            CHOSEN.create(connection, checkfirst=True)
+            connection.execute(CHOSEN.delete())
+            connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))
+            for source, statement in statements:
+                if statement is None:
+                    self._base(connection, out)
+                    continue
+                for row in connection.execute(statement):
+                    *keys, count = row
+                    month, row_id = _month_text(keys[0]), self._row_id(source, keys[1:])
+                    if row_id is not None:
+                        out[source][(row_id, month)] += int(count)
+            connection.execute(CHOSEN.delete())
+        return {source: dict(counts) for source, counts in out.items()}
 
     # -- queries --------------------------------------------------------------------------------
     def _base(
         self,
         connection: Connection,
-        query: StatisticsQuery,
         out: defaultdict[str, defaultdict[tuple[str, str], int]],
     ) -> None:
         s = self._t["intake_session"]
-        chosen = self._sessions(query)
+        chosen = CHOSEN
         month = chosen.c.month
         repeat = case((s.c.visit > 1, "repeat"), else_="first")
         minutes = _band(self._minutes(s.c.created_at, s.c.completed_at), MINUTE_BANDS)
@@ -159,7 +199,7 @@ class SqlStatisticsQueries:
         for m, visits, language, neighbourhood, band, planned, flagged, count in connection.execute(
             statement
         ):
-            n = int(count)
+            n, m = int(count), _month_text(m)
             out["sessions"][("all", m)] += n
             out["visits"][(visits, m)] += n
             out["language"][(language, m)] += n
@@ -170,7 +210,7 @@ class SqlStatisticsQueries:
             if flagged == "yes":
                 out["safety_flag"][("yes", m)] += n
 
-    def _grouped(self, chosen: Subquery) -> Iterable[tuple[str, Select[Any]]]:
+    def _grouped(self, chosen: Table) -> Iterable[tuple[str, Select[Any]]]:
         t = self._t
         month = chosen.c.month
 

@@ -9,13 +9,17 @@ from pathlib import Path
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
+from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.i18n.translator import Translators
+from intake_app.reporting.stats_report import StatsPdfWriter
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.directory import DirectoryService
 from intake_app.services.intake import IntakeService
+from intake_app.services.statistics import StatisticsService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
 
@@ -27,6 +31,7 @@ class AppContext:
     translators: Translators
     intake: IntakeService
     directory: DirectoryService
+    statistics: StatisticsService
     practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
@@ -50,5 +55,23 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
     writer = PdfDocumentWriter(paths.fonts)
     intake = IntakeService(storage.sessions, flow, translators, writer, directory)
+    statistics = StatisticsService(
+        SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
+    )
     cases = load_practice_cases(paths.content)
-    return AppContext(paths, storage, translators, intake, directory, cases)
+    return AppContext(paths, storage, translators, intake, directory, statistics, cases)
+
+
+class _NoDatabase:
+    """A statistics source for work on files only (merging): it has no sessions."""
+
+    def raw_counts(self, query: StatisticsQuery) -> RawCounts:
+        return {}
+
+    def neighbourhoods(self) -> list[str]:
+        return []
+
+
+def build_statistics_service(data_dir: Path | None = None) -> StatisticsService:
+    """The statistics service without a database, for merging files from several laptops."""
+    return StatisticsService(_NoDatabase(), StatsPdfWriter(default_paths(data_dir).fonts))

@@ -2,6 +2,8 @@
 
     intake-admin [--db URL] sessions list
     intake-admin content check [PATH]
+    intake-admin [--db URL] stats export --from 2026-01 --to 2026-06 --format csv --out FILE
+    intake-admin stats merge A.csv B.csv ... --out FILE
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -36,7 +38,25 @@ def _parser() -> argparse.ArgumentParser:
     content_commands = content.add_subparsers(dest="action", required=True)
     check = content_commands.add_parser("check", help="controleer kaarten en vertalingen")
     check.add_argument("path", nargs="?", type=Path, help="map met de YAML-inhoud")
+    _add_stats_commands(commands)
     return parser
+
+
+def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    stats = commands.add_parser("stats", help="anonieme statistiek")
+    stats_commands = stats.add_subparsers(dest="action", required=True)
+    export = stats_commands.add_parser("export", help="schrijf de statistiek naar een bestand")
+    export.add_argument("--from", dest="first", required=True, metavar="JJJJ-MM")
+    export.add_argument("--to", dest="last", required=True, metavar="JJJJ-MM")
+    export.add_argument("--neighbourhood", metavar="WIJK", help="alleen deze wijk")
+    export.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
+    export.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
+    export.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    merge = stats_commands.add_parser("merge", help="voeg statistiekbestanden (csv) samen")
+    merge.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
+    merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
+    merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
 
 
 def _sessions_list(context: AppContext) -> int:
@@ -55,12 +75,37 @@ def _sessions_list(context: AppContext) -> int:
     return 0
 
 
+def _stats_export(context: AppContext, args: argparse.Namespace) -> int:
+    stats = context.statistics
+    report = stats.compute(args.first, args.last, args.neighbourhood, args.threshold)
+    out = stats.export(report, args.out, args.format)
+    print(f"Opgeslagen: {out}")
+    return 0
+
+
+def _stats_merge(args: argparse.Namespace) -> int:
+    """Merging reads files only: it needs no database."""
+    from intake_app.bootstrap.context import build_statistics_service
+
+    stats = build_statistics_service()
+    report = stats.merge(args.files, args.threshold)
+    out = stats.export(report, args.out, args.format)
+    print(f"Opgeslagen: {out} ({len(args.files)} bestanden samengevoegd)")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.area == "content":
         # Works without a database: content is checked before it is shipped.
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
+    if (args.area, args.action) == ("stats", "merge"):
+        try:
+            return _stats_merge(args)
+        except IntakeError as exc:
+            print(f"intake-admin: {exc}", file=sys.stderr)
+            return 2
     try:
         context = build_context(db_url=args.db)
     except IntakeError as exc:
@@ -69,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if (args.area, args.action) == ("sessions", "list"):
             return _sessions_list(context)
+        if (args.area, args.action) == ("stats", "export"):
+            return _stats_export(context, args)
         return 2  # argparse already refused anything else
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)

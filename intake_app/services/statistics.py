@@ -1,0 +1,158 @@
+"""StatisticsService: anonymous figures for coordinators (requirements.md §9.2, design.md §8).
+
+Counts come from storage as grouped numbers (never rows about a person), become tables per
+month, are suppressed (``core.statistics``) and only then reach a screen or a file. Every
+file is checked again, from what a reader would see, right before it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.statistics import (
+    DEFAULT_THRESHOLD,
+    DisclosureError,
+    StatisticsQuery,
+    StatisticsReport,
+    StatisticsSource,
+    StatsDocumentWriter,
+    check_published,
+    check_threshold,
+    ensure_publishable,
+    merge_all,
+    suppress_all,
+)
+from intake_app.services import statistics_export
+from intake_app.services.statistics_tables import (
+    NEIGHBOURHOOD,
+    SESSIONS,
+    allowed_rows,
+    build_tables,
+)
+
+FORMATS = ("csv", "xlsx", "pdf")
+Progress = Callable[[int, int], None]
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+
+
+def parse_month(text: str) -> str:
+    """ "2026-03" (or a date in that month) as "2026-03"; anything else is refused."""
+    match = _MONTH.match(text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 2000:
+        raise IntakeError("Geef een maand als jaar-maand, bijvoorbeeld 2026-03, niet {text}.",
+                          text=text)  # fmt: skip
+    return f"{match.group(1)}-{match.group(2)}"
+
+
+def format_of(out: Path, given: str | None = None) -> str:
+    fmt = (given or out.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise IntakeError("Kies csv, xlsx of pdf als formaat, niet {format}.", format=fmt or "?")
+    return fmt
+
+
+class StatisticsService:
+    def __init__(
+        self,
+        source: StatisticsSource,
+        pdf_writer: StatsDocumentWriter | None = None,
+        threshold: int = DEFAULT_THRESHOLD,
+    ) -> None:
+        self._source = source
+        self._pdf = pdf_writer
+        self.threshold = check_threshold(threshold)
+
+    def neighbourhoods(self) -> list[str]:
+        return self._source.neighbourhoods()
+
+    def compute(
+        self,
+        first_month: str,
+        last_month: str,
+        neighbourhood: str | None = None,
+        threshold: int | None = None,
+        progress: Progress | None = None,
+    ) -> StatisticsReport:
+        first, last = parse_month(first_month), parse_month(last_month)
+        if first > last:
+            raise IntakeError("De eerste maand ligt na de laatste maand.")
+        chosen = check_threshold(threshold or self.threshold)
+        query = StatisticsQuery(first, last, neighbourhood or None)
+        if progress:
+            progress(0, 3)
+        raw = self._source.raw_counts(query)
+        if progress:
+            progress(1, 3)
+        tables = build_tables(raw, query.months(), chosen)
+        if progress:
+            progress(2, 3)
+        suppressed = suppress_all(tables, chosen)
+        if progress:
+            progress(3, 3)
+        report = StatisticsReport(first, last, query.neighbourhood, chosen, tuple(suppressed))
+        return _with_total(report)
+
+    # -- files ------------------------------------------------------------------------------
+    def check(self, report: StatisticsReport) -> list[str]:
+        return check_published(report.tables, allowed_rows())
+
+    def export(self, report: StatisticsReport, out: Path, fmt: str | None = None) -> Path:
+        """Write ``report`` as CSV, XLSX or PDF. Refuses (DisclosureError) if the file could
+        reveal anything about a person; then nothing is written."""
+        chosen = format_of(out, fmt)
+        ensure_publishable(report.tables, allowed_rows())
+        if chosen == "csv":
+            return statistics_export.write_csv(report, out)
+        if chosen == "xlsx":
+            return statistics_export.write_xlsx(report, out)
+        if self._pdf is None:
+            raise IntakeError("Een pdf maken kan hier niet.")
+        return self._pdf.write(report, out)
+
+    def merge(self, files: Sequence[Path], threshold: int | None = None) -> StatisticsReport:
+        """Add up statistics files (CSV) from several laptops, then suppress again."""
+        if len(files) < 2:
+            raise IntakeError("Kies minstens twee bestanden om samen te voegen.")
+        reports = [statistics_export.read_csv(path) for path in files]
+        for path, report in zip(files, reports, strict=True):
+            if check_published(report.tables, allowed_rows()):
+                raise DisclosureError(
+                    "{file} is niet veilig genoeg om samen te voegen.", file=path.name
+                )
+        chosen = check_threshold(
+            max([threshold or self.threshold, *(r.threshold for r in reports)])
+        )
+        merged = merge_all(statistics_export.report_tables(reports), chosen)
+        neighbourhoods = {report.neighbourhood for report in reports}
+        return _with_total(
+            StatisticsReport(
+                first_month=min(report.first_month for report in reports),
+                last_month=max(report.last_month for report in reports),
+                neighbourhood=neighbourhoods.pop() if len(neighbourhoods) == 1 else None,
+                threshold=chosen,
+                tables=tuple(merged),
+            )
+        )
+
+
+def _with_total(report: StatisticsReport) -> StatisticsReport:
+    """Fill ``sessions``: the grand total of the sessions table, if it is shown."""
+    for table in report.tables:
+        if table.id == SESSIONS:
+            total = table.shown_value(len(table.rows), len(table.columns))
+            return StatisticsReport(
+                report.first_month,
+                report.last_month,
+                report.neighbourhood,
+                report.threshold,
+                report.tables,
+                sessions=total,
+                notes=report.notes,
+            )
+    return report
+
+
+__all__ = ["FORMATS", "NEIGHBOURHOOD", "StatisticsService", "format_of", "parse_month"]

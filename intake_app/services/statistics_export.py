@@ -1,0 +1,224 @@
+"""Writing and reading anonymous statistics files: CSV (also the file format for merging) and
+XLSX. See docs/statistics.md for the format. openpyxl is imported on first use only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from intake_app.core.statistics import (
+    HIDDEN_SECONDARY,
+    TOTAL,
+    CellState,
+    DisclosureError,
+    StatisticsReport,
+    SuppressedTable,
+    check_threshold,
+    small_label,
+)
+
+FORMAT_NAME = "intake-app-statistiek"
+FORMAT_VERSION = "1"
+HEADER = ("tabel", "titel", "eenheid", "rij", "label", "maand", "aantal")
+META = "#meta"
+
+
+def meta_rows(report: StatisticsReport) -> list[tuple[str, str]]:
+    return [
+        ("formaat", FORMAT_NAME),
+        ("versie", FORMAT_VERSION),
+        ("van", report.first_month),
+        ("tot_en_met", report.last_month),
+        ("wijk", report.neighbourhood or ""),
+        ("drempel", str(report.threshold)),
+        ("samengevoegd", "ja" if any(table.merged for table in report.tables) else "nee"),
+    ]
+
+
+def _csv_rows(report: StatisticsReport) -> Iterator[tuple[str, ...]]:
+    yield HEADER
+    for key, value in meta_rows(report):
+        yield (META, "", "", key, "", "", value)
+    for table in report.tables:
+        labels = [*(label for _, label in table.rows), "Totaal"]
+        for r, row_id in enumerate(table.row_ids):
+            for c, column in enumerate(table.column_ids):
+                yield (
+                    table.id,
+                    table.title,
+                    table.unit,
+                    row_id,
+                    labels[r],
+                    column,
+                    table.display(r, c),
+                )
+
+
+def _write_atomically(out: Path, data: bytes) -> Path:
+    """Write next to ``out`` and rename: a failed export never leaves half a file."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".stats-", suffix=out.suffix)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        Path(temporary).replace(out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def csv_bytes(report: StatisticsReport) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows(_csv_rows(report))
+    return buffer.getvalue().encode("utf-8")
+
+
+def write_csv(report: StatisticsReport, out: Path) -> Path:
+    return _write_atomically(out, csv_bytes(report))
+
+
+def write_xlsx(report: StatisticsReport, out: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    about = book.active
+    about.title = "Over dit bestand"
+    about.append(["Anonieme statistiek, intake_app"])
+    for key, value in meta_rows(report):
+        about.append([key, value])
+    about.append([])
+    about.append([f"{small_label(report.threshold)}: minder dan {report.threshold}, verborgen."])
+    about.append(
+        [f"{HIDDEN_SECONDARY}: verborgen, zodat een klein aantal niet terug te rekenen is."]
+    )
+    about["A1"].font = Font(bold=True)
+    for table in report.tables:
+        sheet = book.create_sheet(table.id[:31])
+        sheet.append([table.title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append([f"Aantal {table.unit}"])
+        sheet.append(["", *table.columns, "Totaal"])
+        labels = [*(label for _, label in table.rows), "Totaal"]
+        for r in range(len(table.row_ids)):
+            cells: list[object] = [labels[r]]
+            for c in range(len(table.column_ids)):
+                shown = table.shown_value(r, c)
+                cells.append(shown if shown is not None else table.display(r, c))
+            sheet.append(cells)
+        if table.reference:
+            sheet.append([])
+            sheet.append([table.reference])
+        sheet.column_dimensions["A"].width = 42
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _write_atomically(out, buffer.getvalue())
+
+
+# -- reading a CSV statistics file (for merging) ---------------------------------------------
+
+
+def _bad_file(path: Path, reason: str) -> DisclosureError:
+    return DisclosureError(
+        "{file} is geen geldig statistiekbestand: {reason}.", file=path.name, reason=reason
+    )
+
+
+def read_csv(path: Path) -> StatisticsReport:
+    """Read a CSV written by ``write_csv``. Hidden cells come back as unknown (None)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _bad_file(path, "het kan niet worden gelezen") from exc
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows or tuple(rows[0]) != HEADER:
+        raise _bad_file(path, "de kopregel klopt niet")
+    meta: dict[str, str] = {}
+    cells: dict[str, dict[tuple[str, str], str]] = {}
+    info: dict[str, tuple[str, str]] = {}
+    labels: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if len(row) != len(HEADER):
+            raise _bad_file(path, f"regel {line} heeft niet {len(HEADER)} kolommen")
+        table, title, unit, row_id, label, month, value = row
+        if table == META:
+            meta[row_id] = value
+            continue
+        info.setdefault(table, (title, unit))
+        if row_id != TOTAL:
+            labels.setdefault(table, {}).setdefault(row_id, label)
+        cells.setdefault(table, {})[(row_id, month)] = value
+    if meta.get("formaat") != FORMAT_NAME or meta.get("versie") != FORMAT_VERSION:
+        raise _bad_file(path, "het formaat of de versie is onbekend")
+    try:
+        threshold = check_threshold(int(meta.get("drempel", "")))
+    except ValueError as exc:
+        raise _bad_file(path, "de drempel ontbreekt") from exc
+    tables = []
+    for table_id, table_cells in cells.items():
+        months = sorted({month for _, month in table_cells if month != TOTAL})
+        row_ids = list(labels.get(table_id, {}))
+        values: list[tuple[int | None, ...]] = []
+        states: list[tuple[str, ...]] = []
+        for row_id in [*row_ids, TOTAL]:
+            row_values: list[int | None] = []
+            row_states: list[str] = []
+            for month in [*months, TOTAL]:
+                raw = table_cells.get((row_id, month))
+                if raw is None:
+                    raise _bad_file(path, f"tabel {table_id} mist een cel")
+                number_or_none, state = _parse_cell(raw, threshold)
+                if state is None:
+                    raise _bad_file(path, f"tabel {table_id} heeft een onbekende waarde")
+                row_values.append(number_or_none)
+                row_states.append(state)
+            values.append(tuple(row_values))
+            states.append(tuple(row_states))
+        title, unit = info[table_id]
+        tables.append(
+            SuppressedTable(
+                id=table_id,
+                title=title,
+                unit=unit,
+                rows=tuple((row_id, labels[table_id][row_id]) for row_id in row_ids),
+                columns=tuple(months),
+                values=tuple(values),
+                states=tuple(states),
+                threshold=threshold,
+                linked=_is_linked(table_id),
+                merged=meta.get("samengevoegd") == "ja",
+            )
+        )
+    return StatisticsReport(
+        first_month=meta.get("van", ""),
+        last_month=meta.get("tot_en_met", ""),
+        neighbourhood=meta.get("wijk") or None,
+        threshold=threshold,
+        tables=tuple(tables),
+    )
+
+
+def _parse_cell(raw: str, threshold: int) -> tuple[int | None, str | None]:
+    if raw == small_label(threshold):
+        return None, CellState.PRIMARY
+    if raw == HIDDEN_SECONDARY:
+        return None, CellState.SECONDARY
+    if raw.isascii() and raw.isdigit():
+        return int(raw), CellState.SHOWN
+    return None, None
+
+
+def _is_linked(table_id: str) -> bool:
+    from intake_app.services.statistics_tables import NEIGHBOURHOOD, SPECS
+
+    return table_id == NEIGHBOURHOOD or any(spec.id == table_id and spec.linked for spec in SPECS)
+
+
+def report_tables(reports: Sequence[StatisticsReport]) -> list[list[SuppressedTable]]:
+    return [list(report.tables) for report in reports]

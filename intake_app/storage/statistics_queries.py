@@ -1,0 +1,347 @@
+"""Grouped counts for the coordinator statistics, in bulk SQL (design.md §8, §9).
+
+Every query counts completed, non-practice sessions whose ``completed_at`` falls in the
+requested months, grouped by month. Nothing here returns a row about one person: only
+``(source, row id, month) -> count``. The sources are listed in ``services/statistics_tables.py``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    and_,
+    case,
+    cast,
+    distinct,
+    false,
+    func,
+    literal,
+    select,
+    true,
+)
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import SQLModel
+
+from intake_app.core.errors import StorageError
+from intake_app.core.statistics import RawCounts, StatisticsQuery
+from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
+
+# Upper bounds of the bands, in cents (amounts) and minutes (intake length).
+AMOUNT_BANDS: tuple[tuple[str, int | None], ...] = (
+    ("under_100", 100_00),
+    ("100_500", 500_00),
+    ("500_1000", 1_000_00),
+    ("1000_5000", 5_000_00),
+    ("5000_plus", None),
+)
+MINUTE_BANDS: tuple[tuple[str, int | None], ...] = (
+    ("under_30", 30),
+    ("30_60", 60),
+    ("60_90", 90),
+    ("90_120", 120),
+    ("120_plus", None),
+)
+
+
+# The chosen sessions with their month, computed once per run: every grouped query joins this
+# small temporary table instead of evaluating the period filter and the month again per row.
+_TEMP = MetaData()
+CHOSEN = Table(
+    "stats_chosen",
+    _TEMP,
+    Column("sid", Integer, primary_key=True),
+    Column("month", Integer, nullable=False),
+    prefixes=["TEMPORARY"],
+)
+
+
+def _month_text(month: object) -> str:
+    number = int(str(month))
+    return f"{number // 100:04d}-{number % 100:02d}"
+
+
+def _month_start(month: str) -> datetime:
+    year, number = (int(part) for part in month.split("-"))
+    return datetime(year, number, 1, tzinfo=UTC)
+
+
+def _month_after(month: str) -> datetime:
+    year, number = (int(part) for part in month.split("-"))
+    return datetime(year + (number == 12), 1 if number == 12 else number + 1, 1, tzinfo=UTC)
+
+
+def _band(value: ColumnElement[Any], bands: tuple[tuple[str, int | None], ...]) -> Any:
+    whens: list[tuple[ColumnElement[bool], str]] = [(value.is_(None), "unknown")]
+    for name, upper in bands:
+        if upper is not None:
+            whens.append((value < upper, name))
+    return case(*whens, else_=bands[-1][0])
+
+
+class SqlStatisticsQueries:
+    """Implements ``core.statistics.StatisticsSource`` over the intake tables."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._t = SQLModel.metadata.tables
+
+    # -- expressions per database -------------------------------------------------------------
+    def _month(self, column: Any) -> Any:
+        """The month as an integer, 202603: grouping on integers is faster than on text."""
+        if self._engine.dialect.name == "postgresql":
+            return cast(func.to_char(column, "YYYYMM"), Integer)
+        return cast(func.strftime("%Y%m", column), Integer)
+
+    def _minutes(self, start: Any, end: Any) -> Any:
+        """Whole minutes (julianday arithmetic is a float: 30 minutes may come out 29.99999)."""
+        if self._engine.dialect.name == "postgresql":
+            return func.round(func.extract("epoch", end - start) / 60)
+        return func.round((func.julianday(end) - func.julianday(start)) * 1440)
+
+    def _sessions(self, query: StatisticsQuery) -> Select[Any]:
+        s = self._t["intake_session"]
+        conditions = [
+            s.c.practice == false(),
+            s.c.completed_at.is_not(None),
+            s.c.completed_at >= _month_start(query.first_month),
+            s.c.completed_at < _month_after(query.last_month),
+        ]
+        if query.neighbourhood is not None:
+            conditions.append(s.c.neighbourhood == query.neighbourhood)
+        return select(s.c.id.label("sid"), self._month(s.c.completed_at).label("month")).where(
+            and_(*conditions)
+        )
+
+    # -- the port -------------------------------------------------------------------------------
+    def neighbourhoods(self) -> list[str]:
+        s = self._t["intake_session"]
+        statement = (
+            select(s.c.neighbourhood)
+            .where(s.c.practice == false(), s.c.neighbourhood != "")
+            .group_by(s.c.neighbourhood)
+            .order_by(s.c.neighbourhood)
+        )
+        try:
+            with self._engine.connect() as connection:
+                return [str(value) for value in connection.execute(statement).scalars()]
+        except SQLAlchemyError as exc:
+            raise StorageError("De statistiek kon niet worden gelezen.") from exc
+
+    def raw_counts(self, query: StatisticsQuery) -> RawCounts:
+        """All counts, in two halves on two connections at once: the database does the work
+        (the driver releases the GIL), so a two-core laptop counts both halves in parallel."""
+        grouped = list(self._grouped(CHOSEN))
+        halves = ([grouped[0]], [("base", None), *grouped[1:]])
+        try:
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                parts = list(pool.map(lambda half: self._count(query, half), halves))
+        except SQLAlchemyError as exc:
+            raise StorageError("De statistiek kon niet worden gelezen.") from exc
+        out: dict[str, dict[tuple[str, str], int]] = {}
+        for part in parts:
+            for source, counts in part.items():
+                out.setdefault(source, {}).update(counts)
+        return out
+
+    def _count(
+        self, query: StatisticsQuery, statements: list[tuple[str, Select[Any] | None]]
+    ) -> dict[str, dict[tuple[str, str], int]]:
+        out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
+            lambda: defaultdict(int)
+        )
+        with self._engine.begin() as connection:
+            CHOSEN.create(connection, checkfirst=True)
+            connection.execute(CHOSEN.delete())
+            connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))
+            for source, statement in statements:
+                if statement is None:
+                    self._base(connection, out)
+                    continue
+                for row in connection.execute(statement):
+                    *keys, count = row
+                    month, row_id = _month_text(keys[0]), self._row_id(source, keys[1:])
+                    if row_id is not None:
+                        out[source][(row_id, month)] += int(count)
+            connection.execute(CHOSEN.delete())
+        return {source: dict(counts) for source, counts in out.items()}
+
+    # -- queries --------------------------------------------------------------------------------
+    def _base(
+        self,
+        connection: Connection,
+        out: defaultdict[str, defaultdict[tuple[str, str], int]],
+    ) -> None:
+        s = self._t["intake_session"]
+        chosen = CHOSEN
+        month = chosen.c.month
+        repeat = case((s.c.visit > 1, "repeat"), else_="first")
+        minutes = _band(self._minutes(s.c.created_at, s.c.completed_at), MINUTE_BANDS)
+        follow_up = case((s.c.follow_up_date.is_not(None), "yes"), else_="no")
+        safety = case((s.c.safety_flag == true(), "yes"), else_="no")
+        columns = (repeat, s.c.client_language, s.c.neighbourhood, minutes, follow_up, safety)
+        statement = (
+            select(month, *columns, func.count())
+            .select_from(chosen.join(s, s.c.id == chosen.c.sid))
+            .group_by(month, *columns)
+        )
+        for m, visits, language, neighbourhood, band, planned, flagged, count in connection.execute(
+            statement
+        ):
+            n, m = int(count), _month_text(m)
+            out["sessions"][("all", m)] += n
+            out["visits"][(visits, m)] += n
+            out["language"][(language, m)] += n
+            out["neighbourhood"][(neighbourhood or "", m)] += n
+            out["minutes"][(band, m)] += n
+            if planned == "yes":
+                out["follow_up_planned"][("yes", m)] += n
+            if flagged == "yes":
+                out["safety_flag"][("yes", m)] += n
+
+    def _grouped(self, chosen: Table) -> Iterable[tuple[str, Select[Any]]]:
+        t = self._t
+        month = chosen.c.month
+
+        def joined(table_name: str) -> Any:
+            table = t[table_name]
+            return chosen.join(table, table.c.session_id == chosen.c.sid)
+
+        ao, debt, urgency = t["answer_option"], t["debt"], t["urgency"]
+        action, provision, referral = t["spot_action"], t["provision_check"], t["referral"]
+        consent, step = t["consent"], t["next_step"]
+        sessions = func.count(distinct(chosen.c.sid))
+
+        yield (
+            "options",
+            (
+                select(month, ao.c.card_id, ao.c.option_id, func.count())
+                .select_from(joined("answer_option"))
+                .group_by(month, ao.c.card_id, ao.c.option_id)
+            ),
+        )
+        yield (
+            "debt_sessions",
+            (
+                select(month, debt.c.kind, debt.c.direction, sessions)
+                .select_from(joined("debt"))
+                .group_by(month, debt.c.kind, debt.c.direction)
+            ),
+        )
+        yield (
+            "informal_card",
+            (
+                select(month, debt.c.card_id, sessions)
+                .select_from(joined("debt"))
+                .where(debt.c.kind == "informal")
+                .group_by(month, debt.c.card_id)
+            ),
+        )
+        yield (
+            "formal_category",
+            (
+                select(month, func.coalesce(debt.c.category, "other"), sessions)
+                .select_from(joined("debt"))
+                .where(debt.c.kind == "formal")
+                .group_by(month, func.coalesce(debt.c.category, "other"))
+            ),
+        )
+        band = _band(debt.c.amount_cents, AMOUNT_BANDS)
+        yield (
+            "debt_amount",
+            (
+                select(month, debt.c.kind, debt.c.direction, band, func.count())
+                .select_from(joined("debt"))
+                .group_by(month, debt.c.kind, debt.c.direction, band)
+            ),
+        )
+        yield (
+            "urgent",
+            (
+                select(month, literal("yes"), sessions)
+                .select_from(joined("urgency"))
+                .group_by(month)
+            ),
+        )
+        yield (
+            "urgency_type",
+            (
+                select(month, urgency.c.type, sessions)
+                .select_from(joined("urgency"))
+                .group_by(month, urgency.c.type)
+            ),
+        )
+        yield (
+            "spot_action",
+            (
+                select(month, action.c.type, func.count())
+                .select_from(joined("spot_action"))
+                .group_by(month, action.c.type)
+            ),
+        )
+        yield (
+            "provision",
+            (
+                select(month, provision.c.provision_id, provision.c.status, func.count())
+                .select_from(joined("provision_check"))
+                .group_by(month, provision.c.provision_id, provision.c.status)
+            ),
+        )
+        yield (
+            "referral_kind",
+            (
+                select(month, referral.c.formal, referral.c.warm, func.count())
+                .select_from(joined("referral"))
+                .group_by(month, referral.c.formal, referral.c.warm)
+            ),
+        )
+        yield (
+            "referral_status",
+            (
+                select(month, referral.c.status, func.count())
+                .select_from(joined("referral"))
+                .group_by(month, referral.c.status)
+            ),
+        )
+        yield (
+            "handover_consent",
+            (
+                select(month, literal("yes"), sessions)
+                .select_from(joined("consent"))
+                .where(
+                    consent.c.purpose == "handover_formal",
+                    consent.c.given == true(),
+                    consent.c.revoked_at.is_(None),
+                )
+                .group_by(month)
+            ),
+        )
+        yield (
+            "next_step",
+            (
+                select(month, step.c.done, func.count())
+                .select_from(joined("next_step"))
+                .group_by(month, step.c.done)
+            ),
+        )
+
+    @staticmethod
+    def _row_id(source: str, keys: list[Any]) -> str | None:
+        """Fold the grouping keys of one query into a row id (``None``: not counted)."""
+        if source == "referral_kind":
+            formal, warm = keys
+            return f"{'formal' if formal else 'informal'}_{'warm' if warm else 'cold'}"
+        if source == "next_step":
+            return "done" if keys[0] else "open"
+        return "|".join(str(key) for key in keys)

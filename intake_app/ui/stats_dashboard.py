@@ -1,0 +1,451 @@
+"""The coordinator's dashboard: anonymous statistics with charts, tables and exports.
+
+Only suppressed figures reach this view (the service returns a StatisticsReport). Counting
+and writing files run on a QThreadPool worker; the window stays responsive and shows progress.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDate, QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.statistics import (
+    DEFAULT_THRESHOLD,
+    HIDDEN_SECONDARY,
+    MINIMUM_THRESHOLD,
+    StatisticsReport,
+    SuppressedTable,
+    small_label,
+)
+from intake_app.i18n.translator import Translator
+from intake_app.services.statistics import StatisticsService
+
+ACCENT = QColor("#2f6f73")
+SOFT = QColor("#9cc5c0")
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    """Runs ``work(progress)`` off the GUI thread and reports through queued signals."""
+
+    def __init__(self, work: Callable[[Callable[[int, int], None]], object]) -> None:
+        super().__init__()
+        self.signals = _Signals()
+        self._work = work
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progress.emit)
+        except IntakeError as exc:
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # one sentence for the person, never a traceback
+            self.signals.failed.emit(IntakeError("De statistiek lukte niet: {reason}.",
+                                                 reason=type(exc).__name__))  # fmt: skip
+        else:
+            self.signals.done.emit(result)
+
+
+def _month(date: QDate) -> str:
+    return f"{date.year():04d}-{date.month():02d}"
+
+
+class StatsDashboard(QWidget):
+    """Filters (period, neighbourhood, threshold), charts, one table at a time, exports."""
+
+    finished = Signal(object)  # StatisticsReport
+    exported = Signal(object)  # Path
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        service: StatisticsService,
+        ui: Translator,
+        parent: QWidget | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("statsDashboard")
+        self.service = service
+        self.tr_ui = ui
+        self.pool = pool or QThreadPool.globalInstance()
+        self.report: StatisticsReport | None = None
+        self._jobs: set[_Job] = set()
+
+        today = QDate.currentDate()
+        self.from_label, self.to_label = QLabel(), QLabel()
+        self.from_edit = QDateEdit(QDate(today.year(), 1, 1))
+        self.to_edit = QDateEdit(QDate(today.year(), today.month(), 1))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setDisplayFormat("yyyy-MM")
+        self.neighbourhood_label = QLabel()
+        self.neighbourhood = QComboBox()
+        self.threshold_label = QLabel()
+        self.threshold = QSpinBox()
+        self.threshold.setRange(MINIMUM_THRESHOLD, 50)
+        self.threshold.setValue(service.threshold or DEFAULT_THRESHOLD)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("primaryButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 3)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(180)
+
+        filters = QHBoxLayout()
+        for widget in (
+            self.from_label, self.from_edit, self.to_label, self.to_edit,
+            self.neighbourhood_label, self.neighbourhood, self.threshold_label, self.threshold,
+            self.refresh_button, self.progress,
+        ):  # fmt: skip
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("statsSummary")
+        self.summary.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+
+        self.sessions_chart = self._chart_view()
+        self.interpreter_chart = self._chart_view()
+        self.informal_chart = self._chart_view()
+        charts = QGridLayout()
+        charts.addWidget(self.sessions_chart, 0, 0)
+        charts.addWidget(self.interpreter_chart, 0, 1)
+        charts.addWidget(self.informal_chart, 0, 2)
+
+        self.table_choice = QComboBox()
+        self.table_choice.currentIndexChanged.connect(self._show_table)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.reference = QLabel()
+        self.reference.setWordWrap(True)
+        self.reference.setObjectName("statsReference")
+
+        self.export_buttons: dict[str, QPushButton] = {}
+        exports = QHBoxLayout()
+        exports.addWidget(self.table_choice, 1)
+        for fmt in ("csv", "xlsx", "pdf"):
+            button = QPushButton()
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, fmt=fmt: self._ask_export(fmt))
+            self.export_buttons[fmt] = button
+            exports.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addLayout(charts, 5)
+        layout.addLayout(exports)
+        layout.addWidget(self.table, 4)
+        layout.addWidget(self.reference)
+        layout.addWidget(self.legend)
+        self._load_neighbourhoods()
+        self.retranslate_ui()
+
+    # -- building blocks ------------------------------------------------------------------------
+    @staticmethod
+    def _chart_view() -> QChartView:
+        view = QChartView(QChart())
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(220)
+        return view
+
+    def _load_neighbourhoods(self) -> None:
+        self.neighbourhood.clear()
+        self.neighbourhood.addItem(self.tr_ui.gettext("Alle wijken"), None)
+        try:
+            names = self.service.neighbourhoods()
+        except IntakeError as exc:
+            self.failed.emit(exc.render(self.tr_ui.gettext))
+            names = []
+        for name in names:
+            self.neighbourhood.addItem(name, name)
+
+    def _run(
+        self,
+        work: Callable[[Callable[[int, int], None]], object],
+        done: Callable[[object], None],
+    ) -> None:
+        job = _Job(work)
+        self._jobs.add(job)  # keep the Python object alive until it reports
+        job.signals.progress.connect(self._progress)
+
+        def finished(result: object) -> None:
+            self._jobs.discard(job)
+            done(result)
+
+        def failed(error: object) -> None:
+            self._jobs.discard(job)
+            self._failed(error)
+
+        job.signals.done.connect(finished)
+        job.signals.failed.connect(failed)
+        self._busy(True)
+        self.pool.start(job)
+
+    def _busy(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        for button in self.export_buttons.values():
+            button.setEnabled(not busy and self.report is not None)
+        if busy:
+            self.progress.setValue(0)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _failed(self, error: object) -> None:
+        self._busy(False)
+        message = (
+            error.render(self.tr_ui.gettext)
+            if isinstance(error, IntakeError)
+            else self.tr_ui.gettext("Er ging iets mis.")
+        )
+        self.summary.setText(message)
+        self.failed.emit(message)
+
+    # -- actions --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        first, last = _month(self.from_edit.date()), _month(self.to_edit.date())
+        neighbourhood = self.neighbourhood.currentData()
+        threshold = self.threshold.value()
+        self.summary.setText(self.tr_ui.gettext("Bezig met tellen…"))
+        self._run(
+            lambda progress: self.service.compute(
+                first, last, neighbourhood, threshold, progress=progress
+            ),
+            self._show_report,
+        )
+
+    def export(self, fmt: str, out: Path) -> None:
+        report = self.report
+        if report is None:
+            return
+        self._run(lambda _progress: self.service.export(report, out, fmt), self._exported)
+
+    def _ask_export(self, fmt: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr_ui.gettext("Statistiek opslaan"), f"statistiek.{fmt}", f"*.{fmt}"
+        )
+        if name:
+            self.export(fmt, Path(name))
+
+    def _exported(self, path: object) -> None:
+        self._busy(False)
+        self.progress.setValue(self.progress.maximum())
+        self.summary.setText(self.tr_ui.format("Opgeslagen: {path}", path=path))
+        self.exported.emit(path)
+
+    # -- showing a report -----------------------------------------------------------------------
+    def _show_report(self, result: object) -> None:
+        assert isinstance(result, StatisticsReport)
+        self.report = result
+        self._busy(False)
+        self.progress.setValue(self.progress.maximum())
+        self._show_summary()
+        self._draw_charts()
+        current = self.table_choice.currentData()
+        self.table_choice.blockSignals(True)
+        self.table_choice.clear()
+        for table in result.tables:
+            self.table_choice.addItem(self.tr_ui.gettext(table.title), table.id)
+        index = self.table_choice.findData(current)
+        self.table_choice.setCurrentIndex(max(index, 0))
+        self.table_choice.blockSignals(False)
+        self._show_table()
+        self.finished.emit(result)
+
+    def _show_summary(self) -> None:
+        report = self.report
+        if report is None:
+            self.summary.setText(self.tr_ui.gettext("Kies een periode en klik op Bijwerken."))
+            return
+        where = report.neighbourhood or self.tr_ui.gettext("alle wijken")
+        if report.sessions is None:
+            count = self.tr_ui.format("minder dan {n} gesprekken", n=report.threshold)
+        else:
+            count = self.tr_ui.format("{n} gesprekken", n=report.sessions)
+        self.summary.setText(
+            self.tr_ui.format(
+                "{first} tot en met {last}, {where}: {count}. Oefengesprekken tellen niet mee.",
+                first=report.first_month,
+                last=report.last_month,
+                where=where,
+                count=count,
+            )
+        )
+
+    def _show_table(self) -> None:
+        report = self.report
+        if report is None or self.table_choice.currentIndex() < 0:
+            return
+        table = report.table(self.table_choice.currentData())
+        labels = [self.tr_ui.gettext(label) for _, label in table.rows] + [
+            self.tr_ui.gettext("Totaal")
+        ]
+        columns = [*table.columns, self.tr_ui.gettext("Totaal")]
+        self.table.clear()
+        self.table.setRowCount(len(labels))
+        self.table.setColumnCount(len(columns))
+        self.table.setHorizontalHeaderLabels(columns)
+        self.table.setVerticalHeaderLabels(labels)
+        for r in range(len(labels)):
+            for c in range(len(columns)):
+                item = QTableWidgetItem(table.display(r, c))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if r == len(labels) - 1 or c == len(columns) - 1:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.reference.setText(self.tr_ui.gettext(table.reference) if table.reference else "")
+        self.reference.setVisible(bool(table.reference))
+
+    def _draw_charts(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        self.sessions_chart.setChart(self._monthly_chart(report.table("sessions")))
+        self.interpreter_chart.setChart(
+            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"})
+        )
+        self.informal_chart.setChart(self._totals_chart(report.table("informal_card")))
+
+    def _monthly_chart(self, table: SuppressedTable) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr_ui.gettext(table.title))
+        series = QStackedBarSeries()
+        for r, (row_id, label) in enumerate(table.rows):
+            if row_id == "unknown":
+                continue
+            bars = QBarSet(self.tr_ui.gettext(label))
+            bars.setColor(ACCENT if r == 0 else SOFT)
+            for c in range(len(table.columns)):
+                bars.append(float(table.shown_value(r, c) or 0))
+            series.append(bars)
+        chart.addSeries(series)
+        # "2026-03" as "03-26": the whole month names do not fit under a bar.
+        months = [
+            f"{column[5:]}-{column[2:4]}"
+            + ("" if table.shown_value(len(table.rows), c) is not None else "*")
+            for c, column in enumerate(table.columns)
+        ]
+        self._axes(chart, series, months, horizontal=False)
+        return chart
+
+    def _totals_chart(self, table: SuppressedTable, skip: set[str] | None = None) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.tr_ui.gettext(table.title))
+        bars = QBarSet(self.tr_ui.gettext(table.unit))
+        bars.setColor(ACCENT)
+        names = []
+        total_column = len(table.columns)
+        for r, (row_id, label) in enumerate(table.rows):
+            if skip and row_id in skip:
+                continue
+            value = table.shown_value(r, total_column)
+            if value is None:
+                continue  # hidden small numbers stay out of the chart (the table shows "<5")
+            names.append(self.tr_ui.gettext(label))
+            bars.append(float(value))
+        series = QHorizontalBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        self._axes(chart, series, names, horizontal=True)
+        chart.legend().setVisible(False)
+        return chart
+
+    @staticmethod
+    def _axes(chart: QChart, series: object, names: list[str], *, horizontal: bool) -> None:
+        small = QFont()
+        small.setPointSize(8)
+        title = QFont()
+        title.setPointSize(10)
+        title.setBold(True)
+        chart.setTitleFont(title)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        categories = QBarCategoryAxis()
+        categories.append(names)
+        categories.setLabelsFont(small)
+        values = QValueAxis()
+        values.setLabelsFont(small)
+        values.setLabelFormat("%d")
+        values.applyNiceNumbers()
+        chart.addAxis(
+            categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+        )
+        chart.addAxis(
+            values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+        )
+        series.attachAxis(categories)  # type: ignore[attr-defined]
+        series.attachAxis(values)  # type: ignore[attr-defined]
+        values.setMin(0)
+        values.applyNiceNumbers()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+
+    def retranslate_ui(self) -> None:
+        t = self.tr_ui
+        self.from_label.setText(t.gettext("Van"))
+        self.to_label.setText(t.gettext("Tot en met"))
+        self.neighbourhood_label.setText(t.gettext("Wijk"))
+        self.threshold_label.setText(t.gettext("Drempel"))
+        self.refresh_button.setText(t.gettext("Bijwerken"))
+        self.export_buttons["csv"].setText(t.gettext("Opslaan als CSV"))
+        self.export_buttons["xlsx"].setText(t.gettext("Opslaan als Excel"))
+        self.export_buttons["pdf"].setText(t.gettext("Opslaan als pdf"))
+        self.legend.setText(
+            t.format(
+                "{small} = minder dan {n} (ook 0). {hidden} = verborgen, zodat een klein aantal "
+                "niet uit de totalen terug te rekenen is. Verborgen aantallen staan niet in de "
+                "grafieken (* bij een maand). "
+                "Geen namen, notities of datums: alleen aantallen per maand.",
+                small=small_label(self.threshold.value()),
+                n=self.threshold.value(),
+                hidden=HIDDEN_SECONDARY,
+            )
+        )
+        self._show_summary()
+        if self.report is not None:
+            self._draw_charts()
+            self._show_table()
+
+
+__all__ = ["StatsDashboard"]

@@ -261,3 +261,22 @@ def test_provisions_card_shows_the_provisions_to_the_client(gui_app, qtbot, db_u
     d.click(d.client.option_buttons["huurtoeslag"])  # looking only: nothing is stored
     assert "provisions_check" not in d.state().answers
     d.finish()
+
+
+def test_home_tabs_follow_up_directory_and_figures(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    home = d.window.home
+    home.setCurrentWidget(d.window.follow_ups)
+    assert d.window.follow_ups.empty.isVisible()
+    home.setCurrentWidget(d.window.directory_view)
+    view = d.window.directory_view
+    view.name.setText("Schuldhulpmaatje Noord")
+    view.languages.setText("nl, ar")
+    d.click(view.save_button)
+    assert view.list.count() == 1
+    view.name.setText("")
+    d.click(view.save_button)  # refused with a message, nothing lost
+    assert d.window.last_error_box is not None
+    home.setCurrentWidget(d.window.stats_tab)
+    assert d.window.stats_dashboard is not None
+    d.finish()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.i18n.translator import Translator
@@ -32,6 +39,11 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.start_view, "")
         self.home.addTab(self.follow_ups, "")
         self.home.addTab(self.directory_view, "")
+        # The coordinator's figures load QtCharts: built when the tab is first opened.
+        self.stats_tab = QWidget()
+        QVBoxLayout(self.stats_tab).setContentsMargins(0, 0, 0, 0)
+        self.stats_dashboard: QWidget | None = None
+        self.home.addTab(self.stats_tab, "")
         self.home.currentChanged.connect(self._home_tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
@@ -63,6 +75,15 @@ class MainWindow(QMainWindow):
                 self._show_error(error)
         elif self.home.currentWidget() is self.directory_view:
             self.directory_view.refresh()
+        elif self.home.currentWidget() is self.stats_tab and self.stats_dashboard is None:
+            from intake_app.ui.stats_dashboard import StatsDashboard
+
+            dashboard = StatsDashboard(self.context.statistics, self.tr_ui)
+            dashboard.failed.connect(self._show_error)
+            layout = self.stats_tab.layout()
+            assert layout is not None
+            layout.addWidget(dashboard)
+            self.stats_dashboard = dashboard
 
     def _start(self, language: str, practice: bool = False) -> None:
         if self.controller.start(language, practice=practice) is not None:
@@ -92,6 +113,7 @@ class MainWindow(QMainWindow):
         self.home.setTabText(self.home.indexOf(self.start_view), t.gettext("Gesprekken"))
         self.home.setTabText(self.home.indexOf(self.follow_ups), t.gettext("Nazorg"))
         self.home.setTabText(self.home.indexOf(self.directory_view), t.gettext("Sociale kaart"))
+        self.home.setTabText(self.home.indexOf(self.stats_tab), t.gettext("Cijfers"))
         self.follow_ups.retranslate_ui()
         self.directory_view.retranslate_ui()
         self.start_view.retranslate_ui()

@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
+from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.intake import IntakeService
+from intake_app.services.languages import LanguageService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.settings import SqlSettingsStore
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
 
@@ -23,6 +26,8 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    languages: LanguageService
+    glossary: Glossary
 
     def close(self) -> None:
         self.storage.close()
@@ -43,4 +48,6 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     storage = open_storage(resolve_db_url(db_url, paths))
     translators = Translators(paths.catalogs)
     intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    languages = LanguageService(SqlSettingsStore(storage.engine), paths.catalogs)
+    glossary = load_glossary(paths.content)
+    return AppContext(paths, storage, translators, intake, languages, glossary)

@@ -18,6 +18,8 @@ from intake_app.core.errors import ContentError
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, Phase
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+# Content files that are not phases and have their own loader (content/glossary.py).
+NOT_PHASE_FILES = frozenset({"glossary.yaml"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +148,7 @@ def load_flow(
 ) -> Flow:
     """Read every ``*.yaml`` in ``content_dir``; raise InvalidContentError listing all problems."""
     collector = _Collector(pictogram_exists)
-    files = sorted(content_dir.glob("*.yaml"))
+    files = sorted(p for p in content_dir.glob("*.yaml") if p.name not in NOT_PHASE_FILES)
     if not files:
         raise InvalidContentError([ContentProblem(str(content_dir), "no *.yaml content files")])
     phases: list[Phase] = []

@@ -265,3 +265,19 @@ def test_geez_and_arabic_render_with_only_dejavu_installed(tmp_path: Path) -> No
         runs = result["after"][script]
         assert family in {name for name, _ in runs}
         assert all(0 not in glyphs for _, glyphs in runs), runs
+
+
+# -- direction --------------------------------------------------------------------------------
+def test_arrows_point_the_reading_way(gui_app, qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from intake_app.content.pictograms import exists
+    from intake_app.ui.direction import apply_direction, back_arrow, next_arrow
+
+    assert next_arrow(t("nl")) == back_arrow(t("ar")) == "27A1"
+    assert next_arrow(t("ar")) == next_arrow(t("fa_AF")) == back_arrow(t("ti")) == "2B05"
+    assert exists("27A1") and exists("2B05")
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    apply_direction(widget, t("fa_AF"))
+    assert widget.layoutDirection() == Qt.LayoutDirection.RightToLeft

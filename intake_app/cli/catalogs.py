@@ -1,6 +1,6 @@
 """Extract, update, fill and compile the gettext catalogs with Babel (``make translations``).
 
-    python -m intake_app.cli.catalogs extract|update|fill|compile
+    python -m intake_app.cli.catalogs extract|update|fill|compile|missing
 
 Run from the repository root. Compiled ``.mo`` files are build output, not committed.
 ``fill`` copies draft translations from ``translations/drafts/*.json``
@@ -33,9 +33,9 @@ def _babel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
 
 
-def extract() -> None:
+def extract(out_dir: Path = TRANSLATIONS) -> None:
     for domain in DOMAINS:
-        pot = str(TRANSLATIONS / f"{domain}.pot")
+        pot = str(out_dir / f"{domain}.pot")
         _babel(
             "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-o", pot,
             "--project=intake_app", "--copyright-holder=intake_app contributors",
@@ -89,12 +89,23 @@ def compile_all() -> None:
             _babel("compile", "-d", str(TRANSLATIONS), "-D", domain)
 
 
+def missing() -> None:
+    """Print, per language, the texts that still show in Dutch (``make translations`` first)."""
+    from intake_app.i18n.catalog_checks import missing_translations, report
+
+    print(report(missing_translations(TRANSLATIONS)) or "Every text is translated.")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    actions = {"extract": extract, "update": update, "fill": fill, "compile": compile_all}
+    actions = {
+        "extract": extract, "update": update, "fill": fill, "compile": compile_all,
+        "missing": missing,
+    }  # fmt: skip
     if len(args) != 1 or args[0] not in actions:
         print(
-            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile", file=sys.stderr
+            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile|missing",
+            file=sys.stderr,
         )
         return 2
     actions[args[0]]()

@@ -133,7 +133,10 @@ class AmountInput(QWidget):
         self.yes.setVisible(asking)
         self.no.setVisible(asking)
         if self.pending is not None:
-            text = t.format(self.pending.question, amount=self._money(self.pending.cents))
+            money = self._money(self.pending.cents)
+            if t.rtl:  # keep "€ 12,50" in one piece inside a right-to-left sentence
+                money = f"\u2068{money}\u2069"
+            text = t.format(self.pending.question, amount=money)
         elif self.error is not None:
             text = self.error.render(t.gettext)
         else:
@@ -141,3 +144,4 @@ class AmountInput(QWidget):
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.message.setProperty("error", self.error is not None)
+        self.message.style().polish(self.message)

@@ -92,3 +92,4 @@ class ReviewStatusLabel(QLabel):
     def retranslate_ui(self) -> None:
         self.setText(status_text(self.code, self.status, self.tr_ui))
         self.setProperty("draft", self.status is ReviewStatus.DRAFT)
+        self.style().polish(self)

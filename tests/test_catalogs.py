@@ -182,3 +182,25 @@ def test_checks_catch_a_broken_placeholder_and_report_missing(tmp_path: Path) ->
     with (catalogs / "tr" / "LC_MESSAGES" / "ui.mo").open("wb") as handle:
         write_mo(handle, po)
     assert Translator("tr", catalogs).format("Gesprek {code}", code="K-1") == "Gesprek K-1"
+
+
+def test_fuzzy_guess_counts_as_missing_and_a_draft_replaces_it(tmp_path: Path, monkeypatch):
+    from babel.messages.pofile import write_po
+
+    from intake_app.cli import catalogs
+
+    _tiny_catalogs(tmp_path, "Görüşme {code}")
+    po_file = tmp_path / "tr" / "LC_MESSAGES" / "ui.po"
+    catalog = read_catalog(po_file, "tr")
+    catalog["Gesprek {code}"].flags.add("fuzzy")  # what `pybabel update` guesses
+    with po_file.open("wb") as handle:
+        write_po(handle, catalog)
+    assert [m.msgid for m in missing_translations(tmp_path)["tr"]] == ["Gesprek {code}"]
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "x.json").write_text('{"tr": {"Gesprek {code}": "Görüşme {code}!"}}', "utf-8")
+    monkeypatch.setattr(catalogs, "TRANSLATIONS", tmp_path)
+    catalogs.fill()
+    message = read_catalog(po_file, "tr")["Gesprek {code}"]
+    assert message.string == "Görüşme {code}!" and not message.fuzzy
+    assert missing_translations(tmp_path)["tr"] == []

@@ -74,11 +74,15 @@ def fill() -> None:
                 continue
             with po.open("rb") as handle:
                 catalog = read_po(handle, locale=language)
-            missing = [m for m in catalog if m.id and not m.string and m.id in messages]
+            # Empty, or only Babel's fuzzy guess from a similar old text: the draft is better.
+            missing = [
+                m for m in catalog if m.id and (not m.string or m.fuzzy) and m.id in messages
+            ]
             if not missing:
                 continue
             for message in missing:
                 message.string = messages[str(message.id)]
+                message.flags.discard("fuzzy")
             with po.open("wb") as handle:
                 write_po(handle, catalog, sort_by_file=True)
 

@@ -1,6 +1,8 @@
 """``intake-admin``: administration from the command line.
 
     intake-admin [--db URL] sessions list
+    intake-admin [--db URL] languages list
+    intake-admin [--db URL] languages offer CODE [CODE ...]
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -28,7 +30,26 @@ def _parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
     session_commands.add_parser("list", help="toon alle gesprekken")
+    languages = commands.add_parser("languages", help="talen voor de klant (coördinator)")
+    language_commands = languages.add_subparsers(dest="action", required=True)
+    language_commands.add_parser("list", help="toon de talen, of ze aangeboden worden en de status")
+    offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
+    offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     return parser
+
+
+def _languages_list(context: AppContext) -> int:
+    print(f"{'code':<6}  {'taal':<12}  {'aangeboden':<10}  status")
+    for info in context.languages.languages():
+        offered = "ja" if info.offered else "nee"
+        print(f"{info.code:<6}  {info.dutch_name:<12}  {offered:<10}  {info.status.value}")
+    return 0
+
+
+def _languages_offer(context: AppContext, codes: Sequence[str]) -> int:
+    chosen = context.languages.set_offered(list(codes))
+    print("Aangeboden: " + ", ".join(chosen))
+    return 0
 
 
 def _sessions_list(context: AppContext) -> int:
@@ -57,6 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if (args.area, args.action) == ("sessions", "list"):
             return _sessions_list(context)
+        if (args.area, args.action) == ("languages", "list"):
+            return _languages_list(context)
+        if (args.area, args.action) == ("languages", "offer"):
+            return _languages_offer(context, args.codes)
         return 2  # argparse already refused anything else
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)

@@ -70,7 +70,11 @@ def missing_translations(catalog_dir: Path) -> dict[str, list[Message]]:
         for domain in DOMAINS:
             path = po_path(catalog_dir, code, domain)
             if path.exists():
-                done |= {(domain, str(m.id)) for m in read_catalog(path, code) if m.id and m.string}
+                done |= {
+                    (domain, str(m.id))
+                    for m in read_catalog(path, code)
+                    if m.id and m.string and not m.fuzzy  # gettext skips fuzzy entries
+                }
         result[code] = [m for m in messages if (m.domain, m.msgid) not in done]
     return result
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.languages import SOURCE_LANGUAGE
@@ -13,7 +20,9 @@ from intake_app.ui.widgets import named
 
 
 class LanguageSettingsDialog(QDialog):
-    def __init__(self, service: LanguageService, ui: Translator, parent=None) -> None:
+    def __init__(
+        self, service: LanguageService, ui: Translator, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("LanguageSettings")
         self.service = service

@@ -42,6 +42,8 @@ FULL_WIDTH = "０１２３４５６７８９"
         ("  250 euro ", 25000),
         ("EUR 7,05", 705),
         ("0", 0),
+        ("1 234,56", 123456),  # Polish and Ukrainian group with spaces
+        ("1\u00a0234\u00a0567", 123456700),
         ("١٬٢٣٤٫٥٦", 123456),  # Arabic thousands and decimal separators
         ("۱۲۳٫۵", 12350),  # Persian digits (Dari keyboards)
         ("１２３,４５", 12345),  # full width
@@ -68,6 +70,8 @@ def test_accepted(typed: str, cents: int) -> None:
         ("", MSG_EMPTY),
         ("  € ", MSG_EMPTY),
         ("1.23.4", MSG_NOT_AN_AMOUNT),
+        ("12 50", MSG_NOT_AN_AMOUNT),  # a space is only a thousands separator
+        ("1 23,50", MSG_NOT_AN_AMOUNT),
         ("12,", MSG_NOT_AN_AMOUNT),
         ("1 000 000 000 000", MSG_TOO_LARGE),
         ("9" * 60, MSG_NOT_AN_AMOUNT),
@@ -165,3 +169,14 @@ def test_normalise_digits() -> None:
     assert normalise_digits("٣٤") == "34"
     assert normalise_digits("۵") == "5"
     assert normalise_digits("１２") == "12"
+
+
+@given(st.integers(min_value=0, max_value=MAX_CENTS))
+def test_what_any_language_displays_reads_back_to_the_same_cents(cents: int) -> None:
+    from intake_app.i18n.languages import LANGUAGES
+
+    for lang in LANGUAGES:
+        shown = Formatter(lang.code).money(cents)
+        result = parse_amount(shown)
+        # English-style writing ("€1,234.56") is asked back, never misread.
+        assert result.cents == cents, (lang.code, shown, result)

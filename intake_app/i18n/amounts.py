@@ -38,6 +38,8 @@ _INVISIBLE = dict.fromkeys(
 _ARABIC_SEPARATORS = str.maketrans({"\u066b": ",", "\u066c": ".", "\u060c": ","})
 _CURRENCY = re.compile(r"€|\beur(?:o|os)?\b", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+# A space between digits only as a thousands separator ("1 234,56"), never "12 50".
+_BAD_SPACE = re.compile(r"\d\s+(?!\d{3}(?!\d))\d")
 _WHOLE_MARK = re.compile(r"[.,][-–]{1,2}$")  # "1.234,-" means whole euros
 
 _PLAIN = re.compile(r"^\d+$")
@@ -87,6 +89,8 @@ def parse_amount(text: str) -> ParseResult:
     if len(text) > MAX_LENGTH:
         raise AmountError(MSG_NOT_AN_AMOUNT)
     cleaned = _CURRENCY.sub("", normalise_digits(text))
+    if _BAD_SPACE.search(cleaned):
+        raise AmountError(MSG_NOT_AN_AMOUNT)
     cleaned = _SPACES.sub("", cleaned)
     if not cleaned:
         raise AmountError(MSG_EMPTY)

@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from intake_app.bootstrap.context import build_context
+from intake_app.i18n.languages import language
 from intake_app.i18n.translator import Translator
 from intake_app.ui.amount_input import AmountInput
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
@@ -55,6 +56,8 @@ def test_screens_in_language(gui_app, qtbot, db_url, tmp_path, shots, code) -> N
     expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     assert client.layoutDirection() == expected
     assert not _glyphs_missing(client.card_title, client.card_title.text())
+    qtbot.waitUntil(window.client_status.isVisible)  # the toolbar relayouts on the next turn
+    assert language(code).dutch_name in window.client_status.text()
     window.grab().save(str(shots / f"card-{code}.png"))
 
     # A card with an amount, the glossary links and read-aloud, in the client's language.

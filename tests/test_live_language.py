@@ -42,6 +42,7 @@ def test_coordinator_choice_limits_the_start_view(gui_app, qtbot, db_url, tmp_pa
 
 def test_counsellor_language_switches_live_keeping_choices(gui_app, qtbot, db_url, tmp_path):
     window = _window(qtbot, db_url, tmp_path)
+    assert not window.client_language.isVisible()  # only during a conversation
     start = window.start_view
     start.language.set_current_code("ti")
     assert start.new_button.text() == "Nieuw gesprek"
@@ -60,7 +61,7 @@ def test_client_language_switch_keeps_answers_and_mirrors(gui_app, qtbot, db_url
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
     client = window.intake_view.client
     panel = window.intake_view.panel
-    assert window.client_language.isEnabled()
+    qtbot.waitUntil(lambda: window.client_language.isVisible() and window.client_status.isVisible())
     # A filled-in step: one option chosen on screen, and an amount typed but not yet confirmed.
     card = client.card
     assert card is not None
@@ -72,6 +73,7 @@ def test_client_language_switch_keeps_answers_and_mirrors(gui_app, qtbot, db_url
     state_before = window.controller.state
     window.set_client_language("ar")
     amount.set_translator(client.tr_client)
+    assert window.client_status.text() == "Vertaling Arabisch: concept, nog niet nagekeken"
     assert client.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert panel.layoutDirection() == Qt.LayoutDirection.LeftToRight  # Dutch panel stays LTR
     assert client.card_title.text() == "عن ماذا تريد أن تتحدث اليوم؟"

@@ -12,7 +12,7 @@ from intake_app.i18n.status import review_statuses
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.intake_view import IntakeView
-from intake_app.ui.language_picker import LanguagePicker
+from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
 from intake_app.ui.start_view import StartView
 
 
@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
     # -- languages (issue 5): both switch live, without restart and without losing input ----
     def _build_language_bar(self) -> None:
         offered = self.context.languages.offered_codes()
-        self.start_view.set_languages(offered, review_statuses(self.context.paths.catalogs))
+        statuses = review_statuses(self.context.paths.catalogs)
+        self.start_view.set_languages(offered, statuses)
         self.language_bar = QToolBar()
         self.language_bar.setObjectName("LanguageBar")
         self.language_bar.setMovable(False)
@@ -56,11 +57,16 @@ class MainWindow(QMainWindow):
         self.client_language_label = QLabel()
         self.client_language = LanguagePicker(offered)
         self.client_language.language_chosen.connect(self.set_client_language)
-        for widget in (
-            self.ui_language_label, self.ui_language,
-            self.client_language_label, self.client_language,
-        ):  # fmt: skip
+        # The counsellor always sees whether the client's language is a draft translation.
+        self.client_status = ReviewStatusLabel(self.tr_ui, statuses)
+        self.client_status.setWordWrap(False)
+        self.language_bar.addWidget(self.ui_language_label)
+        self.language_bar.addWidget(self.ui_language)
+        # Shown only during a conversation (a toolbar hides widgets through their actions).
+        self.client_actions = [
             self.language_bar.addWidget(widget)
+            for widget in (self.client_language_label, self.client_language, self.client_status)
+        ]
         self.addToolBar(self.language_bar)
 
     def set_ui_language(self, code: str) -> None:
@@ -71,6 +77,7 @@ class MainWindow(QMainWindow):
         self.start_view.set_translator(translator)
         self.intake_view.tr_ui = translator
         self.intake_view.panel.tr_ui = translator
+        self.client_status.tr_ui = translator
         self.ui_language.set_current_code(code)
         self.retranslate_ui()
 
@@ -84,14 +91,17 @@ class MainWindow(QMainWindow):
                 self._show_error(exc.render(self.tr_ui.gettext))
                 return
         self.client_language.set_current_code(code)
+        self.client_status.show_language(code)
         self.intake_view.client.set_translator(self.context.translators.get(code))
 
     def _sync_client_language(self) -> None:
         state = self.controller.state
         in_intake = state is not None and self.stack.currentWidget() is self.intake_view
-        self.client_language.setEnabled(in_intake)
+        for action in self.client_actions:
+            action.setVisible(in_intake)
         if state is not None and in_intake:
             self.client_language.set_current_code(state.client_language)
+            self.client_status.show_language(state.client_language)
 
     def show_start(self) -> None:
         self.controller.refresh_sessions()
@@ -127,3 +137,4 @@ class MainWindow(QMainWindow):
         if hasattr(self, "language_bar"):
             self.ui_language_label.setText(self.tr_ui.gettext("Scherm:"))
             self.client_language_label.setText(self.tr_ui.gettext("Klant:"))
+            self.client_status.retranslate_ui()

@@ -49,3 +49,15 @@ def test_stored_unknown_codes_are_ignored(context) -> None:
 
     SqlSettingsStore(context.storage.engine).set_setting(OFFERED_LANGUAGES, "tr,klingon,,uk")
     assert context.languages.offered_codes() == ["nl", "tr", "uk"]
+
+
+def test_migration_matches_the_table_model(context) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import intake_app.storage.tables  # noqa: F401  (registers the tables)
+
+    with context.storage.engine.connect() as connection:
+        diffs = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+    assert [d for d in diffs if "app_setting" in repr(d)] == []

@@ -99,6 +99,7 @@ class GlossaryDialog(QDialog):
         for entry in self.glossary.entries:
             item = QListWidgetItem(pictograms.icon(entry.pictogram, LIST_PICTOGRAM), "")
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            item.setSizeHint(QSize(0, 56))
             self.words.addItem(item)
 
     def _row_changed(self, row: int) -> None:
@@ -127,7 +128,10 @@ class GlossaryDialog(QDialog):
         for row, entry in enumerate(self.glossary.entries):
             item = self.words.item(row)
             if item is not None:
-                item.setText(t.gettext(entry.title))
+                # The list shows the word itself; an explanation in brackets only in the detail.
+                title = t.gettext(entry.title)
+                item.setText(title.split(" (", 1)[0] if " (" in title else title)
+                item.setToolTip(title)
         self._show_current()
 
     def _show_current(self) -> None:

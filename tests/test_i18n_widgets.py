@@ -281,3 +281,22 @@ def test_arrows_point_the_reading_way(gui_app, qtbot) -> None:
     qtbot.addWidget(widget)
     apply_direction(widget, t("fa_AF"))
     assert widget.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_language_names_in_the_counsellors_language(gui_app, qtbot) -> None:
+    from intake_app.i18n.language_names import LANGUAGE_NAMES
+    from intake_app.i18n.languages import LANGUAGES
+
+    assert set(LANGUAGE_NAMES) == {lang.dutch_name for lang in LANGUAGES}
+    picker = LanguagePicker(["nl", "ar"], ui=t("nl"))
+    qtbot.addWidget(picker)
+    picker.set_current_code("ar")
+    assert picker.itemText(1) == "\u2068العربية\u2069 (Arabisch)"
+    picker.set_translator(t("en"))
+    assert picker.itemText(1) == "\u2068العربية\u2069 (Arabic)"
+    assert picker.itemText(0) == "\u2068Nederlands\u2069 (Dutch)"
+    assert picker.current_code() == "ar"
+    label = ReviewStatusLabel(t("en"), {"ar": ReviewStatus.DRAFT})
+    qtbot.addWidget(label)
+    label.show_language("ar")
+    assert label.text() == "Translation Arabic: draft, not yet checked"

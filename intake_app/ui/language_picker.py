@@ -18,9 +18,10 @@ class LanguagePicker(QComboBox):
 
     language_chosen = Signal(str)
 
-    def __init__(self, codes: Iterable[str] | None = None) -> None:
+    def __init__(self, codes: Iterable[str] | None = None, ui: Translator | None = None) -> None:
         super().__init__()
         named(self, "LanguagePicker")
+        self.tr_ui = ui
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.set_languages([lang.code for lang in LANGUAGES] if codes is None else codes)
         self.activated.connect(lambda _index: self.language_chosen.emit(self.current_code()))
@@ -33,10 +34,16 @@ class LanguagePicker(QComboBox):
         self.clear()
         for lang in LANGUAGES:
             if lang.code in wanted:
-                self.addItem(_label(lang), lang.code)
+                self.addItem(_label(lang, self.tr_ui), lang.code)
         if keep is not None:
             self.set_current_code(keep)
         self.blockSignals(False)
+
+    def set_translator(self, ui: Translator) -> None:
+        """Show the names in the counsellor's language; the choice stays."""
+        self.tr_ui = ui
+        for index in range(self.count()):
+            self.setItemText(index, _label(language(str(self.itemData(index))), ui))
 
     def codes(self) -> list[str]:
         return [str(self.itemData(i)) for i in range(self.count())]
@@ -52,18 +59,19 @@ class LanguagePicker(QComboBox):
         return index >= 0
 
 
-def _label(lang: Language) -> str:
-    if lang.native_name == lang.dutch_name:
+def _label(lang: Language, ui: Translator | None = None) -> str:
+    name = ui.gettext(lang.dutch_name) if ui is not None else lang.dutch_name
+    if lang.native_name == name:
         return lang.native_name
     # U+2068/U+2069 isolate the native name so an Arabic name does not reorder the rest.
-    return f"\u2068{lang.native_name}\u2069 ({lang.dutch_name})"
+    return f"\u2068{lang.native_name}\u2069 ({name})"
 
 
 def status_text(code: str, status: ReviewStatus, ui: Translator) -> str:
     """One line for the counsellor: which language and how far its translation is checked."""
     return ui.format(
         "Vertaling {language}: {status}",
-        language=language(code).dutch_name,
+        language=ui.gettext(language(code).dutch_name),
         status=ui.gettext(STATUS_LABELS[status]),
     )
 

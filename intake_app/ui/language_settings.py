@@ -72,7 +72,7 @@ class LanguageSettingsDialog(QDialog):
                 t.format(
                     "{native} ({dutch}) – {status}",
                     native=f"\u2068{info.native_name}\u2069",
-                    dutch=info.dutch_name,
+                    dutch=t.gettext(info.dutch_name),
                     status=t.gettext(STATUS_LABELS[info.status]),
                 )
             )

@@ -51,11 +51,11 @@ class MainWindow(QMainWindow):
         self.language_bar.setObjectName("LanguageBar")
         self.language_bar.setMovable(False)
         self.ui_language_label = QLabel()
-        self.ui_language = LanguagePicker()
+        self.ui_language = LanguagePicker(ui=self.tr_ui)
         self.ui_language.set_current_code(self.tr_ui.code)
         self.ui_language.language_chosen.connect(self.set_ui_language)
         self.client_language_label = QLabel()
-        self.client_language = LanguagePicker(offered)
+        self.client_language = LanguagePicker(offered, ui=self.tr_ui)
         self.client_language.language_chosen.connect(self.set_client_language)
         # The counsellor always sees whether the client's language is a draft translation.
         self.client_status = ReviewStatusLabel(self.tr_ui, statuses)
@@ -78,6 +78,8 @@ class MainWindow(QMainWindow):
         self.intake_view.tr_ui = translator
         self.intake_view.panel.tr_ui = translator
         self.client_status.tr_ui = translator
+        self.ui_language.set_translator(translator)
+        self.client_language.set_translator(translator)
         self.ui_language.set_current_code(code)
         self.retranslate_ui()
 

@@ -33,7 +33,7 @@ class StartView(QWidget):
         self.title = named(QLabel(), "AppTitle")
         self.intro = named(QLabel(), "", wrap=True)
         self.language_label = QLabel()
-        self.language = LanguagePicker()
+        self.language = LanguagePicker(ui=translator)
         self.language_label.setBuddy(self.language)
         # The counsellor sees whether the chosen language is a checked or a draft translation.
         self.review_status = ReviewStatusLabel(translator, {})
@@ -86,6 +86,7 @@ class StartView(QWidget):
         """Switch the counsellor's language live."""
         self.tr_ui = translator
         self.review_status.tr_ui = translator
+        self.language.set_translator(translator)
         self.retranslate_ui()
 
     def show_sessions(self, items: list[SessionListItem]) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
+from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
 from intake_app.core.statistics import RawCounts, StatisticsQuery
@@ -15,10 +16,12 @@ from intake_app.reporting.stats_report import StatsPdfWriter
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.directory import DirectoryService
 from intake_app.services.intake import IntakeService
+from intake_app.services.languages import LanguageService
 from intake_app.services.statistics import StatisticsService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
@@ -32,6 +35,8 @@ class AppContext:
     intake: IntakeService
     directory: DirectoryService
     statistics: StatisticsService
+    languages: LanguageService
+    glossary: Glossary
     practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
@@ -58,8 +63,12 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     statistics = StatisticsService(
         SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
     )
+    languages = LanguageService(SqlSettingsStore(storage.engine), paths.catalogs)
+    glossary = load_glossary(paths.content)
     cases = load_practice_cases(paths.content)
-    return AppContext(paths, storage, translators, intake, directory, statistics, cases)
+    return AppContext(
+        paths, storage, translators, intake, directory, statistics, languages, glossary, cases
+    )
 
 
 class _NoDatabase:

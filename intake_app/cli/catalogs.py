@@ -1,6 +1,6 @@
 """Extract, update, fill and compile the gettext catalogs with Babel (``make translations``).
 
-    python -m intake_app.cli.catalogs extract|update|fill|compile
+    python -m intake_app.cli.catalogs extract|update|fill|compile|missing
 
 Run from the repository root. Compiled ``.mo`` files are build output, not committed.
 ``fill`` copies draft translations from ``translations/drafts/*.json``
@@ -33,9 +33,9 @@ def _babel(*args: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *args])  # type: ignore[no-untyped-call]
 
 
-def extract() -> None:
+def extract(out_dir: Path = TRANSLATIONS) -> None:
     for domain in DOMAINS:
-        pot = str(TRANSLATIONS / f"{domain}.pot")
+        pot = str(out_dir / f"{domain}.pot")
         _babel(
             "extract", "-F", str(TRANSLATIONS / "babel.cfg"), "-o", pot,
             "--project=intake_app", "--copyright-holder=intake_app contributors",
@@ -55,6 +55,9 @@ def update() -> None:
             _babel(
                 command, "-i", str(TRANSLATIONS / f"{domain}.pot"), "-d", str(TRANSLATIONS),
                 "-D", domain, "-l", language.code,
+                # A guess from a similar old text is worse than none: it can swap meanings
+                # and placeholders. Drafts fill the gaps instead (see fill()).
+                *(["--no-fuzzy-matching"] if command == "update" else []),
             )  # fmt: skip
 
 
@@ -67,20 +70,31 @@ def drafts() -> dict[str, dict[str, str]]:
 
 
 def fill() -> None:
-    for language, messages in drafts().items():
+    all_drafts = drafts()
+    for language in LANGUAGES:
+        if language.code == SOURCE_LANGUAGE:
+            continue
+        messages = all_drafts.get(language.code, {})
         for domain in DOMAINS:
-            po = TRANSLATIONS / language / "LC_MESSAGES" / f"{domain}.po"
+            po = TRANSLATIONS / language.code / "LC_MESSAGES" / f"{domain}.po"
             if not po.exists():
                 continue
             with po.open("rb") as handle:
-                catalog = read_po(handle, locale=language)
-            missing = [m for m in catalog if m.id and not m.string and m.id in messages]
-            if not missing:
-                continue
-            for message in missing:
-                message.string = messages[str(message.id)]
-            with po.open("wb") as handle:
-                write_po(handle, catalog, sort_by_file=True)
+                catalog = read_po(handle, locale=language.code)
+            changed = False
+            for message in catalog:
+                if not message.id or (message.string and not message.fuzzy):
+                    continue
+                # Empty, or only a fuzzy guess from a similar old text: a draft is better,
+                # and no text is better than a guess.
+                draft = messages.get(str(message.id), "")
+                if message.fuzzy or (draft and not message.string):
+                    message.string = draft
+                    message.flags.discard("fuzzy")
+                    changed = True
+            if changed:
+                with po.open("wb") as handle:
+                    write_po(handle, catalog, sort_by_file=True)
 
 
 def compile_all() -> None:
@@ -89,12 +103,23 @@ def compile_all() -> None:
             _babel("compile", "-d", str(TRANSLATIONS), "-D", domain)
 
 
+def missing() -> None:
+    """Print, per language, the texts that still show in Dutch (``make translations`` first)."""
+    from intake_app.i18n.catalog_checks import missing_translations, report
+
+    print(report(missing_translations(TRANSLATIONS)) or "Every text is translated.")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    actions = {"extract": extract, "update": update, "fill": fill, "compile": compile_all}
+    actions = {
+        "extract": extract, "update": update, "fill": fill, "compile": compile_all,
+        "missing": missing,
+    }  # fmt: skip
     if len(args) != 1 or args[0] not in actions:
         print(
-            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile", file=sys.stderr
+            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile|missing",
+            file=sys.stderr,
         )
         return 2
     actions[args[0]]()

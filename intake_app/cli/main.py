@@ -4,6 +4,8 @@
     intake-admin content check [PATH]
     intake-admin [--db URL] stats export --from 2026-01 --to 2026-06 --format csv --out FILE
     intake-admin stats merge A.csv B.csv ... --out FILE
+    intake-admin [--db URL] languages list
+    intake-admin [--db URL] languages offer CODE [CODE ...]
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -39,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     check = content_commands.add_parser("check", help="controleer kaarten en vertalingen")
     check.add_argument("path", nargs="?", type=Path, help="map met de YAML-inhoud")
     _add_stats_commands(commands)
+    languages = commands.add_parser("languages", help="talen voor de klant (coördinator)")
+    language_commands = languages.add_subparsers(dest="action", required=True)
+    language_commands.add_parser("list", help="toon de talen, of ze aangeboden worden en de status")
+    offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
+    offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     return parser
 
 
@@ -57,6 +64,20 @@ def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
     merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
     merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+
+
+def _languages_list(context: AppContext) -> int:
+    print(f"{'code':<6}  {'taal':<12}  {'aangeboden':<10}  status")
+    for info in context.languages.languages():
+        offered = "ja" if info.offered else "nee"
+        print(f"{info.code:<6}  {info.dutch_name:<12}  {offered:<10}  {info.status.value}")
+    return 0
+
+
+def _languages_offer(context: AppContext, codes: Sequence[str]) -> int:
+    chosen = context.languages.set_offered(list(codes))
+    print("Aangeboden: " + ", ".join(chosen))
+    return 0
 
 
 def _sessions_list(context: AppContext) -> int:
@@ -116,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sessions_list(context)
         if (args.area, args.action) == ("stats", "export"):
             return _stats_export(context, args)
+        if (args.area, args.action) == ("languages", "list"):
+            return _languages_list(context)
+        if (args.area, args.action) == ("languages", "offer"):
+            return _languages_offer(context, args.codes)
         return 2  # argparse already refused anything else
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)

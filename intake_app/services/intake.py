@@ -137,6 +137,13 @@ class IntakeService:
         return sorted(items, key=lambda item: (item.follow_up_date, item.code))
 
     # -- answering and moving ---------------------------------------------------------
+    def set_client_language(self, session_id: int, client_language: str) -> SessionState:
+        """Switch the client's language mid-session; every answer stays as it is."""
+        if not is_known(client_language):
+            raise IntakeError("Deze taal kent de app niet: {code}.", code=client_language)
+        self._sessions.update_session(session_id, client_language=client_language)
+        return self.open_session(session_id, changed={"session"})
+
     def answer(self, session_id: int, card_id: str, choices: Sequence[str]) -> SessionState:
         """Store the client's choice on ``card_id`` (committed before this returns)."""
         card = self.flow.card(card_id)

@@ -199,3 +199,13 @@ class NoteRow(SQLModel, table=True):
     card_id: str | None = Field(default=None, max_length=64)
     text: str = Field(max_length=4000)
     at: datetime
+
+
+class AppSettingRow(SQLModel, table=True):
+    """Organisation-wide settings chosen by the coordinator (key/value, e.g. offered languages)."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=2000)
+    updated_at: datetime

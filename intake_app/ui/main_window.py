@@ -5,20 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from intake_app.bootstrap.context import AppContext
+from intake_app.core.errors import IntakeError
+from intake_app.i18n.status import review_statuses
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.directory_view import DirectoryView
 from intake_app.ui.follow_up_view import FollowUpView
 from intake_app.ui.intake_view import IntakeView
+from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
 from intake_app.ui.start_view import StartView
 
 
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.home)
         self.stack.addWidget(self.intake_view)
         self.setCentralWidget(self.stack)
+        self._build_language_bar()
         self.resize(1280, 760)
         self.setMinimumSize(1024, 640)
 
@@ -63,10 +69,76 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self.show_start()
 
+    # -- languages (issue 5): both switch live, without restart and without losing input ----
+    def _build_language_bar(self) -> None:
+        offered = self.context.languages.offered_codes()
+        statuses = review_statuses(self.context.paths.catalogs)
+        self.start_view.set_languages(offered, statuses)
+        self.language_bar = QToolBar()
+        self.language_bar.setObjectName("LanguageBar")
+        self.language_bar.setMovable(False)
+        self.ui_language_label = QLabel()
+        self.ui_language = LanguagePicker(ui=self.tr_ui)
+        self.ui_language.set_current_code(self.tr_ui.code)
+        self.ui_language.language_chosen.connect(self.set_ui_language)
+        self.client_language_label = QLabel()
+        self.client_language = LanguagePicker(offered, ui=self.tr_ui)
+        self.client_language.language_chosen.connect(self.set_client_language)
+        # The counsellor always sees whether the client's language is a draft translation.
+        self.client_status = ReviewStatusLabel(self.tr_ui, statuses)
+        self.client_status.setWordWrap(False)
+        self.language_bar.addWidget(self.ui_language_label)
+        self.language_bar.addWidget(self.ui_language)
+        # Shown only during a conversation (a toolbar hides widgets through their actions).
+        self.client_actions = [
+            self.language_bar.addWidget(widget)
+            for widget in (self.client_language_label, self.client_language, self.client_status)
+        ]
+        self.addToolBar(self.language_bar)
+
+    def set_ui_language(self, code: str) -> None:
+        """The counsellor's own screen language; the client's view is not touched."""
+        translator = self.context.translators.get(code)
+        self.tr_ui = translator
+        self.controller.ui = translator
+        self.start_view.set_translator(translator)
+        self.intake_view.tr_ui = translator
+        self.intake_view.panel.tr_ui = translator
+        self.follow_ups.tr_ui = translator
+        self.directory_view.tr_ui = translator
+        self.client_status.tr_ui = translator
+        self.ui_language.set_translator(translator)
+        self.client_language.set_translator(translator)
+        self.ui_language.set_current_code(code)
+        self.retranslate_ui()
+
+    def set_client_language(self, code: str) -> None:
+        """The client's language, stored with the session; what is on screen stays filled in."""
+        state = self.controller.state
+        if state is not None and self.stack.currentWidget() is self.intake_view:
+            try:
+                self.controller.state = self.context.intake.set_client_language(state.id, code)
+            except IntakeError as exc:
+                self._show_error(exc.render(self.tr_ui.gettext))
+                return
+        self.client_language.set_current_code(code)
+        self.client_status.show_language(code)
+        self.intake_view.client.set_translator(self.context.translators.get(code))
+
+    def _sync_client_language(self) -> None:
+        state = self.controller.state
+        in_intake = state is not None and self.stack.currentWidget() is self.intake_view
+        for action in self.client_actions:
+            action.setVisible(in_intake)
+        if state is not None and in_intake:
+            self.client_language.set_current_code(state.client_language)
+            self.client_status.show_language(state.client_language)
+
     def show_start(self) -> None:
         self.controller.refresh_sessions()
         self.home.setCurrentWidget(self.start_view)
         self.stack.setCurrentWidget(self.home)
+        self._sync_client_language()
 
     def _home_tab_changed(self, _index: int) -> None:
         if self.home.currentWidget() is self.follow_ups:
@@ -89,11 +161,13 @@ class MainWindow(QMainWindow):
         if self.controller.start(language, practice=practice) is not None:
             self.stack.setCurrentWidget(self.intake_view)
             self.intake_view.begin_visit()
+            self._sync_client_language()
 
     def _resume(self, session_id: int) -> None:
         if self.controller.open(session_id) is not None:
             self.stack.setCurrentWidget(self.intake_view)
             self.intake_view.begin_visit()
+            self._sync_client_language()
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)
@@ -118,3 +192,7 @@ class MainWindow(QMainWindow):
         self.directory_view.retranslate_ui()
         self.start_view.retranslate_ui()
         self.intake_view.retranslate_ui()
+        if hasattr(self, "language_bar"):
+            self.ui_language_label.setText(self.tr_ui.gettext("Scherm:"))
+            self.client_language_label.setText(self.tr_ui.gettext("Klant:"))
+            self.client_status.retranslate_ui()

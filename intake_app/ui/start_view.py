@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.i18n.formatting import Formatter
-from intake_app.i18n.languages import LANGUAGES
+from intake_app.i18n.status import ReviewStatus
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionListItem
+from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
 from intake_app.ui.widgets import named
 
 
@@ -34,14 +34,17 @@ class StartView(QWidget):
         self.title = named(QLabel(), "AppTitle")
         self.intro = named(QLabel(), "", wrap=True)
         self.language_label = QLabel()
-        self.language = QComboBox()
-        for language in LANGUAGES:
-            self.language.addItem(f"{language.native_name} ({language.dutch_name})", language.code)
+        self.language = LanguagePicker(ui=translator)
         self.language_label.setBuddy(self.language)
+        # The counsellor sees whether the chosen language is a checked or a draft translation.
+        self.review_status = ReviewStatusLabel(translator, {})
+        self.language.currentIndexChanged.connect(
+            lambda _i: self.review_status.show_language(self.language.current_code())
+        )
         self.new_button = named(QPushButton(), "Primary")
         self.practice = QCheckBox()
         self.new_button.clicked.connect(
-            lambda: self.new_requested.emit(self.language.currentData(), self.practice.isChecked())
+            lambda: self.new_requested.emit(self.language.current_code(), self.practice.isChecked())
         )
         self.list_heading = named(QLabel(), "PanelHeading")
         self.sessions = QListWidget()
@@ -54,7 +57,6 @@ class StartView(QWidget):
         new_row.addWidget(self.language_label)
         new_row.addWidget(self.language)
         new_row.addStretch(1)
-        new_row.addWidget(self.practice)
         new_row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
@@ -62,6 +64,8 @@ class StartView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(new_row)
+        layout.addWidget(self.practice, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.review_status)
         layout.addSpacing(16)
         layout.addWidget(self.list_heading)
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
@@ -70,6 +74,22 @@ class StartView(QWidget):
         resume_row.addStretch(1)
         resume_row.addWidget(self.resume_button)
         layout.addLayout(resume_row)
+        self.retranslate_ui()
+
+    def set_languages(
+        self, codes: list[str], statuses: dict[str, ReviewStatus] | None = None
+    ) -> None:
+        """Offer only the languages the coordinator chose, with their review status."""
+        self.language.set_languages(codes)
+        if statuses is not None:
+            self.review_status.statuses = dict(statuses)
+        self.review_status.show_language(self.language.current_code())
+
+    def set_translator(self, translator: Translator) -> None:
+        """Switch the counsellor's language live."""
+        self.tr_ui = translator
+        self.review_status.tr_ui = translator
+        self.language.set_translator(translator)
         self.retranslate_ui()
 
     def show_sessions(self, items: list[SessionListItem]) -> None:
@@ -117,4 +137,5 @@ class StartView(QWidget):
         self.list_heading.setText(t.gettext("Eerdere gesprekken"))
         self.empty.setText(t.gettext("Nog geen gesprekken."))
         self.resume_button.setText(t.gettext("Verder met dit gesprek"))
+        self.review_status.retranslate_ui()
         self.show_sessions(self.items)

@@ -1,0 +1,17 @@
+"""The port for organisation-wide settings (a small key/value store)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+OFFERED_LANGUAGES = "offered_languages"
+
+
+class SettingsStore(Protocol):
+    def get_setting(self, key: str) -> str | None:
+        """The stored value, or None when the setting was never chosen."""
+        ...
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store ``value`` (committed before this returns)."""
+        ...

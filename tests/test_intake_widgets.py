@@ -280,3 +280,41 @@ def test_home_tabs_follow_up_directory_and_figures(gui_app, qtbot, db_url, tmp_p
     home.setCurrentWidget(d.window.stats_tab)
     assert d.window.stats_dashboard is not None
     d.finish()
+
+
+def test_debt_amounts_are_parsed_strictly(gui_app, qtbot, db_url, tmp_path) -> None:
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    d.phase_button("money", d.panel.go_button)
+    d.click(d.panel.next_button)
+    d.click(d.panel.next_button)
+    d.click(d.panel.next_button)
+    form = d.form(RecordKind.FORMAL_DEBTS)
+    form.creditor.setText("Zorgverzekeraar")
+    for bad in ("1e6", "NaN", "12.50"):
+        form.amount.setText(bad)
+        d.click(form.add_button)
+        assert d.state().debts == ()
+        assert form.amount.text() == bad  # nothing typed is lost
+        assert d.window.last_error_box is not None
+    assert "12,50" in d.window.last_error_box.text()
+    form.amount.setText("€ 1.234,56")
+    d.click(form.add_button)
+    assert d.state().debts[0].amount.cents == 123_456
+    d.finish()
+
+
+def test_glossary_words_on_a_card_open_their_explanation(gui_app, qtbot, db_url, tmp_path):
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("ar")
+    d.phase_button("question", d.panel.go_button)
+    d.choose("letter")
+    assert d.card == "urgency_check"
+    links = d.client.glossary_links
+    assert links.isVisible() and "deurwaarder" in links.buttons
+    d.click(links.buttons["deurwaarder"])
+    dialog = d.client.glossary_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    dialog.close()
+    d.finish()

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.content.glossary import Glossary
 from intake_app.core.engine import PhaseState, PhaseView
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
+from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
+from intake_app.ui.read_aloud import ReadAloudButton
 from intake_app.ui.widgets import named
 
 CARD_PICTOGRAM = 96
@@ -46,7 +49,13 @@ class ClientView(QWidget):
     next_requested = Signal()
     repeat_requested = Signal(str)  # card id: show again, read aloud where possible
 
-    def __init__(self, flow: Flow, translator: Translator, dutch: Translator) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        translator: Translator,
+        dutch: Translator,
+        glossary: Glossary | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("ClientView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -57,6 +66,7 @@ class ClientView(QWidget):
         self.selected: list[str] = []
         self.paused = False
         self.phases: tuple[PhaseState, ...] = ()
+        self.glossary_dialog: GlossaryDialog | None = None
 
         self.progress = QHBoxLayout()
         self.progress.setSpacing(6)
@@ -68,6 +78,13 @@ class ClientView(QWidget):
         self.card_title = named(QLabel(), "CardTitle", wrap=True)
         self.card_title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.explanation = named(QLabel(), "CardExplanation", wrap=True)
+        # Read aloud where a voice speaks the client's language (hidden otherwise), and the
+        # glossary words this card uses, explained in the client's language.
+        self.read_aloud = ReadAloudButton(translator)
+        self.glossary = glossary
+        self.glossary_links = GlossaryLinks(glossary or Glossary(()), translator)
+        self.glossary_links.hide()
+        self.glossary_links.term_requested.connect(self.open_glossary)
         self.options_grid = QGridLayout()
         self.options_grid.setSpacing(14)
         for column in range(OPTIONS_PER_ROW):
@@ -96,6 +113,7 @@ class ClientView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.card_pictogram)
         header.addWidget(self.card_title, 1)
+        header.addWidget(self.read_aloud)
         comfort = QHBoxLayout()
         comfort.addWidget(self.pause_button)
         comfort.addWidget(self.repeat_button)
@@ -110,6 +128,7 @@ class ClientView(QWidget):
         layout.addWidget(self.phase_title)
         layout.addLayout(header)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.glossary_links)
         layout.addLayout(self.options_grid)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addStretch(1)
@@ -123,7 +142,17 @@ class ClientView(QWidget):
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if translator.rtl else Qt.LayoutDirection.LeftToRight
         )
+        self.read_aloud.set_translator(translator)
+        self.glossary_links.set_translator(translator)
         self.retranslate_ui()
+
+    def open_glossary(self, entry_id: str) -> None:
+        if self.glossary is None:
+            return
+        dialog = GlossaryDialog(self.glossary, self.tr_client, self, self.read_aloud.reader)
+        dialog.show_entry(entry_id)
+        dialog.open()
+        self.glossary_dialog = dialog
 
     def _build_progress(self) -> None:
         for phase in self.flow.phases:
@@ -147,6 +176,11 @@ class ClientView(QWidget):
         self.paused = False
         if rebuild:
             self._rebuild_options()
+            if self.glossary is not None and card is not None:
+                labels = (option.label for option in self._shown_options())
+                self.glossary_links.show_text(card.title, card.explanation, *labels)
+            else:
+                self.glossary_links.hide()
         self.retranslate_ui()
 
     def _rebuild_options(self) -> None:
@@ -227,6 +261,7 @@ class ClientView(QWidget):
             self.card_title.setText(t.gettext(card.title))
             self.explanation.setText(t.gettext(card.explanation))
             self.explanation.setVisible(bool(card.explanation))
+            self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
         for option in self._shown_options():
             option_button = self.option_buttons[option.id]
             option_button.setText(wrap_label(t.gettext(option.label)))
@@ -301,9 +336,12 @@ class ClientView(QWidget):
             self.declined.emit(self.card.id)
 
     def _repeat(self) -> None:
+        """Show the card again from the start, and read it aloud where a voice exists."""
         if self.card is not None:
             self.paused = False
             self.retranslate_ui()
+            if self.read_aloud.has_voice:
+                self.read_aloud.read()
             self.repeat_requested.emit(self.card.id)
 
     def toggle_pause(self) -> None:

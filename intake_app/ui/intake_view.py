@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
 from intake_app.core.flow import Flow
 from intake_app.i18n.translator import Translator, Translators
@@ -27,13 +28,14 @@ class IntakeView(QWidget):
         translators: Translators,
         ui: Translator,
         practice_cases: tuple[PracticeCase, ...] = (),
+        glossary: Glossary | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
         self.flow = flow
         self.translators = translators
         self.tr_ui = ui
-        self.client = ClientView(flow, translators.dutch(), translators.dutch())
+        self.client = ClientView(flow, translators.dutch(), translators.dutch(), glossary)
         self.panel = CounsellorPanel(controller, flow, ui, practice_cases)
         self.show_panel_button = QPushButton()
         self.show_panel_button.hide()

@@ -35,7 +35,12 @@ class MainWindow(QMainWindow):
         self.controller = IntakeController(context.intake, ui)
         self.start_view = StartView(ui)
         self.intake_view = IntakeView(
-            self.controller, context.intake.flow, context.translators, ui, context.practice_cases
+            self.controller,
+            context.intake.flow,
+            context.translators,
+            ui,
+            context.practice_cases,
+            context.glossary,
         )
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.intake, ui)

@@ -7,7 +7,6 @@ every add is committed at once like an answer.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
 
@@ -50,6 +49,7 @@ from intake_app.core.model import (
     Relationship,
     Wish,
 )
+from intake_app.i18n import amounts
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
@@ -119,20 +119,22 @@ LABELS: dict[str, str] = {
     Direction.GIFT: N_("Gekregen, geen lening"),
 }
 
-_AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})*(,\d{1,2})?$|^\d{1,9}(,\d{1,2})?$")
-
 
 def parse_amount(text: str) -> int | None:
-    """Euros in Dutch notation to cents; empty is None. Anything unclear is refused."""
-    cleaned = text.replace("€", "").replace(" ", "").strip().removesuffix(",-")
-    if not cleaned:
+    """Euros as typed by the counsellor, in cents; empty is None (amount unknown).
+
+    The strict parser of ``i18n.amounts`` decides; an ambiguous "12.50" is asked back
+    instead of guessed, and nothing is stored until the counsellor writes it clearly.
+    """
+    if not text.strip():
         return None
-    if not _AMOUNT.match(cleaned):
+    result = amounts.parse_amount(text)
+    if isinstance(result, amounts.AskBack):
         raise IntakeError(
-            "Dit bedrag begrijp ik niet: {text}. Schrijf het zo: 1.234,56.", text=text.strip()
+            "Bedoelt u {amount}? Schrijf het bedrag dan met een komma, zoals 12,50.",
+            amount=Formatter("nl").money(result.cents),
         )
-    euros, _, cents = cleaned.replace(".", "").partition(",")
-    return int(euros) * 100 + int((cents + "00")[:2])
+    return result.cents
 
 
 def _combo(t: Translator, values: list[str]) -> QComboBox:

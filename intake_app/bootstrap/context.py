@@ -11,6 +11,7 @@ from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.intake import IntakeService
+from intake_app.services.summaries import SummaryService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.opening import OpenedStorage, open_storage
 
@@ -23,6 +24,7 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    summaries: SummaryService
 
     def close(self) -> None:
         self.storage.close()
@@ -42,5 +44,7 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     flow = load_flow(paths.content)
     storage = open_storage(resolve_db_url(db_url, paths))
     translators = Translators(paths.catalogs)
-    intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    writer = PdfDocumentWriter(paths.fonts)
+    intake = IntakeService(storage.sessions, flow, translators, writer)
+    summaries = SummaryService(storage.sessions, translators, writer)
+    return AppContext(paths, storage, translators, intake, summaries)

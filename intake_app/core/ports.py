@@ -63,3 +63,10 @@ class DocumentWriter(Protocol):
     def write(self, document: SummaryDocument, out: Path) -> Path:
         """Write ``document`` to ``out`` (a PDF) and return the path."""
         ...
+
+
+class DocumentRenderer(Protocol):
+    """Turns a SummaryDocument into PDF bytes (and writes them), for preview and print."""
+
+    def render(self, document: SummaryDocument) -> bytes: ...
+    def write(self, document: SummaryDocument, out: Path) -> Path: ...

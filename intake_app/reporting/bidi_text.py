@@ -13,7 +13,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
-from bidi import get_display
+from bidi.algorithm import get_display  # this one mirrors brackets; bidi.get_display does not
 from reportlab.pdfbase import pdfmetrics
 
 # Direction marks steer the reordering; after it they are invisible and unprintable.

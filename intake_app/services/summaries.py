@@ -626,6 +626,8 @@ class SummaryService:
             )
         informal_debts_ok = session.consent(ConsentPurpose.INFORMAL_DEBTS_IN_HANDOVER)
         fmt = Formatter(SOURCE_LANGUAGE)
+        # Without consent for formal debts, creditor names and amounts leave free texts too.
+        redact = (lambda text: text) if formal_ok else _redactor(session)
         today = options.today or datetime.now(UTC).date()
         left_out: list[str] = []
 
@@ -680,7 +682,7 @@ class SummaryService:
         for action in session.actions:
             text = fmt.date(action.at.date()) + ": " + ACTION[action.type][0]
             if action.description:
-                text += f" ({action.description})"
+                text += f" ({redact(action.description)})"
             done.append(line(text, ACTION[action.type][1]))
 
         formal_lines = []
@@ -764,7 +766,7 @@ class SummaryService:
                 Owner.OTHER: "anders",
             }[step.owner]
             when = f", vóór {fmt.date(step.due)}" if step.due else ""
-            steps.append(line(f"{step.what} (wie: {owner}{when})"))
+            steps.append(line(f"{redact(step.what)} (wie: {owner}{when})"))
 
         not_shared = [line(f"Niet gedeeld op verzoek van de cliënt: {item}.") for item in left_out]
 

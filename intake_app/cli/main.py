@@ -1,6 +1,7 @@
 """``intake-admin``: administration from the command line.
 
     intake-admin [--db URL] sessions list
+    intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -12,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from intake_app.bootstrap.context import AppContext, build_context
+from intake_app.cli import summary
 from intake_app.core.errors import IntakeError
 
 
@@ -28,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
     session_commands.add_parser("list", help="toon alle gesprekken")
+    summary.add_parser(commands)
     return parser
 
 
@@ -55,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2
     try:
+        if args.area == "summary":
+            return summary.run(context, args)
         if (args.area, args.action) == ("sessions", "list"):
             return _sessions_list(context)
         return 2  # argparse already refused anything else

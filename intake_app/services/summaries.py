@@ -394,6 +394,10 @@ class SummaryService:
     ) -> bytes:
         return self._renderer.render(self.build(session_id, kind, options))
 
+    def render_document(self, document: SummaryDocument) -> bytes:
+        """Only the layout: safe to run off the GUI thread (no database access)."""
+        return self._renderer.render(document)
+
     def write(
         self,
         session_id: int,

@@ -47,6 +47,11 @@ def _svg(path: str) -> Drawing | None:
     return drawing
 
 
+def preload_pictograms(paths: Sequence[Path]) -> None:
+    for path in paths:
+        _svg(str(path))
+
+
 class Pictogram(Flowable):  # type: ignore[misc]
     """An OpenMoji SVG, drawn as vectors at ``size`` points square."""
 
@@ -63,10 +68,18 @@ class Pictogram(Flowable):  # type: ignore[misc]
         if drawing is None or not drawing.width:
             return
         canvas: Canvas = self.canv
+        # Each pictogram is drawn once per document as a form, then reused by reference.
+        drawn: set[str] = canvas.__dict__.setdefault("_intake_pictograms", set())
+        name = f"pictogram-{self.path.stem}"
+        if name not in drawn:
+            canvas.beginForm(name, 0, 0, drawing.width, drawing.height)
+            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.endForm()
+            drawn.add(name)
         canvas.saveState()
         scale = self.size / max(drawing.width, drawing.height)
         canvas.scale(scale, scale)
-        renderPDF.draw(drawing, canvas, 0, 0)
+        canvas.doForm(name)
         canvas.restoreState()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from intake_app.content.pictograms import exists, svg_path
@@ -26,3 +27,15 @@ class PdfDocumentWriter:
         from intake_app.reporting.summary_pdf import write_bytes
 
         return write_bytes(self.render(document), out)
+
+    def warm_up(self, pictograms: Sequence[str]) -> None:
+        """Import ReportLab and svglib, register the fonts and parse the pictograms now.
+
+        Meant for a worker thread after the window shows: the first print then costs what
+        every later print costs (design.md section 9; start-up itself stays lean).
+        """
+        from intake_app.reporting.fonts import register_fonts
+        from intake_app.reporting.summary_pdf import preload_pictograms
+
+        register_fonts(self.fonts_dir)
+        preload_pictograms([p for p in map(pictogram_path, pictograms) if p is not None])

@@ -249,6 +249,15 @@ _OPTION_NL = {
         "loneliness": "eenzaamheid",
     },
 }
+# Every pictogram these documents may print, for warm_up().
+PICTOGRAMS: tuple[str, ...] = tuple(
+    sorted(
+        {code for _text, code in (*URGENCY.values(), *ACTION.values(), *CATEGORY.values())}
+        | {code for _text, code in (*PROVISION.values(), *DOCUMENTS.values())}
+        | {"26A0", "2705", "1F9FE", "1F91D", "1F4B8", "1F30D", "1F4CB", "1F463", "1F4C1"}
+        | {"1F4C5", "1F3E2", "1F5E3", "1F465", "1F464", "1F4AC"}
+    )
+)
 _MONEY_LIKE = re.compile(r"(€|EUR)\s*[\d.,\s]*\d[\d.,-]*|\d[\d.\s]*,\d{2}|\d+\s*(euro|EUR|€)", re.I)
 
 
@@ -393,6 +402,10 @@ class SummaryService:
         self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
     ) -> bytes:
         return self._renderer.render(self.build(session_id, kind, options))
+
+    def warm_up(self) -> None:
+        """Prepare the first print (fonts, PDF libraries, pictograms); call off the GUI thread."""
+        self._renderer.warm_up(PICTOGRAMS)
 
     def render_document(self, document: SummaryDocument) -> bytes:
         """Only the layout: safe to run off the GUI thread (no database access)."""

@@ -131,6 +131,8 @@ def test_handover_is_dutch_and_only_what_was_consented(context, tmp_path) -> Non
     for cents in (FORMAL_TOTAL, 70000, 75000, 15000):
         assert flat(normalise(nl.money(cents))) in text
     assert "Niet gedeeld" not in text
+    # Pressure to pay back belongs to money the client owes, not to money lent out.
+    assert text.count("er is druk om terug te betalen") == 2
     for forbidden in (NOTE_TEXT, "Geheime", "veilig", "trauma", "Veiligheid"):
         assert forbidden.lower() not in text.lower(), forbidden
 

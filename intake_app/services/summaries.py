@@ -33,6 +33,7 @@ from intake_app.core.model import (
     IntakeSession,
     NextStep,
     Owner,
+    Pressure,
     ProvisionStatus,
     ReferralStatus,
     Relationship,
@@ -340,7 +341,7 @@ def _task_lines(
     lines = []
     for step in steps:
         what = redact(step.what) if redact else step.what
-        if what and not what.endswith((".", "!", "?")):
+        if what and not what.endswith((".", "!", "?", "…")):
             what += "."
         who = texts.both(WHO, who=_owner_of(texts, step.owner))
         parts = [what, who[0]]
@@ -740,7 +741,8 @@ class SummaryService:
             for debt in group:
                 relation = RELATIONSHIP[debt.relationship or Relationship.OTHER]
                 text = relation + (f", {debt.country}" if debt.country else "")
-                if debt.pressure.value in ("some", "high"):
+                pressed = debt.pressure in (Pressure.SOME, Pressure.HIGH)
+                if pressed and debt.direction is Direction.OWED_BY_CLIENT:
                     text += ", er is druk om terug te betalen"
                 lines.append(line(text, "1F465", _nl_amount(fmt, debt)))
             cents, approximate, unknown = _sum(group)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 # Direction marks, and Arabic vowel signs (harakat): the PDF leaves those out on purpose,
 # because without a shaping engine they would sit on the wrong letter.
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]")
+_MARKS = re.compile("[\u200c\u200e\u200f\u202a-\u202e\u2066-\u2069\u064b-\u0652]")
 
 
 def normalise(text: str) -> str:

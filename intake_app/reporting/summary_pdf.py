@@ -23,7 +23,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 
+from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SectionKind, SummaryDocument, SummaryLine, SummarySection
 from intake_app.reporting.bidi_text import markup, rtl_markup
 from intake_app.reporting.fonts import font_for, register_fonts
@@ -50,6 +52,10 @@ def _svg(path: str) -> Drawing | None:
 def preload_pictograms(paths: Sequence[Path]) -> None:
     for path in paths:
         _svg(str(path))
+
+
+class LayoutFailedError(IntakeError):
+    """ReportLab could not fit the document on paper."""
 
 
 class Pictogram(Flowable):  # type: ignore[misc]
@@ -195,6 +201,7 @@ class _Layout:
                 rows,
                 colWidths=self.widths([PICTOGRAM + 3 * mm, line_width + 3 * mm, AMOUNT_WIDTH]),
                 splitByRow=1,
+                splitInRow=1,  # a very long text may run over a page break
             )
             table.setStyle(TableStyle(commands))
             story.append(table)
@@ -258,7 +265,13 @@ def render_summary(document: SummaryDocument, fonts_dir: Path, pictograms: Any =
         bottomMargin=MARGIN,
     )
     paint = _footer_painter(document.footer)
-    pdf.build(story, onFirstPage=paint, onLaterPages=paint)
+    try:
+        pdf.build(story, onFirstPage=paint, onLaterPages=paint)
+    except LayoutError as exc:
+        raise LayoutFailedError(
+            "De samenvatting past niet op papier. Maak lange teksten korter. ({reason})",
+            reason=str(exc)[:200],
+        ) from exc
     return buffer.getvalue()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -79,6 +80,8 @@ def test_client_summary_has_every_section_amount_and_total(context, tmp_path, la
         assert creditor in one_line
     assert "Schuldhulp Rotterdam-Zuid" in one_line
     assert "OpenMoji" in one_line and "CC BY-SA 4.0" in one_line
+    for message, _pictogram in (s.CHANNEL["whatsapp"], s.CHANNEL["no_post_home"]):
+        assert _has(one_line, client.gettext(message), language), message
     # Never on paper: notes, flags; remittances only when the client asks.
     assert NOTE_TEXT not in one_line and "Geheime" not in one_line
     assert "veilig" not in one_line.lower() and "trauma" not in one_line.lower()
@@ -109,6 +112,7 @@ def test_discreet_summary_has_no_names_partners_or_amounts(context, tmp_path, la
     assert "Samen de toeslag aanvragen" in text  # a shared task is the client's too
     assert normalise("Bel … over …") in text  # creditor name and amount taken out
     assert "Brief sturen naar de gemeente" not in text  # the counsellor's own task
+    assert _has(text, client.gettext(s.CHANNEL["no_post_home"][0]), language)
     for creditor in CREDITORS:
         assert creditor not in text
     for forbidden in ("€", "EUR", "1.234", "1,234", "Partner", "Ex-partner", NOTE_TEXT):
@@ -246,3 +250,17 @@ def test_very_long_texts_run_over_pages_and_lose_nothing(context, tmp_path, lang
     for n in (0, 700, 1499):  # beginning, middle and end of the long text are on paper
         assert f"stap{n}" in text
     assert pages(data, tmp_path) > 3
+
+
+@pytest.mark.parametrize("language", ["nl", "ar", "ti"])
+def test_fonts_are_embedded(context, tmp_path, language) -> None:
+    sid = make_session(context.storage.sessions, language)
+    path = tmp_path / "summary.pdf"
+    context.summaries.write(sid, "client", path)
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    # ReportLab always lists Helvetica (a standard PDF font, never used for our text).
+    rows = [row for row in rows if row[0] != "Helvetica"]
+    assert rows and all(row[-5] == "yes" for row in rows), fonts  # the "emb" column
+    script_font = {"nl": "NotoSans", "ar": "NotoSansArabic", "ti": "NotoSansEthiopic"}[language]
+    assert any(script_font in row[0] for row in rows)

@@ -256,6 +256,7 @@ def render_summary(document: SummaryDocument, fonts_dir: Path, pictograms: Any =
         buffer,
         pagesize=A4,
         invariant=1,
+        initialFontName="NotoSans",  # otherwise an unembedded Helvetica is referenced
         title=document.dutch_title or document.title,
         author="intake_app",
         subject=document.kind.value,

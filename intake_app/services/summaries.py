@@ -174,6 +174,15 @@ INTERPRETER = {
     "counsellor_language": N_("Uw hulpverlener sprak uw taal."),
     "none": N_("Er was geen tolk."),
 }
+CHANNEL = {
+    "whatsapp": (N_("We houden contact via WhatsApp."), "1F4AC"),
+    "phone": (N_("We bellen u."), "1F4DE"),
+    "via_key_person": (N_("We houden contact via iemand die u vertrouwt."), "1F91D"),
+    "email": (N_("We sturen u een e-mail."), "1F4E8"),
+    "home_visit": (N_("We komen bij u thuis."), "1F3E0"),
+    "evening": (N_("We nemen liefst 's avonds contact op."), "1F4C5"),
+    "no_post_home": (N_("We sturen geen post naar uw huis."), "2709"),
+}
 TOTAL = N_("Totaal")
 TOTAL_KNOWN = N_("Totaal van de bekende bedragen")
 ABOUT = N_("ongeveer {amount}")
@@ -256,6 +265,7 @@ PICTOGRAMS: tuple[str, ...] = tuple(
         {code for _text, code in (*URGENCY.values(), *ACTION.values(), *CATEGORY.values())}
         | {code for _text, code in (*PROVISION.values(), *DOCUMENTS.values())}
         | {"26A0", "2705", "1F9FE", "1F91D", "1F4B8", "1F30D", "1F4CB", "1F463", "1F4C1"}
+        | {code for _text, code in CHANNEL.values()}
         | {"1F4C5", "1F3E2", "1F5E3", "1F465", "1F464", "1F4AC"}
     )
 )
@@ -571,6 +581,7 @@ class SummaryService:
 
     @staticmethod
     def _appointment(session: IntakeSession, texts: _Bilingual) -> SummarySection:
+        """The next appointment, and how we keep in touch (e.g. no post to the home)."""
         lines = []
         if session.next_appointment:
             moment = session.next_appointment
@@ -581,6 +592,12 @@ class SummaryService:
                     "1F4C5",
                 )
             )
+        answer = session.answers.get("preferred_channel")
+        if answer is not None and answer.state is AnswerState.ANSWERED:
+            for option in answer.value:
+                if option in CHANNEL:
+                    message, pictogram = CHANNEL[option]
+                    lines.append(texts.line(message, pictogram))
         return texts.section(H_APPOINTMENT, lines, "1F4C5")
 
     @staticmethod

@@ -12,7 +12,11 @@ from intake_app.core.errors import IntakeError
 from intake_app.core.model import ConsentPurpose
 from intake_app.i18n.translator import Translator
 from intake_app.services.summaries import PrintOptions
-from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
+from intake_app.ui.print_preview import (
+    PrintPreviewDialog,
+    start_print_warm_up,
+    summary_preview,
+)
 from tests.pdf_text import flat, pages, pdf_text
 from tests.summary_data import CREDITORS, make_session
 
@@ -93,3 +97,16 @@ def test_a_failing_render_shows_one_sentence(gui_app, qtbot, context) -> None:
         pass
     assert dialog.status.text() == "De PDF kon niet worden gemaakt."
     assert not dialog.print_button.isEnabled()
+
+
+def test_warm_up_runs_off_the_gui_thread(gui_app, context) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    seen: list[threading.Thread] = []
+    original = context.summaries.warm_up
+    context.summaries.warm_up = lambda: (seen.append(threading.current_thread()), original())
+    start_print_warm_up(context.summaries)
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    assert seen and seen[0] is not threading.main_thread()

@@ -264,3 +264,17 @@ def test_fonts_are_embedded(context, tmp_path, language) -> None:
     assert rows and all(row[-5] == "yes" for row in rows), fonts  # the "emb" column
     script_font = {"nl": "NotoSans", "ar": "NotoSansArabic", "ti": "NotoSansEthiopic"}[language]
     assert any(script_font in row[0] for row in rows)
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_direction_controls_in_names_cannot_reverse_a_line(context, tmp_path, language) -> None:
+    repo = context.storage.sessions
+    sid = make_session(repo, language)
+    repo.add_debt(
+        sid,
+        Debt(DebtKind.FORMAL, Direction.OWED_BY_CLIENT, "formal_debts", Money(100),
+             creditor="\u202eIncasso Oost\u202c\x07"),
+    )  # fmt: skip
+    text = flat(_render(context, sid, "client", tmp_path))
+    assert "Incasso Oost" in text
+    assert "tsoO ossacnI" not in text

@@ -19,7 +19,17 @@ from reportlab.pdfbase import pdfmetrics
 # Direction marks steer the reordering; after it they are invisible and unprintable.
 _MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e"), None)
 _MARKS.update(dict.fromkeys(range(0x2066, 0x206A), None))
+# Embeddings, overrides and isolates in user text could reorder a printed line (a creditor
+# name shown backwards). They are dropped before layout; RLM/LRM marks (Babel uses them) stay.
+_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"), None)
+_CONTROLS.update(dict.fromkeys(range(0x2066, 0x206A), None))
+_CONTROLS.update(dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F], None))
 FALLBACK = "NotoSans"
+
+
+def clean(text: str) -> str:
+    """User text without bidi embedding/override/isolate controls and control characters."""
+    return text.translate(_CONTROLS)
 
 
 @cache

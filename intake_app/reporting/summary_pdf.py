@@ -27,7 +27,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SectionKind, SummaryDocument, SummaryLine, SummarySection
-from intake_app.reporting.bidi_text import markup, rtl_markup
+from intake_app.reporting.bidi_text import clean, markup, rtl_markup
 from intake_app.reporting.fonts import font_for, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -134,6 +134,7 @@ class _Layout:
     def para(self, text: str, style_name: str, avail: float, *, dutch: bool = False) -> Paragraph:
         style = self.styles[style_name]
         font = style.fontName
+        text = clean(text)
         if self.rtl and not dutch:
             body = rtl_markup(text, font, style.fontSize, avail - 2)
         else:

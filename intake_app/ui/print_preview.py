@@ -7,6 +7,7 @@ stays responsive while ReportLab works.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -241,3 +242,22 @@ def summary_preview(
     document: SummaryDocument = summaries.build(session_id, kind, options)
     name = f"{SummaryKind(kind).value}-{session_id}.pdf"
     return PrintPreviewDialog(ui, lambda: summaries.render_document(document), name, parent)
+
+
+class _WarmUpJob(QRunnable):
+    def __init__(self, summaries: SummaryService) -> None:
+        super().__init__()
+        self.summaries = summaries
+
+    def run(self) -> None:
+        # Only a head start: if it fails, the real print reports the problem.
+        with contextlib.suppress(Exception):
+            self.summaries.warm_up()
+
+
+def start_print_warm_up(summaries: SummaryService) -> None:
+    """Load ReportLab, fonts and pictograms on a worker thread (call after the window shows).
+
+    Then the first print costs what every later print costs (README, Benchmarks).
+    """
+    QThreadPool.globalInstance().start(_WarmUpJob(summaries))

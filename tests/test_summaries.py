@@ -278,3 +278,9 @@ def test_direction_controls_in_names_cannot_reverse_a_line(context, tmp_path, la
     text = flat(_render(context, sid, "client", tmp_path))
     assert "Incasso Oost" in text
     assert "tsoO ossacnI" not in text
+
+
+def test_no_double_full_stop_after_a_date(context, tmp_path) -> None:
+    sid = make_session(context.storage.sessions, "uk")  # Babel writes "2026 р."
+    text = flat(_render(context, sid, "client", tmp_path))
+    assert "р.." not in text and "р." in text

@@ -269,6 +269,7 @@ PICTOGRAMS: tuple[str, ...] = tuple(
         | {"1F4C5", "1F3E2", "1F5E3", "1F465", "1F464", "1F4AC"}
     )
 )
+_DOUBLE_STOP = re.compile(r"(?<!\.)\.\.(?!\.)")
 _MONEY_LIKE = re.compile(r"(€|EUR)\s*[\d.,\s]*\d[\d.,-]*|\d[\d.\s]*,\d{2}|\d+\s*(euro|EUR|€)", re.I)
 
 
@@ -299,7 +300,8 @@ class _Bilingual:
 
         def fill(translator: Translator, formatter: Formatter) -> str:
             values = {k: v(formatter) if callable(v) else v for k, v in params.items()}
-            return translator.format(message, **values)
+            # A date that ends in a full stop ("2026 р.") before the sentence's own one.
+            return _DOUBLE_STOP.sub(".", translator.format(message, **values))
 
         client = fill(self.client, self.fmt)
         dutch = fill(self.dutch, self.fmt_nl) if self.bilingual else ""

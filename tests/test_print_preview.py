@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,18 @@ def test_print_sends_every_page_to_the_printer(gui_app, qtbot, context, tmp_path
     with qtbot.waitSignal(dialog.printed):
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     assert pages(printed) == dialog.page_count()
+    # Each printed page carries the rendered page as an image that is not blank.
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(listing) >= dialog.page_count()
+    gray = subprocess.run(
+        ["pdftoppm", "-gray", "-r", "20", "-f", "1", "-l", "1", str(printed)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    pixels = gray[gray.index(b"255\n") + 4 :]
+    assert min(pixels) < 128  # some dark ink: text was printed
 
 
 def test_cancelled_save_and_print_do_nothing(gui_app, qtbot, context, tmp_path) -> None:

@@ -18,6 +18,7 @@ from intake_app.services.directory import DirectoryService
 from intake_app.services.intake import IntakeService
 from intake_app.services.languages import LanguageService
 from intake_app.services.statistics import StatisticsService
+from intake_app.services.summaries import SummaryService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.opening import OpenedStorage, open_storage
@@ -33,6 +34,7 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    summaries: SummaryService
     directory: DirectoryService
     statistics: StatisticsService
     languages: LanguageService
@@ -60,6 +62,7 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
     writer = PdfDocumentWriter(paths.fonts)
     intake = IntakeService(storage.sessions, flow, translators, writer, directory)
+    summaries = SummaryService(storage.sessions, translators, writer)
     statistics = StatisticsService(
         SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
     )
@@ -67,8 +70,9 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     glossary = load_glossary(paths.content)
     cases = load_practice_cases(paths.content)
     return AppContext(
-        paths, storage, translators, intake, directory, statistics, languages, glossary, cases
-    )
+        paths, storage, translators, intake, summaries, directory, statistics, languages,
+        glossary, cases,
+    )  # fmt: skip
 
 
 class _NoDatabase:

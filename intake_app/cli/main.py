@@ -6,6 +6,7 @@
     intake-admin stats merge A.csv B.csv ... --out FILE
     intake-admin [--db URL] languages list
     intake-admin [--db URL] languages offer CODE [CODE ...]
+    intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext, build_context
 from intake_app.bootstrap.paths import default_paths
-from intake_app.cli import content_check
+from intake_app.cli import content_check, summary
 from intake_app.core.errors import IntakeError
 
 
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     language_commands.add_parser("list", help="toon de talen, of ze aangeboden worden en de status")
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
+    summary.add_parser(commands)
     return parser
 
 
@@ -117,11 +119,12 @@ def _stats_merge(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    action = getattr(args, "action", None)  # "summary" has no sub-action
     if args.area == "content":
         # Works without a database: content is checked before it is shipped.
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
-    if (args.area, args.action) == ("stats", "merge"):
+    if (args.area, action) == ("stats", "merge"):
         try:
             return _stats_merge(args)
         except IntakeError as exc:
@@ -133,13 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2
     try:
-        if (args.area, args.action) == ("sessions", "list"):
+        if args.area == "summary":
+            return summary.run(context, args)
+        if (args.area, action) == ("sessions", "list"):
             return _sessions_list(context)
-        if (args.area, args.action) == ("stats", "export"):
+        if (args.area, action) == ("stats", "export"):
             return _stats_export(context, args)
-        if (args.area, args.action) == ("languages", "list"):
+        if (args.area, action) == ("languages", "list"):
             return _languages_list(context)
-        if (args.area, args.action) == ("languages", "offer"):
+        if (args.area, action) == ("languages", "offer"):
             return _languages_offer(context, args.codes)
         return 2  # argparse already refused anything else
     except IntakeError as exc:

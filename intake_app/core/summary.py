@@ -1,12 +1,27 @@
 """A printable document as plain data: reporting lays it out, services fill it in.
 
 Every text is already translated; ``dutch`` carries the Dutch text shown alongside the
-client's language (COM-03), empty when the client's language is Dutch.
+client's language (COM-03), empty when the client's language is Dutch. Amounts arrive
+formatted (Babel, client's locale): the layout never does arithmetic or formatting.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
+
+
+class SummaryKind(enum.StrEnum):
+    """The three printed documents (requirements.md sections 7.3 and 7.4, GEN-05)."""
+
+    CLIENT = "client"  # the client's summary, in their language with Dutch alongside
+    DISCREET = "discreet"  # neutral header, own tasks and next appointment only
+    HANDOVER = "handover"  # Dutch letter for the receiving organisation
+
+
+class SectionKind(enum.StrEnum):
+    NORMAL = "normal"
+    URGENT = "urgent"  # printed first, in a red frame
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,6 +29,8 @@ class SummaryLine:
     text: str
     dutch: str = ""
     pictogram: str = ""
+    amount: str = ""  # already formatted, e.g. "€ 1.234,56"
+    total: bool = False  # a total line: printed bold, with a rule above
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +38,8 @@ class SummarySection:
     heading: str
     lines: tuple[SummaryLine, ...]
     dutch_heading: str = ""
+    kind: SectionKind = SectionKind.NORMAL
+    pictogram: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +50,12 @@ class SummaryDocument:
     subtitle: str
     sections: tuple[SummarySection, ...] = field(default_factory=tuple)
     footer: str = ""
+    dutch_title: str = ""
+    kind: SummaryKind = SummaryKind.CLIENT
+
+    def section(self, heading: str) -> SummarySection | None:
+        """The section with this heading (client language or Dutch), if printed."""
+        for section in self.sections:
+            if heading in (section.heading, section.dutch_heading):
+                return section
+        return None

@@ -1,0 +1,59 @@
+"""``intake-admin summary ID --kind client|discreet|handover --out F.pdf``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from intake_app.bootstrap.context import AppContext
+from intake_app.core.errors import IntakeError
+from intake_app.core.summary import SummaryKind
+from intake_app.services.summaries import PrintOptions
+
+
+def add_parser(commands: Any) -> None:
+    parser = commands.add_parser("summary", help="druk een samenvatting af als PDF")
+    parser.add_argument("session_id", type=int, metavar="ID", help="het nummer van het gesprek")
+    parser.add_argument(
+        "--kind",
+        choices=[kind.value for kind in SummaryKind],
+        default=SummaryKind.CLIENT.value,
+        help="client (voor de cliënt), discreet (zonder namen en bedragen) "
+        "of handover (overdracht, alleen met toestemming)",
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="F.pdf", help="PDF-bestand")
+    parser.add_argument("--counsellor", default="", help="voornaam van de hulpverlener")
+    parser.add_argument("--role", default="", help="rol van de afzender (overdracht)")
+    parser.add_argument("--organisation", default="", help="organisatie van de afzender")
+    parser.add_argument("--place", default="", help="plaats van het gesprek (overdracht)")
+    parser.add_argument(
+        "--show-remittances",
+        action="store_true",
+        help="toon geld naar familie (alleen als de cliënt dat wil)",
+    )
+
+
+def run(context: AppContext, args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.is_dir():
+        raise IntakeError("{path} is een map. Geef een bestandsnaam.", path=out)
+    if not out.parent.is_dir():
+        raise IntakeError("De map {path} bestaat niet.", path=out.parent)
+    options = PrintOptions(
+        counsellor=args.counsellor,
+        role=args.role,
+        organisation=args.organisation,
+        place=args.place,
+        show_remittances=args.show_remittances,
+    )
+    try:
+        written = context.summaries.write(args.session_id, args.kind, out, options)
+    except OSError as exc:
+        raise IntakeError(
+            "Het bestand {path} kan niet worden geschreven: {reason}",
+            path=out,
+            reason=exc.strerror or exc,
+        ) from exc
+    print(f"Opgeslagen: {written}")
+    return 0

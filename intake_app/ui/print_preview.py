@@ -1,0 +1,263 @@
+"""Print preview: the PDF inside the app (QtPdf), "Afdrukken" and "Opslaan als PDF".
+
+The document's content is read on the GUI thread (one quick database read, so errors such
+as a missing consent show at once); the PDF is laid out on a worker thread, so the window
+stays responsive while ReportLab works.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRunnable,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.summary import SummaryDocument, SummaryKind
+from intake_app.i18n.translator import N_, Translator
+from intake_app.services.summaries import PrintOptions, SummaryService
+from intake_app.ui.widgets import named
+
+GENERIC_ERROR = N_("De PDF kon niet worden gemaakt.")
+MAX_PRINT_DPI = 300
+
+
+class _RenderSignals(QObject):
+    done = Signal(object)  # bytes
+    failed = Signal(str)
+
+
+class _RenderJob(QRunnable):
+    def __init__(self, render: Callable[[], bytes], ui: Translator) -> None:
+        super().__init__()
+        self.render = render
+        self.ui = ui
+        self.signals = _RenderSignals()
+
+    def run(self) -> None:
+        try:
+            data = self.render()
+        except IntakeError as exc:
+            self.signals.failed.emit(exc.render(self.ui.gettext))
+        except Exception:  # a person sees one sentence, never a traceback
+            self.signals.failed.emit(self.ui.gettext(GENERIC_ERROR))
+        else:
+            self.signals.done.emit(data)
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows the PDF that ``render`` makes; prints it or saves it."""
+
+    loaded = Signal(int)  # number of pages
+    failed = Signal(str)
+    saved = Signal(Path)
+    printed = Signal()
+
+    def __init__(
+        self,
+        ui: Translator,
+        render: Callable[[], bytes],
+        suggested_name: str = "samenvatting.pdf",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.tr_ui = ui
+        self.suggested_name = suggested_name
+        self.data = b""
+        self._bytes = QByteArray()
+        self._buffer = QBuffer(self)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = named(QLabel(), "previewStatus", wrap=True)
+        self.print_button = QPushButton()
+        self.save_button = QPushButton()
+        self.close_button = QPushButton()
+        for button in (self.print_button, self.save_button, self.close_button):
+            button.setMinimumHeight(44)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        self.close_button.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 720)
+        self.setModal(True)
+        self._busy = True
+        self.retranslate_ui()
+        self._set_ready(False)
+
+        self._job = _RenderJob(render, ui)
+        self._job.signals.done.connect(self._show)
+        self._job.signals.failed.connect(self._fail)
+        QThreadPool.globalInstance().start(self._job)
+
+    # Tests replace these two hooks; the app asks the person.
+    def ask_save_path(self, suggested: str) -> Path | None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr_ui.gettext("Opslaan als PDF"), suggested, "PDF (*.pdf)"
+        )
+        return Path(name) if name else None
+
+    def ask_printer(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    # -- states ------------------------------------------------------------------------
+    def _set_ready(self, ready: bool) -> None:
+        self.print_button.setEnabled(ready)
+        self.save_button.setEnabled(ready)
+
+    def _show(self, data: bytes) -> None:
+        self._busy = False
+        self.data = data
+        self._bytes = QByteArray(data)
+        self._buffer.close()
+        self._buffer.setData(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        if self.document.status() is not QPdfDocument.Status.Ready:
+            self._fail(self.tr_ui.gettext(GENERIC_ERROR))
+            return
+        self.status.setText("")
+        self._set_ready(True)
+        self.loaded.emit(self.document.pageCount())
+
+    def _fail(self, message: str) -> None:
+        self._busy = False
+        self.status.setText(message)
+        self._set_ready(False)
+        self.failed.emit(message)
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.data else 0
+
+    # -- actions -----------------------------------------------------------------------
+    def save_document(self) -> Path | None:
+        path = self.ask_save_path(self.suggested_name)
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        partial = path.with_name(path.name + ".part")
+        try:
+            partial.write_bytes(self.data)
+            partial.replace(path)
+        except OSError as exc:
+            self.status.setText(
+                self.tr_ui.format(
+                    "Het bestand {path} kan niet worden geschreven: {reason}",
+                    path=path,
+                    reason=exc.strerror or exc,
+                )
+            )
+            return None
+        self.status.setText(self.tr_ui.format("Opgeslagen: {path}", path=path))
+        self.saved.emit(path)
+        return path
+
+    def print_document(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.suggested_name)
+        if not self.ask_printer(printer):
+            return False
+        self.print_to(printer)
+        self.printed.emit()
+        return True
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each PDF page as an image at the printer's resolution (at most 300 dpi)."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText(self.tr_ui.gettext("De printer is niet bereikbaar."))
+            return
+        try:
+            dpi = min(printer.resolution(), MAX_PRINT_DPI)
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+                image = self.document.render(page, size)
+                target = painter.viewport()
+                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(target)
+        finally:
+            painter.end()
+
+    def retranslate_ui(self) -> None:
+        t = self.tr_ui
+        self.setWindowTitle(t.gettext("Afdrukvoorbeeld"))
+        self.print_button.setText(t.gettext("Afdrukken"))
+        self.save_button.setText(t.gettext("Opslaan als PDF"))
+        self.close_button.setText(t.gettext("Sluiten"))
+        if self._busy:
+            self.status.setText(t.gettext("Even geduld: de PDF wordt gemaakt."))
+
+
+def summary_preview(
+    summaries: SummaryService,
+    ui: Translator,
+    session_id: int,
+    kind: SummaryKind | str,
+    options: PrintOptions | None = None,
+    parent: QWidget | None = None,
+) -> PrintPreviewDialog:
+    """The preview for one session's document. Raises IntakeError (e.g. no consent) at once."""
+    document: SummaryDocument = summaries.build(session_id, kind, options)
+    name = f"{SummaryKind(kind).value}-{session_id}.pdf"
+    return PrintPreviewDialog(ui, lambda: summaries.render_document(document), name, parent)
+
+
+class _WarmUpJob(QRunnable):
+    def __init__(self, summaries: SummaryService) -> None:
+        super().__init__()
+        self.summaries = summaries
+
+    def run(self) -> None:
+        # Only a head start: if it fails, the real print reports the problem.
+        with contextlib.suppress(Exception):
+            self.summaries.warm_up()
+
+
+def start_print_warm_up(summaries: SummaryService) -> None:
+    """Load ReportLab, fonts and pictograms on a worker thread (call after the window shows).
+
+    Then the first print costs what every later print costs (README, Benchmarks).
+    """
+    QThreadPool.globalInstance().start(_WarmUpJob(summaries))

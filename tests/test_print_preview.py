@@ -1,0 +1,125 @@
+"""The print preview on a real PDF: shown with QtPdf, saved, printed to a PDF printer."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.model import ConsentPurpose
+from intake_app.i18n.translator import Translator
+from intake_app.services.summaries import PrintOptions
+from intake_app.ui.print_preview import (
+    PrintPreviewDialog,
+    start_print_warm_up,
+    summary_preview,
+)
+from tests.pdf_text import flat, pages, pdf_text
+from tests.summary_data import CREDITORS, make_session
+
+SHOTS = Path("/tmp/reporting-shots")
+
+
+def _preview(qtbot, context, language: str, kind: str = "client") -> PrintPreviewDialog:
+    sid = make_session(
+        context.storage.sessions, language, consents=(ConsentPurpose.HANDOVER_FORMAL,)
+    )
+    ui = Translator("nl", context.paths.catalogs)
+    dialog = summary_preview(context.summaries, ui, sid, kind, PrintOptions(counsellor="Sanne"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=15000)
+    return dialog
+
+
+@pytest.mark.parametrize("language", ["nl", "ar", "ti"])
+def test_preview_shows_the_pdf_and_saves_it(gui_app, qtbot, context, tmp_path, language) -> None:
+    dialog = _preview(qtbot, context, language)
+    assert dialog.page_count() == pages(dialog.data, tmp_path) >= 2
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(1500)  # QPdfView paints its pages on a thread of its own
+    dialog.grab().save(str(SHOTS / f"preview-{language}.png"))
+
+    out = tmp_path / "bewaard"  # no suffix: .pdf is added
+    dialog.ask_save_path = lambda suggested: out
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = tmp_path / "bewaard.pdf"
+    assert saved.read_bytes() == dialog.data
+    assert CREDITORS[0] in flat(pdf_text(saved))
+
+
+def test_print_sends_every_page_to_the_printer(gui_app, qtbot, context, tmp_path) -> None:
+    dialog = _preview(qtbot, context, "nl", "handover")
+    printed = tmp_path / "printer.pdf"
+
+    def choose(printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setResolution(72)
+        return True
+
+    dialog.ask_printer = choose
+    with qtbot.waitSignal(dialog.printed):
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert pages(printed) == dialog.page_count()
+    # Each printed page carries the rendered page as an image that is not blank.
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert len(listing) >= dialog.page_count()
+    gray = subprocess.run(
+        ["pdftoppm", "-gray", "-r", "20", "-f", "1", "-l", "1", str(printed)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    pixels = gray[gray.index(b"255\n") + 4 :]
+    assert min(pixels) < 128  # some dark ink: text was printed
+
+
+def test_cancelled_save_and_print_do_nothing(gui_app, qtbot, context, tmp_path) -> None:
+    dialog = _preview(qtbot, context, "tr")
+    dialog.ask_save_path = lambda suggested: None
+    dialog.ask_printer = lambda printer: False
+    assert dialog.save_document() is None
+    assert dialog.print_document() is False
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_missing_consent_is_refused_before_any_window(context) -> None:
+    sid = make_session(context.storage.sessions, "nl")
+    ui = Translator("nl", context.paths.catalogs)
+    with pytest.raises(IntakeError, match="toestemming"):
+        summary_preview(context.summaries, ui, sid, "handover")
+
+
+def test_a_failing_render_shows_one_sentence(gui_app, qtbot, context) -> None:
+    ui = Translator("nl", context.paths.catalogs)
+
+    def broken() -> bytes:
+        raise RuntimeError("boom")
+
+    dialog = PrintPreviewDialog(ui, broken)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.failed, timeout=5000):
+        pass
+    assert dialog.status.text() == "De PDF kon niet worden gemaakt."
+    assert not dialog.print_button.isEnabled()
+
+
+def test_warm_up_runs_off_the_gui_thread(gui_app, context) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    seen: list[threading.Thread] = []
+    original = context.summaries.warm_up
+    context.summaries.warm_up = lambda: (seen.append(threading.current_thread()), original())
+    start_print_warm_up(context.summaries)
+    assert QThreadPool.globalInstance().waitForDone(20000)
+    assert seen and seen[0] is not threading.main_thread()

@@ -27,6 +27,7 @@ from intake_app.content.practice import PracticeCase
 from intake_app.core.engine import PhaseView
 from intake_app.core.flow import Card, Flow
 from intake_app.core.model import PhaseStatus
+from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui.controller import IntakeController
@@ -45,7 +46,7 @@ PHASE_MARKS = {
 
 
 class CounsellorPanel(QWidget):
-    print_requested = Signal()
+    print_requested = Signal(str)  # SummaryKind value
     back_requested = Signal()
     hide_requested = Signal()
 
@@ -128,8 +129,13 @@ class CounsellorPanel(QWidget):
         self.next_button = QPushButton()
         self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
         self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
+        self.print_kind = QComboBox()
+        for kind in SummaryKind:
+            self.print_kind.addItem("", kind.value)
         self.print_button = named(QPushButton(), "Primary")
-        self.print_button.clicked.connect(self.print_requested)
+        self.print_button.clicked.connect(
+            lambda: self.print_requested.emit(str(self.print_kind.currentData()))
+        )
         self.pause_button = QPushButton()
         self.pause_button.clicked.connect(self._end_visit)
         self.complete_button = QPushButton()
@@ -183,7 +189,10 @@ class CounsellorPanel(QWidget):
         navigation.addWidget(self.previous_button)
         navigation.addWidget(self.next_button)
         footer_layout.addLayout(navigation)
-        footer_layout.addWidget(self.print_button)
+        print_row = QHBoxLayout()
+        print_row.addWidget(self.print_kind, 1)
+        print_row.addWidget(self.print_button, 1)
+        footer_layout.addLayout(print_row)
         closing = QHBoxLayout()
         closing.addWidget(self.pause_button)
         closing.addWidget(self.complete_button)
@@ -290,6 +299,15 @@ class CounsellorPanel(QWidget):
         self.next_button.setText(t.gettext("Volgende ▶"))
         self.next_button.setToolTip("Ctrl+→")
         self.print_button.setText(t.gettext("Afdrukken"))
+        kind_names = {
+            SummaryKind.CLIENT: t.gettext("Samenvatting klant"),
+            SummaryKind.DISCREET: t.gettext("Discrete samenvatting"),
+            SummaryKind.HANDOVER: t.gettext("Overdrachtsbrief"),
+        }
+        for index in range(self.print_kind.count()):
+            self.print_kind.setItemText(
+                index, kind_names[SummaryKind(self.print_kind.itemData(index))]
+            )
         self.print_button.setToolTip("Ctrl+P")
         self.pause_button.setText(t.gettext("Bezoek afsluiten"))
         self.pause_button.setToolTip(t.gettext("Het gesprek gaat een volgende keer verder."))

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
+from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Flow
+from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator, Translators
 from intake_app.services.dto import SessionState
+from intake_app.services.summaries import SummaryService
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
+from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
 
 
 class IntakeView(QWidget):
@@ -29,12 +33,15 @@ class IntakeView(QWidget):
         ui: Translator,
         practice_cases: tuple[PracticeCase, ...] = (),
         glossary: Glossary | None = None,
+        summaries: SummaryService | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
         self.flow = flow
         self.translators = translators
         self.tr_ui = ui
+        self.summaries = summaries
+        self.preview: PrintPreviewDialog | None = None
         self.client = ClientView(flow, translators.dutch(), translators.dutch(), glossary)
         self.panel = CounsellorPanel(controller, flow, ui, practice_cases)
         self.show_panel_button = QPushButton()
@@ -54,7 +61,7 @@ class IntakeView(QWidget):
         self.client.option_chosen.connect(controller.answer)
         self.client.declined.connect(controller.decline)
         self.client.next_requested.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
-        self.panel.print_requested.connect(self.ask_and_print)
+        self.panel.print_requested.connect(self.open_preview)
         self.panel.back_requested.connect(self.closed)
         self.panel.hide_requested.connect(lambda: self.set_panel_visible(False))
         controller.session_changed.connect(self.show_state)
@@ -65,11 +72,11 @@ class IntakeView(QWidget):
         # Handled here, after any focused field had its chance (Ctrl+Left in a text field
         # still moves by word).
         if event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            actions = {
+            actions: dict[Qt.Key, Callable[[], object]] = {
                 Qt.Key.Key_H: lambda: self.set_panel_visible(not self.panel.isVisible()),
                 Qt.Key.Key_Right: lambda: self.controller.apply(lambda s, sid: s.next(sid)),
                 Qt.Key.Key_Left: lambda: self.controller.apply(lambda s, sid: s.back(sid)),
-                Qt.Key.Key_P: self.ask_and_print,
+                Qt.Key.Key_P: lambda: self.open_preview(str(self.panel.print_kind.currentData())),
             }
             action = actions.get(Qt.Key(event.key()))
             if action is not None:
@@ -99,17 +106,17 @@ class IntakeView(QWidget):
         self.client.retranslate_ui()
         self.panel.retranslate_ui()
 
-    def ask_save_path(self, suggested: Path) -> Path | None:
-        """Ask where to save the PDF (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr_ui.gettext("Samenvatting opslaan"), str(suggested), "PDF (*.pdf)"
-        )
-        return Path(name) if name else None
-
-    def ask_and_print(self) -> None:
+    def open_preview(self, kind: str = SummaryKind.CLIENT.value) -> PrintPreviewDialog | None:
+        """Show the document in the app; print or save it from there (design.md section 7)."""
         state = self.controller.state
-        if state is None:
-            return
-        target = self.ask_save_path(Path.home() / f"samenvatting-{state.code}.pdf")
-        if target is not None:
-            self.controller.print_summary(target)
+        if state is None or self.summaries is None:
+            return None
+        try:
+            dialog = summary_preview(self.summaries, self.tr_ui, state.id, kind, parent=self)
+        except IntakeError as exc:  # e.g. a handover without consent
+            self.controller.failed.emit(exc.render(self.tr_ui.gettext))
+            return None
+        dialog.saved.connect(self.controller.printed)
+        dialog.open()
+        self.preview = dialog
+        return dialog

@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
             ui,
             context.practice_cases,
             context.glossary,
+            context.summaries,
         )
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.intake, ui)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from intake_app.core.errors import IntakeError
+from intake_app.core.marks import N_
 
 # Bidi embeddings and overrides (U+202A-U+202E) and isolates (U+2066-U+2069), plus the
 # implicit marks (LRM, RLM, ALM) that can reorder how a name or amount looks.
@@ -52,7 +53,7 @@ def clean_text(text: str, kind: str = "short") -> str:
     Notes (``kind="note"``) keep newlines and tabs; every other kind is one line.
     """
     if "\x00" in text:
-        raise InvalidTextError("Deze tekst bevat een ongeldig teken. Typ de tekst opnieuw.")
+        raise InvalidTextError(N_("Deze tekst bevat een ongeldig teken. Typ de tekst opnieuw."))
     keep_layout = kind == "note"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not keep_layout:
@@ -63,7 +64,7 @@ def clean_text(text: str, kind: str = "short") -> str:
     limit = MAX_LENGTHS.get(kind, MAX_LENGTHS["short"])
     if len(kept) > limit:
         raise InvalidTextError(
-            "Deze tekst is te lang: {length} tekens. Het mogen er {limit} zijn.",
+            N_("Deze tekst is te lang: {length} tekens. Het mogen er {limit} zijn."),
             length=len(kept),
             limit=limit,
         )

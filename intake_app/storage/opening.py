@@ -22,8 +22,9 @@ class OpenedStorage:
         self.engine.dispose()
 
 
-def open_storage(url: str) -> OpenedStorage:
-    engine = create_database_engine(url)
+def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
+    """``key``: open the SQLite file with SQLCipher (storage/encryption.py)."""
+    engine = create_database_engine(url, key=key)
     try:
         health = quick_check(engine)
         if health != "ok":

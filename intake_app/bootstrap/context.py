@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
+from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.intake import IntakeService
 from intake_app.storage.database import sqlite_url
+from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
@@ -23,6 +25,7 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    security: SecurityServices  # accounts, access, audit, consent (bootstrap/security.py)
 
     def close(self) -> None:
         self.storage.close()
@@ -37,10 +40,23 @@ def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
     return sqlite_url(paths.default_database)
 
 
-def build_context(db_url: str | None = None, data_dir: Path | None = None) -> AppContext:
+def build_context(
+    db_url: str | None = None,
+    data_dir: Path | None = None,
+    key: bytes | None = None,
+    keystore: KeyStore | None = None,
+) -> AppContext:
+    """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate."""
     paths = default_paths(data_dir)
     flow = load_flow(paths.content)
-    storage = open_storage(resolve_db_url(db_url, paths))
+    storage = open_storage(resolve_db_url(db_url, paths), key=key)
     translators = Translators(paths.catalogs)
-    intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    security = build_security(storage, key, keystore)
+    intake = IntakeService(
+        security.sessions,
+        flow,
+        translators,
+        PdfDocumentWriter(paths.fonts),
+        on_printed=security.printed,
+    )
+    return AppContext(paths, storage, translators, intake, security)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -24,8 +24,10 @@ class IntakeService:
         flow: Flow,
         translators: Translators,
         writer: DocumentWriter,
+        on_printed: Callable[[int, str], None] | None = None,  # audit: (session id, what)
     ) -> None:
         self._sessions = sessions
+        self._on_printed = on_printed
         self.flow = flow
         self._translators = translators
         self._writer = writer
@@ -148,4 +150,7 @@ class IntakeService:
         )  # fmt: skip
 
     def write_client_summary(self, session_id: int, out: Path) -> Path:
-        return self._writer.write(self.client_summary(session_id), out)
+        written = self._writer.write(self.client_summary(session_id), out)
+        if self._on_printed is not None:
+            self._on_printed(session_id, "client_summary")
+        return written

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake_app.bootstrap.paths import default_paths
-from intake_app.core.security import AuditAction, CurrentUser, Role
+from intake_app.core.security import AccessDeniedError, AuditAction, CurrentUser, Role
 from intake_app.services.access import Access
 from intake_app.services.accounts import AccountService, check_password, normalise_username
 from intake_app.services.audit import AuditService
@@ -148,6 +148,12 @@ class DatabaseGate:
         for leftover in (Path(f"{self.file}-wal"), Path(f"{self.file}-shm")):
             leftover.unlink(missing_ok=True)
         target.replace(self.file)
+
+    def open_without_accounts(self) -> AppContext:
+        """A plain database that has no account yet, as the built-in system user."""
+        if self.keystore is not None or not self.needs_first_admin():
+            raise AccessDeniedError()
+        return self._plain_context()
 
     def open_with_login(self, username: str, password: str) -> AppContext:
         from intake_app.bootstrap.context import build_context

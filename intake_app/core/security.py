@@ -59,6 +59,21 @@ FIRST_DELAY = timedelta(seconds=30)
 MAX_DELAY = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 10
 
+# Idle auto-lock (design.md section 5): default 5 minutes, at most 15.
+DEFAULT_LOCK_MINUTES = 5
+MAX_LOCK_MINUTES = 15
+
+
+def lock_minutes(setting: float | str | None) -> float:
+    """The idle time before the screen locks: the setting within (0, 15], else 5."""
+    try:
+        minutes = float(setting) if setting not in (None, "") else DEFAULT_LOCK_MINUTES
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_MINUTES
+    if minutes != minutes or minutes <= 0:  # NaN or nonsense
+        return DEFAULT_LOCK_MINUTES
+    return min(minutes, MAX_LOCK_MINUTES)
+
 
 def lockout_delay(failures: int) -> timedelta:
     """How long to wait after ``failures`` wrong passwords in a row."""

@@ -142,6 +142,11 @@ class AccountService:
     def logout(self) -> None:
         self._access.logout()
 
+    def audit_event(self, action: AuditAction) -> None:
+        """Record a security event of the current user (e.g. the screen locked itself)."""
+        user = self._access.user
+        self._access.audit(action, f"user:{user.username}" if user else "")
+
     def _verify(self, account: Account, password: str) -> bool:
         from argon2.exceptions import InvalidHashError, VerificationError
 

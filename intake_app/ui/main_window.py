@@ -62,6 +62,16 @@ class MainWindow(QMainWindow):
     def _printed(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr_ui.format("Opgeslagen: {path}", path=path), 15000)
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock (ui/auto_lock.py): nothing about a client stays on screen."""
+        self.statusBar().clearMessage()
+        if self.last_error_box is not None:
+            self.last_error_box.close()
+
+    def restore(self) -> None:
+        """After unlocking: the conversation list comes back from the database."""
+        self.controller.refresh_sessions()
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr_ui.gettext("Samen kijken naar geld en post"))
         self.start_view.retranslate_ui()

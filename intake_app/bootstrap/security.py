@@ -161,13 +161,15 @@ class DatabaseGate:
         name = normalise_username(username)
         if self.keystore is None:
             context = self._plain_context()
-        else:
-            key = self.keystore.unlock(name, password)
-            context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
-        try:
             context.security.accounts.login(name, password)
+            return context
+        # The password unwraps the key: that proves it, so the account check needs no
+        # second Argon2 run (one key derivation per log-in keeps unlock within 1 s).
+        key = self.keystore.unlock(name, password)
+        context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
+        try:
+            context.security.accounts.login_proven(name)
         except BaseException:
-            if self.keystore is not None:
-                context.close()
+            context.close()
             raise
         return context

@@ -176,3 +176,26 @@ def test_consent_card_gives_and_revokes_per_purpose(gui_app, qtbot, context) -> 
     assert not context.security.consent.status(session.id)[ConsentPurpose.HANDOVER_FORMAL]
     view.clear_sensitive()
     assert not any(view.status().values())
+
+
+def test_audit_view_for_admin_and_refusal_for_others(gui_app, qtbot, context) -> None:
+    from intake_app.core.security import Role
+    from intake_app.ui.audit_view import AuditView
+
+    accounts = context.security.accounts
+    accounts.create_first_admin("beheer", "Anna", ADMIN_PW)
+    accounts.add_user("fatima", "Fatima", Role.VOLUNTEER, "een goed wachtwoord")
+    state = context.intake.start_session("nl")
+    view = AuditView(context.security.audit, Translator("nl", context.paths.catalogs))
+    qtbot.addWidget(view)
+    view.refresh()
+    cells = [view.table.item(r, 2).text() for r in range(view.table.rowCount())]
+    assert "gebruiker toegevoegd" in cells and "ingelogd" in cells
+    targets = [view.table.item(r, 3).text() for r in range(view.table.rowCount())]
+    assert f"session:{state.id}" in targets and view.message.text() == ""
+
+    accounts.logout()
+    accounts.login("fatima", "een goed wachtwoord")
+    view.refresh()
+    assert view.table.rowCount() == 0
+    assert view.message.text() == "Dit mag u niet doen met uw account."

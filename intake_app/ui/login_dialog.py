@@ -67,6 +67,7 @@ class LoginDialog(QDialog):
 
         form = QFormLayout()
         form.setSpacing(10)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         form.addRow(self.username_label, self.username)
         if self.first_run:
             form.addRow(self.display_label, self.display_name)

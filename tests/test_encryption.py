@@ -151,3 +151,21 @@ def test_the_key_is_not_in_the_engine_url(tmp_path: Path) -> None:
         assert storage.engine.url.password is None
     finally:
         storage.close()
+
+
+def test_the_key_never_reaches_a_log(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    db = tmp_path / "intake.db"
+    key = KeyStore(keys_path(db), FAST).initialise("beheer", "een lang wachtwoord")
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger("sqlalchemy").setLevel(logging.DEBUG)
+        try:
+            storage = open_storage(sqlite_url(db), key=key)
+            storage.sessions.create_session(client_language="nl")
+            storage.close()
+        finally:
+            logging.getLogger("sqlalchemy").setLevel(logging.WARNING)
+    assert caplog.records  # SQLAlchemy did log its statements...
+    assert key.hex() not in caplog.text  # ...but never the key
+    assert "PRAGMA key" not in caplog.text

@@ -62,6 +62,10 @@ class SecurityServices:
     def printed(self, session_id: int, what: str) -> None:
         self.access.audit(AuditAction.PRINTED, f"session:{session_id}", what)
 
+    def exported(self, what: str, detail: str = "") -> None:
+        """For exports (statistics, backups): record who wrote which file kind, never content."""
+        self.access.audit(AuditAction.EXPORTED, what, detail)
+
 
 def build_security(
     storage: OpenedStorage, key: bytes | None = None, keystore: KeyStore | None = None

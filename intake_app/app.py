@@ -92,12 +92,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         context = dialog.context
 
+    from intake_app.ui.account_dialogs import install_account_menu
     from intake_app.ui.auto_lock import ScreenLock
     from intake_app.ui.main_window import MainWindow
 
     window = MainWindow(context, ui)
-    window.screen_lock = ScreenLock(  # type: ignore[attr-defined]
-        window, context.security.accounts, ui, args.lock_minutes
+    screen_lock = ScreenLock(window, context.security.accounts, ui, args.lock_minutes)
+    screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
+    window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
+    install_account_menu(
+        window, context.security.accounts, context.security.audit, ui, screen_lock.lock
     )
     if args.smoke_test:
         quit_after_first_paint(window)

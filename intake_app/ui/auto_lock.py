@@ -200,8 +200,8 @@ class ScreenLock(QObject):
         assert isinstance(app, QApplication)
         self.watcher = IdleWatcher(app, self.timeout_ms(minutes))
         self.watcher.idle.connect(self.lock)
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
-        shortcut.activated.connect(self.lock)
+        self.shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
+        self.shortcut.activated.connect(self.lock)
 
     @staticmethod
     def timeout_ms(minutes: float | str | None) -> int:

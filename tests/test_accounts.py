@@ -220,3 +220,45 @@ def test_gate_default_file_is_encrypted_and_login_opens_it(tmp_path: Path, monke
         assert volunteer.security.access.user.role is Role.VOLUNTEER
     finally:
         volunteer.close()
+
+
+def test_an_old_plain_default_file_is_encrypted_at_first_run(tmp_path: Path, monkeypatch) -> None:
+    from intake_app.storage.database import sqlite_url
+    from intake_app.storage.opening import open_storage
+
+    monkeypatch.delenv("INTAKE_APP_DB_URL", raising=False)
+    old = open_storage(sqlite_url(tmp_path / "intake.db"))
+    code = old.sessions.create_session(client_language="pl").code
+    old.close()
+    context = DatabaseGate(data_dir=tmp_path).open_first_run("beheer", "B", ADMIN_PW)
+    try:
+        assert [s.code for s in context.intake.list_sessions()] == [code]
+    finally:
+        context.close()
+    assert code.encode() not in (tmp_path / "intake.db").read_bytes()
+
+
+def test_missing_or_broken_keys_file_is_one_sentence_and_touches_nothing(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from intake_app.core.errors import StorageError
+
+    monkeypatch.delenv("INTAKE_APP_DB_URL", raising=False)
+    DatabaseGate(data_dir=tmp_path).open_first_run("beheer", "B", ADMIN_PW).close()
+    keys = tmp_path / "intake.db.keys.json"
+    before = (tmp_path / "intake.db").read_bytes()
+
+    keys.write_text("{niet: json")
+    with pytest.raises(StorageError) as broken:
+        DatabaseGate(data_dir=tmp_path).needs_first_admin()
+    assert "kan niet worden gelezen" in str(broken.value)
+
+    keys.unlink()
+    gate = DatabaseGate(data_dir=tmp_path)
+    with pytest.raises(StorageError) as missing:
+        gate.needs_first_admin()
+    assert "ontbreekt" in str(missing.value)
+    with pytest.raises(StorageError):
+        gate.open_first_run("nieuw", "N", ADMIN_PW)
+    assert not keys.exists()
+    assert (tmp_path / "intake.db").read_bytes() == before

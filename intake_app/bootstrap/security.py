@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake_app.bootstrap.paths import default_paths
+from intake_app.core.errors import StorageError
+from intake_app.core.marks import N_
 from intake_app.core.security import AccessDeniedError, AuditAction, CurrentUser, Role
 from intake_app.services.access import Access
 from intake_app.services.accounts import AccountService, check_password, normalise_username
@@ -120,8 +122,26 @@ class DatabaseGate:
 
     def needs_first_admin(self) -> bool:
         if self.keystore is not None:
-            return not (self.keystore.exists() and self.keystore.usernames())
+            if self.keystore.exists() and self.keystore.usernames():
+                return False
+            self._refuse_orphaned_database()
+            return True
         return self._plain_context().security.accounts.needs_first_admin()
+
+    def _refuse_orphaned_database(self) -> None:
+        """An encrypted file without its keys: say so, and never start over on top of it."""
+        from intake_app.storage.encryption import looks_plain
+
+        assert self.keystore is not None
+        file = self.file
+        if file is not None and file.exists() and file.stat().st_size and not looks_plain(file):
+            raise StorageError(
+                N_(
+                    "Het sleutelbestand {keys} ontbreekt of is leeg. Zet het terug uit de "
+                    "back-up; de database is niet aangeraakt."
+                ),
+                keys=self.keystore.path,
+            )
 
     def open_first_run(self, username: str, display_name: str, password: str) -> AppContext:
         from intake_app.bootstrap.context import build_context
@@ -131,10 +151,15 @@ class DatabaseGate:
         if self.keystore is None:
             context = self._plain_context()
         else:
+            self._refuse_orphaned_database()
             key = self.keystore.initialise(name, password)
-            if self.file is not None and self.file.exists() and self.file.stat().st_size:
-                self._encrypt_existing(key)
-            context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
+            try:
+                if self.file is not None and self.file.exists() and self.file.stat().st_size:
+                    self._encrypt_existing(key)
+                context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
+            except BaseException:
+                self.keystore.path.unlink(missing_ok=True)  # a key for nothing: start clean
+                raise
         context.security.accounts.create_first_admin(name, display_name, password)
         return context
 

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from intake_app.core.errors import StorageError
 from intake_app.core.model import Note
@@ -169,3 +171,20 @@ def test_the_key_never_reaches_a_log(tmp_path: Path, caplog: pytest.LogCaptureFi
     assert caplog.records  # SQLAlchemy did log its statements...
     assert key.hex() not in caplog.text  # ...but never the key
     assert "PRAGMA key" not in caplog.text
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    password=st.text(min_size=1, max_size=40).filter(lambda p: "\x00" not in p),
+    other=st.text(min_size=1, max_size=40),
+)
+def test_any_password_wraps_and_only_it_unwraps(tmp_path: Path, password: str, other: str) -> None:
+    store = KeyStore(keys_path(tmp_path / f"p{abs(hash(password))}.db"), FAST)
+    store.path.unlink(missing_ok=True)
+    key = store.initialise("gebruiker", password)
+    assert store.unlock("gebruiker", password) == key
+    if other != password:
+        with pytest.raises(AuthenticationError):
+            store.unlock("gebruiker", other)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -234,6 +235,7 @@ class ScreenLock(QObject):
             if dialog.isWindow() and dialog is not self.window and dialog.isVisible():
                 dialog.hide()  # an open message box may show client data
         user = self.accounts.current
+        self._set_menus_enabled(False)  # no dialog may be opened from a locked window
         window_clear = getattr(self.window, "clear_sensitive", None)
         if callable(window_clear):
             window_clear()
@@ -255,6 +257,7 @@ class ScreenLock(QObject):
                 restore()
             else:
                 self._rebuild(view)
+        self._set_menus_enabled(True)
         window_restore = getattr(self.window, "restore", None)
         if callable(window_restore):
             window_restore()
@@ -262,6 +265,10 @@ class ScreenLock(QObject):
         self.watcher.timer.start()
         self.unlocked.emit()
         return True
+
+    def _set_menus_enabled(self, enabled: bool) -> None:
+        if isinstance(self.window, QMainWindow):
+            self.window.menuBar().setEnabled(enabled)
 
     def _rebuild(self, view: QWidget) -> None:
         """A view without ``restore()``: its texts again, and its session from the database."""

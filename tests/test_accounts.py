@@ -262,3 +262,19 @@ def test_missing_or_broken_keys_file_is_one_sentence_and_touches_nothing(
         gate.open_first_run("nieuw", "N", ADMIN_PW)
     assert not keys.exists()
     assert (tmp_path / "intake.db").read_bytes() == before
+
+
+def test_consent_texts_are_short_and_have_pictograms() -> None:
+    import re
+
+    from intake_app.content.pictograms import exists
+    from intake_app.services.consent import PURPOSES, WHAT_WE_KEEP
+
+    texts = [(i.pictogram, i.text) for i in WHAT_WE_KEEP]
+    texts += [(p.pictogram, p.question) for p in PURPOSES]
+    assert {p.purpose for p in PURPOSES} == set(ConsentPurpose)
+    for pictogram, message in texts:
+        assert exists(pictogram), pictogram
+        for sentence in re.split(r"(?<=[.?!])\s+", message):
+            assert len(sentence.split()) <= 15, sentence
+        assert "schuld" not in message.lower()

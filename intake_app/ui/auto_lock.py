@@ -84,6 +84,7 @@ class LockScreen(QWidget):
     """Shown while locked: who is logged in, a password field, nothing about the client."""
 
     unlock_requested = Signal(str)
+    close_requested = Signal()  # another user: close the app, everything is already saved
 
     def __init__(self, translator: Translator) -> None:
         super().__init__()
@@ -106,6 +107,8 @@ class LockScreen(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         self.error = named(QLabel(), "LoginError", wrap=True)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.close_requested)
 
         box = QWidget()
         box.setObjectName("LockBox")
@@ -113,7 +116,7 @@ class LockScreen(QWidget):
         inner = QVBoxLayout(box)
         inner.setSpacing(14)
         for widget in (self.icon, self.title, self.explanation, self.password,
-                       self.unlock_button, self.error):  # fmt: skip
+                       self.unlock_button, self.error, self.close_button):  # fmt: skip
             inner.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -149,6 +152,7 @@ class LockScreen(QWidget):
         )
         self.password.setPlaceholderText(t.gettext("Wachtwoord"))
         self.unlock_button.setText(t.gettext("Ontgrendelen"))
+        self.close_button.setText(t.gettext("Andere gebruiker: app sluiten"))
 
 
 def wipe_widgets(root: QWidget) -> None:
@@ -195,6 +199,7 @@ class ScreenLock(QObject):
         self.screen = LockScreen(translator)
         self.stack.addWidget(self.screen)
         self.screen.unlock_requested.connect(self.try_unlock)
+        self.screen.close_requested.connect(window.close)
         self._return_to: QWidget | None = None
         self.is_locked = False
         app = QApplication.instance()

@@ -278,3 +278,18 @@ def test_consent_texts_are_short_and_have_pictograms() -> None:
         for sentence in re.split(r"(?<=[.?!])\s+", message):
             assert len(sentence.split()) <= 15, sentence
         assert "schuld" not in message.lower()
+
+
+def test_wrong_passwords_before_unlock_reach_the_audit_log(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("INTAKE_APP_DB_URL", raising=False)
+    DatabaseGate(data_dir=tmp_path).open_first_run("beheer", "B", ADMIN_PW).close()
+    gate = DatabaseGate(data_dir=tmp_path)
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            gate.open_with_login("beheer", "niet goed genoeg")
+    context = gate.open_with_login("beheer", ADMIN_PW)
+    try:
+        failed = [e for e in context.security.audit.entries() if e.action == "login_failed"]
+        assert [(e.target, e.detail) for e in failed] == [("user:beheer", "2x")]
+    finally:
+        context.close()

@@ -197,6 +197,11 @@ class DatabaseGate:
         key = self.keystore.unlock(name, password)
         context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
         try:
+            failures = self.keystore.failures_before_unlock
+            if failures:
+                context.security.access.audit(
+                    AuditAction.LOGIN_FAILED, f"user:{name}", f"{failures}x"
+                )
             context.security.accounts.login_proven(name)
         except BaseException:
             context.close()

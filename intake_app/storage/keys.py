@@ -74,6 +74,9 @@ class KeyStore:
     def __init__(self, path: Path, params: KdfParams | None = None) -> None:
         self.path = path
         self.params = params or KdfParams()
+        # Wrong passwords before the last successful unlock: the database was closed then,
+        # so the caller writes them to the audit log once it is open.
+        self.failures_before_unlock = 0
 
     # -- file -----------------------------------------------------------------------
     def exists(self) -> bool:
@@ -173,6 +176,7 @@ class KeyStore:
             entry["locked_until"] = (now + delay).isoformat() if delay else None
             self._write(data)
             raise AuthenticationError()
+        self.failures_before_unlock = int(entry.get("failures", 0))
         if entry.get("failures") or entry.get("locked_until"):
             entry["failures"], entry["locked_until"] = 0, None
             self._write(data)

@@ -139,7 +139,8 @@ def test_start_list_is_cleared_and_comes_back(gui_app, qtbot, db_url, tmp_path) 
 
 def test_input_postpones_the_lock(gui_app, qtbot, db_url, tmp_path) -> None:
     window, lock = _locked_window(qtbot, db_url, tmp_path)
-    for _ in range(8):  # 8 x 100 ms of typing: longer than the 300 ms timeout
+    lock.watcher.set_timeout_ms(1500)
+    for _ in range(20):  # 20 x 100 ms of typing: longer than the 1.5 s timeout
         press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
         QApplication.sendEvent(window.start_view, press)
         qtbot.wait(100)

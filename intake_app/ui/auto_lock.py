@@ -56,8 +56,8 @@ class IdleWatcher(QObject):
 
     idle = Signal()
 
-    def __init__(self, app: QApplication, timeout_ms: int) -> None:
-        super().__init__()
+    def __init__(self, app: QApplication, timeout_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._app = app
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -204,7 +204,7 @@ class ScreenLock(QObject):
         self.is_locked = False
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        self.watcher = IdleWatcher(app, self.timeout_ms(minutes))
+        self.watcher = IdleWatcher(app, self.timeout_ms(minutes), parent=self)
         self.watcher.idle.connect(self.lock)
         self.shortcut = QShortcut(QKeySequence("Ctrl+L"), window)
         self.shortcut.activated.connect(self.lock)

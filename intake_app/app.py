@@ -6,16 +6,17 @@ intake-app [--db URL] [--data-dir DIR] [--ui-language CODE]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from intake_app.bootstrap.context import build_context
 from intake_app.bootstrap.paths import default_paths
+from intake_app.bootstrap.security import DatabaseGate
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
 
@@ -29,6 +30,11 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--smoke-test",
         action="store_true",
         help="start, paint the first window, and quit (for packaging checks and benchmarks)",
+    )
+    parser.add_argument(
+        "--lock-minutes",
+        default=os.environ.get("INTAKE_APP_LOCK_MINUTES"),
+        help="lock the screen after this many idle minutes (default 5, at most 15)",
     )
     return parser.parse_args(argv)
 
@@ -66,14 +72,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
     ui = Translator(args.ui_language, paths.catalogs)
     try:
-        context = build_context(db_url=args.db, data_dir=args.data_dir)
+        # Log-in first: it unlocks the encrypted database (bootstrap/security.py).
+        gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+        first_run = gate.needs_first_admin()
     except IntakeError as exc:
         report_startup_error(exc.render(ui.gettext))
         return 2
+    from intake_app.ui.login_dialog import LoginDialog
 
+    if args.smoke_test and first_run and not gate.encrypted:
+        context = gate.open_without_accounts()  # packaging check on a fresh plain file
+    else:
+        dialog = LoginDialog(gate, ui)
+        if args.smoke_test:
+            quit_after_first_paint(dialog)
+            dialog.show()
+            return app.exec()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
+            return 1
+        context = dialog.context
+
+    from intake_app.ui.account_dialogs import install_account_menu
+    from intake_app.ui.auto_lock import ScreenLock
     from intake_app.ui.main_window import MainWindow
 
     window = MainWindow(context, ui)
+    screen_lock = ScreenLock(window, context.security.accounts, ui, args.lock_minutes)
+    screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
+    window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
+    install_account_menu(
+        window, context.security.accounts, context.security.audit, ui, screen_lock.lock
+    )
     if args.smoke_test:
         quit_after_first_paint(window)
     window.show()

@@ -79,3 +79,17 @@ def test_extractor_finds_card_texts_with_their_place() -> None:
     assert texts["Waar wilt u vandaag over praten?"] == ["primary_question.title"]
     assert texts["Huur"] == ["rent.label"]
     assert any(m.startswith("Begin met de vraag die de klant") for m in texts)
+
+
+def test_two_options_with_the_same_label_are_refused(tmp_path: Path) -> None:
+    # An unquoted comma in a flow mapping cuts "Ja, dat hielp" down to "Ja".
+    content = _write(
+        tmp_path,
+        "phase:\n  id: p\n  number: 1\n  title: P\n  pictogram: 2709\n"
+        "cards:\n  - id: c\n    kind: choice\n    title: T\n    pictogram: 2709\n"
+        "    options:\n"
+        "      - {id: a, pictogram: 2705, label: Ja, dat hielp}\n"
+        "      - {id: b, pictogram: 2705, label: Ja, dat hielp niet}\n",
+    )
+    with pytest.raises(InvalidContentError, match="label 'Ja' is used twice"):
+        load_flow(content)

@@ -50,6 +50,8 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
     qtbot.mouseClick(client.option_buttons["rent"], Qt.MouseButton.LeftButton)
     code = window.controller.state.code
     assert client.card.id == "urgency_check"
+    qtbot.mouseClick(client.option_buttons["eviction"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(client.done_button, Qt.MouseButton.LeftButton)
     window.close()
     window.context.close()
 
@@ -63,14 +65,18 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
     assert state.answers["primary_question"].values == ("rent",)
 
     out = tmp_path / "samenvatting.pdf"
-    again.intake_view.ask_save_path = lambda suggested: out
     qtbot.mouseClick(again.intake_view.panel.print_button, Qt.MouseButton.LeftButton)
-    assert out.exists()
+    preview = again.intake_view.preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20_000)
+    preview.ask_save_path = lambda suggested: out
+    assert preview.save_document() == out
+    preview.close()
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
     ).stdout
-    assert "Waar wilt u vandaag over praten?" in text
-    assert "Huur" in text
+    assert "Dit is dringend" in text  # the urgent block comes first on paper
+    assert "U moet misschien uit uw huis." in text
     assert code in text
     pages = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True).stdout
     assert re.search(r"^Pages:\s+1$", pages, re.MULTILINE)

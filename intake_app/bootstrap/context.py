@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
+from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
@@ -21,6 +22,7 @@ from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
+from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
@@ -39,6 +41,7 @@ class AppContext:
     statistics: StatisticsService
     languages: LanguageService
     glossary: Glossary
+    security: SecurityServices  # accounts, access, audit, consent (bootstrap/security.py)
     practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
@@ -54,15 +57,25 @@ def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
     return sqlite_url(paths.default_database)
 
 
-def build_context(db_url: str | None = None, data_dir: Path | None = None) -> AppContext:
+def build_context(
+    db_url: str | None = None,
+    data_dir: Path | None = None,
+    key: bytes | None = None,
+    keystore: KeyStore | None = None,
+) -> AppContext:
+    """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate."""
     paths = default_paths(data_dir)
     flow = load_flow(paths.content)
-    storage = open_storage(resolve_db_url(db_url, paths))
+    storage = open_storage(resolve_db_url(db_url, paths), key=key)
     translators = Translators(paths.catalogs)
+    security = build_security(storage, key, keystore)
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
     writer = PdfDocumentWriter(paths.fonts)
-    intake = IntakeService(storage.sessions, flow, translators, writer, directory)
-    summaries = SummaryService(storage.sessions, translators, writer)
+    # Sessions go through the guarded store: access rules, clean text, the audit log.
+    intake = IntakeService(
+        security.sessions, flow, translators, writer, directory, on_printed=security.printed
+    )
+    summaries = SummaryService(security.sessions, translators, writer)
     statistics = StatisticsService(
         SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
     )
@@ -71,7 +84,7 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     cases = load_practice_cases(paths.content)
     return AppContext(
         paths, storage, translators, intake, summaries, directory, statistics, languages,
-        glossary, cases,
+        glossary, security, cases,
     )  # fmt: skip
 
 

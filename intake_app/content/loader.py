@@ -124,6 +124,10 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
     option_ids = [o.id for o in options]
     for duplicate in {i for i in option_ids if option_ids.count(i) > 1}:
         c.fail(node, f"option id {duplicate!r} is used twice")
+    labels = [o.label for o in options]
+    for duplicate in {label for label in labels if labels.count(label) > 1}:
+        # Often a comma in a {flow: mapping} that cut a label short: quote the label.
+        c.fail(node, f"option label {duplicate!r} is used twice")
     return Card(
         id=c.ident(node),
         phase=phase_id,

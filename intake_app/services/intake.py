@@ -6,7 +6,7 @@ Each method that changes something stores it (committed) and returns the new
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -63,9 +63,11 @@ class IntakeService:
         translators: Translators,
         writer: DocumentWriter,
         directory: DirectoryService | None = None,
+        on_printed: Callable[[int, str], None] | None = None,  # audit: (session id, what)
     ) -> None:
         self._sessions = sessions
         self.directory = directory
+        self._on_printed = on_printed
         self.flow = flow
         self.engine = IntakeEngine(flow)
         self._translators = translators
@@ -467,7 +469,10 @@ class IntakeService:
         )  # fmt: skip
 
     def write_client_summary(self, session_id: int, out: Path) -> Path:
-        return self._writer.write(self.client_summary(session_id), out)
+        written = self._writer.write(self.client_summary(session_id), out)
+        if self._on_printed is not None:
+            self._on_printed(session_id, "client_summary")
+        return written
 
 
 def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:

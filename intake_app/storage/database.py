@@ -16,6 +16,7 @@ from sqlalchemy.engine.url import URL
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from intake_app.core.errors import ConfigurationError, StorageError
+from intake_app.core.marks import N_
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -85,14 +86,24 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_database_engine(url: str) -> Engine:
-    """An Engine for ``url`` with our connection settings; errors are ConfigurationError."""
+def create_database_engine(url: str, key: bytes | None = None) -> Engine:
+    """An Engine for ``url`` with our connection settings; errors are ConfigurationError.
+
+    With ``key`` the SQLite file is opened with SQLCipher (see storage/encryption.py).
+    """
     parsed = parse_url(url)
     path = sqlite_file(parsed)
     if path is not None:
         check_sqlite_location(path)
+    if key is not None and path is None:
+        raise ConfigurationError(N_("Alleen een SQLite-bestand kan worden versleuteld."))
     try:
-        engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        if key is not None and path is not None:
+            from intake_app.storage.encryption import encrypted_engine
+
+            engine = encrypted_engine(path, key)
+        else:
+            engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigurationError(
             "De databasedriver voor {url} is niet geïnstalleerd.", url=safe_url(url)

@@ -10,6 +10,7 @@ from intake_app.core.errors import StorageError
 from intake_app.storage.database import create_database_engine, quick_check, safe_url
 from intake_app.storage.migrate import upgrade_to_head
 from intake_app.storage.repository import SqlSessionRepository
+from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +22,18 @@ class OpenedStorage:
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def accounts(self) -> SqlAccountRepository:
+        return SqlAccountRepository(self.engine)
 
-def open_storage(url: str) -> OpenedStorage:
-    engine = create_database_engine(url)
+    @property
+    def audit(self) -> SqlAuditLog:
+        return SqlAuditLog(self.engine)
+
+
+def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
+    """``key``: open the SQLite file with SQLCipher (storage/encryption.py)."""
+    engine = create_database_engine(url, key=key)
     try:
         health = quick_check(engine)
         if health != "ok":

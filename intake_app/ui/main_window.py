@@ -187,6 +187,20 @@ class MainWindow(QMainWindow):
     def _printed(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr_ui.format("Opgeslagen: {path}", path=path), 15000)
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock (ui/auto_lock.py): nothing about a client stays on screen."""
+        self.statusBar().clearMessage()
+        if self.last_error_box is not None:
+            self.last_error_box.close()
+        self.follow_ups.items = []
+        self.follow_ups.list.clear()
+
+    def restore(self) -> None:
+        """After unlocking: the conversation list comes back from the database."""
+        self.controller.refresh_sessions()
+        if self.home.currentWidget() is self.follow_ups:
+            self.follow_ups.refresh()
+
     def retranslate_ui(self) -> None:
         t = self.tr_ui
         self.setWindowTitle(t.gettext("Samen kijken naar geld en post"))

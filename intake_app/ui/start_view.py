@@ -117,6 +117,14 @@ class StartView(QWidget):
         self.sessions.setVisible(bool(items))
         self.resume_button.setEnabled(bool(items))
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock: forget the list of conversations (codes and dates)."""
+        self.items = []
+        self.sessions.clear()
+
+    def restore(self) -> None:
+        """After unlocking the main window lists the conversations again from the database."""
+
     def _resume_item(self, item: QListWidgetItem) -> None:
         self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 

@@ -1,7 +1,7 @@
 """Settings table: organisation-wide choices such as the languages offered to clients.
 
 Revision ID: 0003c_languages
-Revises: 0002_intake_records
+Revises: 0003b_accounts
 Create Date: 2026-11-22
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003c_languages"
-down_revision = "0002_intake_records"
+down_revision = "0003b_accounts"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,169 @@
+"""Accounts, roles and what each role may do; the lock-out rule; errors of logging in.
+
+Pure data and rules (design.md section 5, requirements.md PRV-02, PRV-10). The services
+enforce them; storage keeps the accounts and the audit log behind the ports below.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.marks import N_
+
+
+class Role(enum.StrEnum):
+    VOLUNTEER = "volunteer"
+    COUNSELLOR = "counsellor"
+    COORDINATOR = "coordinator"
+    ADMIN = "admin"
+
+
+class Permission(enum.StrEnum):
+    READ_SESSIONS = "read_sessions"  # open a conversation and see what the client said
+    WRITE_SESSIONS = "write_sessions"
+    ERASE_SESSIONS = "erase_sessions"
+    PRINT_HANDOVER = "print_handover"
+    VIEW_STATISTICS = "view_statistics"
+    MANAGE_DIRECTORY = "manage_directory"  # the sociale kaart
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+
+
+_WORK = {Permission.READ_SESSIONS, Permission.WRITE_SESSIONS}
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.VOLUNTEER: frozenset(_WORK),
+    Role.COUNSELLOR: frozenset(_WORK | {Permission.ERASE_SESSIONS, Permission.PRINT_HANDOVER}),
+    # PRV-10: statistics and the directory, never the content of sessions.
+    Role.COORDINATOR: frozenset({Permission.VIEW_STATISTICS, Permission.MANAGE_DIRECTORY}),
+    Role.ADMIN: frozenset(
+        _WORK
+        | {
+            Permission.ERASE_SESSIONS,
+            Permission.PRINT_HANDOVER,
+            Permission.VIEW_STATISTICS,
+            Permission.MANAGE_DIRECTORY,
+            Permission.MANAGE_USERS,
+            Permission.VIEW_AUDIT,
+        }
+    ),
+}
+
+# After this many wrong passwords in a row, each next try waits; the wait doubles.
+FREE_ATTEMPTS = 3
+FIRST_DELAY = timedelta(seconds=30)
+MAX_DELAY = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 10
+
+# Idle auto-lock (design.md section 5): default 5 minutes, at most 15.
+DEFAULT_LOCK_MINUTES = 5
+MAX_LOCK_MINUTES = 15
+
+
+def lock_minutes(setting: float | str | None) -> float:
+    """The idle time before the screen locks: the setting within (0, 15], else 5."""
+    try:
+        minutes = float(setting) if setting not in (None, "") else DEFAULT_LOCK_MINUTES
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_MINUTES
+    if minutes != minutes or minutes <= 0:  # NaN or nonsense
+        return DEFAULT_LOCK_MINUTES
+    return min(minutes, MAX_LOCK_MINUTES)
+
+
+def lockout_delay(failures: int) -> timedelta:
+    """How long to wait after ``failures`` wrong passwords in a row."""
+    if failures < FREE_ATTEMPTS:
+        return timedelta(0)
+    delay: timedelta = FIRST_DELAY * (2 ** (failures - FREE_ATTEMPTS))
+    return min(delay, MAX_DELAY)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    username: str
+    display_name: str
+    role: Role
+    password_hash: str
+    created_at: datetime
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentUser:
+    """Who is logged in; what the services check before they act."""
+
+    username: str
+    display_name: str
+    role: Role
+
+    def may(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+
+class AuditAction(enum.StrEnum):
+    LOGGED_IN = "logged_in"
+    LOGIN_FAILED = "login_failed"
+    LOCKED = "locked"  # the screen locked itself
+    UNLOCKED = "unlocked"
+    OPENED = "opened"
+    CHANGED = "changed"
+    PRINTED = "printed"
+    EXPORTED = "exported"
+    ERASED = "erased"
+    CONSENT_GIVEN = "consent_given"
+    CONSENT_REVOKED = "consent_revoked"
+    USER_ADDED = "user_added"
+    USER_REMOVED = "user_removed"
+    PASSWORD_CHANGED = "password_changed"  # noqa: S105 - an event name
+    ACCESS_DENIED = "access_denied"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEvent:
+    """Who did what to which record, when. ``detail`` is a short id, never free text."""
+
+    at: datetime
+    actor: str
+    action: AuditAction
+    target: str = ""  # e.g. "session:K-7F3A-Q2", "user:fatima"
+    detail: str = ""  # e.g. a card id or a consent purpose
+    id: int | None = None
+
+
+# -- ports ------------------------------------------------------------------------------
+class AccountRepository(Protocol):
+    def count_accounts(self) -> int: ...
+    def get_account(self, username: str) -> Account | None: ...
+    def list_accounts(self) -> Sequence[Account]: ...
+    def add_account(self, account: Account) -> int: ...
+    def update_account(self, username: str, **changes: object) -> None: ...
+
+
+class AuditLog(Protocol):
+    def record(self, event: AuditEvent) -> None: ...
+    def events(self, *, limit: int = 500) -> Sequence[AuditEvent]: ...
+
+
+# -- errors ------------------------------------------------------------------------------
+class AuthenticationError(IntakeError):
+    message = N_("De naam of het wachtwoord klopt niet.")
+
+
+class LockedOutError(IntakeError):
+    message = N_("Te vaak een verkeerd wachtwoord. Probeer het over {seconds} seconden opnieuw.")
+
+
+class AccessDeniedError(IntakeError):
+    message = N_("Dit mag u niet doen met uw account.")
+
+
+class PasswordPolicyError(IntakeError):
+    message = N_("Kies een wachtwoord van minstens {minimum} tekens.")

@@ -1,0 +1,227 @@
+"""Accounts: first-run admin, log-in with a lock-out delay, users and passwords.
+
+Passwords are hashed with Argon2id (argon2-cffi ``PasswordHasher``). When the database is
+encrypted, the key wrapping (storage/keys.py) follows every account change through the
+``KeyWrapping`` port, so each user's own password opens the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Protocol
+
+from intake_app.core.errors import IntakeError
+from intake_app.core.marks import N_
+from intake_app.core.security import (
+    MIN_PASSWORD_LENGTH,
+    Account,
+    AccountRepository,
+    AuditAction,
+    AuthenticationError,
+    CurrentUser,
+    LockedOutError,
+    PasswordPolicyError,
+    Permission,
+    Role,
+    lockout_delay,
+)
+from intake_app.core.text_hygiene import MAX_LENGTHS, clean_text
+from intake_app.services.access import Access
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
+
+class KeyWrapping(Protocol):
+    """Keeps the wrapped database key in step with the accounts (encrypted SQLite only)."""
+
+    def add_user(self, username: str, password: str) -> None: ...
+    def remove_user(self, username: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class UserItem:
+    username: str
+    display_name: str
+    role: str
+    active: bool
+
+
+def default_hasher() -> PasswordHasher:
+    from argon2 import PasswordHasher  # Argon2id by default
+
+    return PasswordHasher()
+
+
+def normalise_username(raw: str) -> str:
+    name = clean_text(raw, "username").casefold()
+    if not name:
+        raise IntakeError(N_("Vul een naam in."))
+    return name
+
+
+def check_password(password: str) -> None:
+    if "\x00" in password or len(password) > MAX_LENGTHS["password"]:
+        raise IntakeError(N_("Dit wachtwoord kan niet worden gebruikt."))
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise PasswordPolicyError(minimum=MIN_PASSWORD_LENGTH)
+
+
+class AccountService:
+    def __init__(
+        self,
+        accounts: AccountRepository,
+        access: Access,
+        *,
+        keys: KeyWrapping | None = None,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self._accounts = accounts
+        self._access = access
+        self._keys = keys
+        self._hasher = hasher or default_hasher()
+
+    @property
+    def current(self) -> CurrentUser | None:
+        return self._access.user
+
+    # -- first run ---------------------------------------------------------------------
+    def needs_first_admin(self) -> bool:
+        return self._accounts.count_accounts() == 0
+
+    def create_first_admin(self, username: str, display_name: str, password: str) -> CurrentUser:
+        """The very first account is an admin; afterwards only an admin adds users."""
+        if not self.needs_first_admin():
+            raise IntakeError(N_("Er is al een beheerder ingesteld."))
+        name = self._create(username, display_name, Role.ADMIN, password)
+        return self.login_proven(name)
+
+    # -- log-in ------------------------------------------------------------------------
+    def login(self, username: str, password: str, now: datetime | None = None) -> CurrentUser:
+        account = self._check(username, password, now or datetime.now(UTC))
+        user = CurrentUser(account.username, account.display_name, account.role)
+        self._access.login(user)
+        self._access.audit(AuditAction.LOGGED_IN, f"user:{account.username}")
+        return user
+
+    def login_proven(self, username: str) -> CurrentUser:
+        """Log in someone whose password was already proven in this process.
+
+        Used after the password unwrapped the database key (storage/keys.py: AES-GCM fails on
+        any other password), so the login costs one key derivation, not two (unlock <= 1 s).
+        """
+        name = normalise_username(username)
+        account = self._accounts.get_account(name)
+        if account is None or not account.active:
+            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+            raise AuthenticationError()
+        user = CurrentUser(account.username, account.display_name, account.role)
+        self._access.login(user)
+        self._access.audit(AuditAction.LOGGED_IN, f"user:{name}")
+        return user
+
+    def unlock(self, password: str, now: datetime | None = None) -> CurrentUser:
+        """For the lock screen: only the logged-in user's own password opens it again."""
+        user = self._access.user
+        if user is None:
+            raise AuthenticationError()
+        self._check(user.username, password, now or datetime.now(UTC))
+        self._access.audit(AuditAction.UNLOCKED, f"user:{user.username}")
+        return user
+
+    def _check(self, username: str, password: str, now: datetime) -> Account:
+        """The account if ``password`` is right; counts wrong tries for the delay."""
+        name = normalise_username(username)
+        account = self._accounts.get_account(name)
+        if account is None or not account.active:
+            self._hasher.hash(password)  # the same cost: no hint whether the name exists
+            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+            raise AuthenticationError()
+        if account.locked_until is not None and account.locked_until > now:
+            seconds = int((account.locked_until - now).total_seconds()) + 1
+            raise LockedOutError(seconds=seconds)
+        if not self._verify(account, password):
+            failures = account.failed_attempts + 1
+            delay = lockout_delay(failures)
+            self._accounts.update_account(
+                name, failed_attempts=failures, locked_until=now + delay if delay else None
+            )
+            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+            raise AuthenticationError()
+        if account.failed_attempts or account.locked_until:
+            self._accounts.update_account(name, failed_attempts=0, locked_until=None)
+        if self._hasher.check_needs_rehash(account.password_hash):
+            self._accounts.update_account(name, password_hash=self._hasher.hash(password))
+        return account
+
+    def logout(self) -> None:
+        self._access.logout()
+
+    def audit_event(self, action: AuditAction) -> None:
+        """Record a security event of the current user (e.g. the screen locked itself)."""
+        user = self._access.user
+        self._access.audit(action, f"user:{user.username}" if user else "")
+
+    def _verify(self, account: Account, password: str) -> bool:
+        from argon2.exceptions import InvalidHashError, VerificationError
+
+        try:
+            return bool(self._hasher.verify(account.password_hash, password))
+        except (VerificationError, InvalidHashError):
+            return False
+
+    # -- users ------------------------------------------------------------------------
+    def _create(self, username: str, display_name: str, role: Role, password: str) -> str:
+        name = normalise_username(username)
+        check_password(password)
+        shown = clean_text(display_name, "name") or name
+        self._accounts.add_account(
+            Account(name, shown, role, self._hasher.hash(password), datetime.now(UTC))
+        )
+        if self._keys is not None:
+            self._keys.add_user(name, password)
+        return name
+
+    def add_user(self, username: str, display_name: str, role: Role, password: str) -> UserItem:
+        self._access.require(Permission.MANAGE_USERS, "users")
+        name = self._create(username, display_name, role, password)
+        self._access.audit(AuditAction.USER_ADDED, f"user:{name}", role.value)
+        return self._item(name)
+
+    def deactivate_user(self, username: str) -> None:
+        """The account can no longer log in, and its wrapped key is removed."""
+        user = self._access.require(Permission.MANAGE_USERS, "users")
+        name = normalise_username(username)
+        if name == user.username:
+            raise IntakeError(N_("U kunt uw eigen account niet uitzetten."))
+        self._accounts.update_account(name, active=False)
+        if self._keys is not None:
+            self._keys.remove_user(name)
+        self._access.audit(AuditAction.USER_REMOVED, f"user:{name}")
+
+    def list_users(self) -> list[UserItem]:
+        self._access.require(Permission.MANAGE_USERS, "users")
+        return [
+            UserItem(a.username, a.display_name, a.role.value, a.active)
+            for a in self._accounts.list_accounts()
+        ]
+
+    def change_password(self, old_password: str, new_password: str) -> None:
+        """Change one's own password; the old one is asked again."""
+        user = self._access.user
+        if user is None:
+            raise AuthenticationError()
+        account = self._accounts.get_account(user.username)
+        if account is None or not self._verify(account, old_password):
+            raise AuthenticationError()
+        check_password(new_password)
+        self._accounts.update_account(user.username, password_hash=self._hasher.hash(new_password))
+        if self._keys is not None:
+            self._keys.add_user(user.username, new_password)  # replaces the old wrapping
+        self._access.audit(AuditAction.PASSWORD_CHANGED, f"user:{user.username}")
+
+    def _item(self, name: str) -> UserItem:
+        account = self._accounts.get_account(name)
+        assert account is not None
+        return UserItem(account.username, account.display_name, account.role.value, account.active)

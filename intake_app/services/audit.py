@@ -1,0 +1,32 @@
+"""The audit log for the admin: who opened, changed, printed, exported or erased what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake_app.core.security import AuditLog, Permission
+from intake_app.services.access import Access
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    action: str
+    target: str
+    detail: str
+
+
+class AuditService:
+    def __init__(self, log: AuditLog, access: Access) -> None:
+        self._log = log
+        self._access = access
+
+    def entries(self, limit: int = 500) -> list[AuditEntry]:
+        """Newest first. Only an admin may read the log."""
+        self._access.require(Permission.VIEW_AUDIT, "audit")
+        return [
+            AuditEntry(e.at, e.actor, e.action.value, e.target, e.detail)
+            for e in self._log.events(limit=limit)
+        ]

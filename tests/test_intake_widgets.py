@@ -318,3 +318,30 @@ def test_glossary_words_on_a_card_open_their_explanation(gui_app, qtbot, db_url,
     assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
     dialog.close()
     d.finish()
+
+
+def test_consent_card_and_handover_print_needs_consent(gui_app, qtbot, db_url, tmp_path):
+    from intake_app.core.model import ConsentPurpose
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("ar")
+    view = d.window.intake_view
+    kinds = d.panel.print_kind
+    kinds.setCurrentIndex(kinds.findData("handover"))
+    d.click(d.panel.print_button)
+    assert view.preview is None  # refused: no consent yet
+    assert d.window.last_error_box is not None
+    d.window.last_error_box.close()
+    d.phase_button("handover", d.panel.go_button)
+    assert d.card == "consent"
+    consent = view.consent_view
+    assert consent is not None and consent.isVisible()
+    toggle = consent.purpose_rows[ConsentPurpose.HANDOVER_FORMAL].toggle
+    d.click(toggle)
+    assert d.state().consent(ConsentPurpose.HANDOVER_FORMAL)
+    d.click(d.panel.print_button)
+    assert view.preview is not None
+    view.preview.close()
+    d.click(d.panel.next_button)
+    assert not consent.isVisible()
+    d.finish()

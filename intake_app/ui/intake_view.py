@@ -11,12 +11,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
 from intake_app.core.errors import IntakeError
-from intake_app.core.flow import Flow
+from intake_app.core.flow import Flow, RecordKind
 from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator, Translators
+from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
 from intake_app.services.summaries import SummaryService
 from intake_app.ui.client_view import ClientView
+from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
 from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
@@ -34,6 +36,7 @@ class IntakeView(QWidget):
         practice_cases: tuple[PracticeCase, ...] = (),
         glossary: Glossary | None = None,
         summaries: SummaryService | None = None,
+        consent: ConsentService | None = None,
     ) -> None:
         super().__init__()
         self.controller = controller
@@ -52,6 +55,19 @@ class IntakeView(QWidget):
         client_column.setContentsMargins(0, 0, 0, 0)
         client_column.addWidget(self.show_panel_button, 0, Qt.AlignmentFlag.AlignRight)
         client_column.addWidget(self.client, 1)
+        # The consent card (PRV-04, PRV-08): the client sees what we keep and decides per
+        # purpose, in their own language with Dutch alongside; each switch is stored at once.
+        self.consent_view: ConsentView | None = None
+        if consent is not None:
+            dutch = translators.dutch()
+            self.consent_view = ConsentView(consent, dutch, dutch, ui)
+            self.consent_view.set_enabled_toggles(True)
+            self.consent_view.failed.connect(controller.failed)
+            self.consent_view.changed.connect(
+                lambda _status: controller.apply(lambda s, sid: s.open_session(sid))
+            )
+            self.consent_view.hide()
+            client_column.addWidget(self.consent_view, 2)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -100,6 +116,13 @@ class IntakeView(QWidget):
         answer = state.answer(card.id) if card else None
         self.client.show_card(card, answer.values if answer else (), state.phases)
         self.panel.show_state(state)
+        if self.consent_view is not None:
+            asking = card is not None and card.records is RecordKind.CONSENT
+            if asking and self.consent_view.session_id != state.id:
+                self.consent_view.set_session(state.id)
+            if asking:
+                self.consent_view.set_translator(self.client.tr_client)
+            self.consent_view.setVisible(asking)
 
     def retranslate_ui(self) -> None:
         self.show_panel_button.setText(self.tr_ui.gettext("Paneel hulpverlener"))

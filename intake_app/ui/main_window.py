@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
             context.practice_cases,
             context.glossary,
             context.summaries,
+            context.security.consent,
         )
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.intake, ui)

@@ -419,28 +419,6 @@ class AppointmentForm(RecordForm):
         )
 
 
-class ConsentForm(RecordForm):
-    def __init__(self, controller: IntakeController, t: Translator) -> None:
-        super().__init__(controller, t)
-        self.items.hide()
-        self.add_button.setText(t.gettext("Toestemming bewaren"))
-        self.boxes: dict[ConsentPurpose, QCheckBox] = {}
-        for purpose in ConsentPurpose:
-            box = QCheckBox(t.gettext(LABELS[purpose]))
-            self.form.addRow(box)
-            self.boxes[purpose] = box
-
-    def show_state(self, state: SessionState, card: Card) -> None:
-        self.card = card
-        if state.record is not None:
-            for purpose, box in self.boxes.items():
-                box.setChecked(state.record.consent(purpose))
-
-    def operation(self) -> Callable[..., SessionState]:
-        wanted = {purpose: box.isChecked() for purpose, box in self.boxes.items()}
-        return lambda s, sid: s.set_consents(sid, wanted)
-
-
 class ReferralForm(RecordForm):
     def __init__(self, controller: IntakeController, t: Translator) -> None:
         super().__init__(controller, t)
@@ -501,7 +479,6 @@ class RecordForms(QStackedWidget):
             RecordKind.PROVISIONS: ProvisionsForm(controller, t, flow),
             RecordKind.NEXT_STEPS: NextStepsForm(controller, t),
             RecordKind.APPOINTMENT: AppointmentForm(controller, t),
-            RecordKind.CONSENT: ConsentForm(controller, t),
             RecordKind.REFERRAL: ReferralForm(controller, t),
         }
         for form in self.forms.values():

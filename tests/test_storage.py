@@ -85,7 +85,7 @@ def test_bad_urls_give_one_clear_sentence(url: str, expected: str) -> None:
 def test_a_file_that_is_not_a_database_is_refused_not_replaced(tmp_path: Path) -> None:
     path = tmp_path / "intake.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StorageError, match="kan niet worden geopend"):
+    with pytest.raises(StorageError, match="beschadigd of onleesbaar"):
         open_storage(sqlite_url(path))
     assert path.read_bytes() == b"this is not a database" * 100
 

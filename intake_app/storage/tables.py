@@ -199,3 +199,26 @@ class NoteRow(SQLModel, table=True):
     card_id: str | None = Field(default=None, max_length=64)
     text: str = Field(max_length=4000)
     at: datetime
+
+
+class AppSettingRow(SQLModel, table=True):
+    """Small key/value settings kept with the data (retention period, backup count)."""
+
+    __tablename__ = "app_setting"
+
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=4000)
+    updated_at: datetime
+
+
+class SessionAnonymisedRow(SQLModel, table=True):
+    """Marks a session whose personal fields were wiped by the retention rule."""
+
+    __tablename__ = "session_anonymised"
+
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("intake_session.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    anonymised_at: datetime

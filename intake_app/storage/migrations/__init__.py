@@ -1,3 +1,3 @@
 """Alembic migrations; ``HEAD`` lets start-up skip importing Alembic when nothing is due."""
 
-HEAD = "0002_intake_records"
+HEAD = "0003a_storage"

@@ -1,0 +1,209 @@
+"""Backups, corrupt files, missing files, synced folders: nothing is lost, nothing is silent."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from intake_app.core.durability import CorruptDatabaseError, NoBackupError
+from intake_app.core.errors import ConfigurationError
+from intake_app.core.model import Answer, AnswerState
+from intake_app.storage import opening
+from intake_app.storage.backup import (
+    is_healthy,
+    list_backups,
+    make_backup,
+    restore_latest,
+)
+from intake_app.storage.database import sqlite_url
+from intake_app.storage.location import location_warning, synced_service
+from intake_app.storage.opening import open_storage
+
+
+def _with_answer(path: Path, card: str = "primary_question") -> int:
+    storage = open_storage(sqlite_url(path))
+    try:
+        session = storage.sessions.create_session(client_language="nl")
+        storage.sessions.record_answer(
+            session.id, Answer(card, AnswerState.ANSWERED, ("rent",)), next_card=None
+        )
+        return session.id
+    finally:
+        storage.close()
+
+
+def _rows(path: Path, sql: str) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute(sql).fetchall()
+    finally:
+        connection.close()
+
+
+def test_backup_holds_rows_still_in_the_wal_file(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    storage = open_storage(sqlite_url(path))
+    try:
+        session = storage.sessions.create_session(client_language="ar")
+        # The engine keeps its connection open: the row lives in intake.db-wal, not yet in
+        # the main file. A file copy would miss it; the online backup must not.
+        assert Path(f"{path}-wal").stat().st_size > 0
+        backup = make_backup(path, reason="test")
+    finally:
+        storage.close()
+    assert is_healthy(backup)
+    assert backup.stat().st_mode & 0o077 == 0
+    assert _rows(backup, "SELECT code FROM intake_session") == [(session.code,)]
+
+
+def test_backups_rotate_to_the_configured_count(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    _with_answer(path)
+    for _ in range(5):
+        make_backup(path, reason="test", keep=3)
+    backups = list_backups(path)
+    assert len(backups) == 3
+    assert backups[0].made_at > backups[-1].made_at
+
+
+def test_backup_count_comes_from_environment_or_setting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "intake.db"
+    storage = open_storage(sqlite_url(path))
+    try:
+        assert opening.backup_count(storage.engine) == 10
+        storage.maintenance.set_setting("backup_count", "4")
+        assert opening.backup_count(storage.engine) == 4
+        monkeypatch.setenv("INTAKE_APP_BACKUP_COUNT", "2")
+        assert opening.backup_count(storage.engine) == 2
+        monkeypatch.setenv("INTAKE_APP_BACKUP_COUNT", "nul")
+        with pytest.raises(ConfigurationError, match="heel getal"):
+            opening.backup_count(storage.engine)
+    finally:
+        storage.close()
+
+
+def test_start_makes_a_backup_before_a_migration(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    _with_answer(path)
+    # Pretend the file was written by the previous version of the app.
+    connection = sqlite3.connect(path)
+    connection.execute("DROP TABLE session_anonymised")
+    connection.execute("DROP TABLE app_setting")
+    connection.execute("UPDATE alembic_version SET version_num = '0002_intake_records'")
+    connection.commit()
+    connection.close()
+    storage = open_storage(sqlite_url(path))
+    storage.close()
+    assert storage.migrated
+    assert storage.backup_made is not None
+    assert "voor-migratie" in storage.backup_made.name
+    # The backup is the old schema, with the data, exactly as it was before migrating.
+    assert _rows(storage.backup_made, "SELECT version_num FROM alembic_version") == [
+        ("0002_intake_records",)
+    ]
+    assert _rows(storage.backup_made, "SELECT count(*) FROM answer") == [(1,)]
+
+
+def _damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk would."""
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 4096):
+        data[offset + 10 : offset + 600] = b"\xff" * 590
+    path.write_bytes(bytes(data))
+
+
+def _fill(path: Path) -> None:
+    storage = open_storage(sqlite_url(path))
+    try:
+        for _ in range(40):
+            session = storage.sessions.create_session(client_language="nl")
+            storage.sessions.update_session(session.id, first_name="Test" * 10)
+    finally:
+        storage.close()
+    connection = sqlite3.connect(path)  # fold the WAL into the main file
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+
+
+def test_a_damaged_file_is_refused_with_the_latest_backup_named(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    _fill(path)
+    backup = make_backup(path, reason="test")
+    _damage(path)
+    damaged = path.read_bytes()
+    with pytest.raises(CorruptDatabaseError) as caught:
+        open_storage(sqlite_url(path))
+    assert caught.value.latest_backup == backup
+    assert "beschadigd" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert path.read_bytes() == damaged  # nothing overwritten, no new empty database
+
+
+def test_restore_latest_puts_the_backup_back_and_keeps_the_damaged_file(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    session_id = _with_answer(path)
+    make_backup(path, reason="test")
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(CorruptDatabaseError):
+        open_storage(sqlite_url(path))
+    used = restore_latest(path)
+    assert used == list_backups(path)[0].path
+    assert next(tmp_path.glob("intake.db.damaged-*")).read_bytes() == b"garbage" * 1000
+    storage = open_storage(sqlite_url(path))
+    try:
+        assert storage.sessions.get_session(session_id).answers["primary_question"].value == (
+            "rent",
+        )
+    finally:
+        storage.close()
+
+
+def test_restore_without_a_backup_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    path.write_bytes(b"garbage" * 1000)
+    with pytest.raises(CorruptDatabaseError) as caught:
+        open_storage(sqlite_url(path))
+    assert caught.value.latest_backup is None
+    with pytest.raises(NoBackupError):
+        restore_latest(path)
+    assert path.read_bytes() == b"garbage" * 1000
+
+
+def test_a_missing_file_with_backups_is_not_silently_recreated(tmp_path: Path) -> None:
+    path = tmp_path / "intake.db"
+    _with_answer(path)
+    make_backup(path, reason="test")
+    for leftover in tmp_path.glob("intake.db*"):
+        leftover.unlink()
+    with pytest.raises(CorruptDatabaseError, match="verdwenen"):
+        open_storage(sqlite_url(path))
+    assert not path.exists()
+
+
+@pytest.mark.parametrize(
+    ("folder", "service"),
+    [
+        ("/home/amira/OneDrive - Gemeente/intake", "OneDrive"),
+        ("/Users/jan/Dropbox/werk", "Dropbox"),
+        ("C:/Users/jan/Google Drive/x", "Google Drive"),
+        ("/home/jan/Nextcloud/intake", "Nextcloud"),
+        ("/Users/jan/Library/Mobile Documents/com~apple~CloudDocs", "iCloud"),
+        ("/home/jan/.local/share/intake-app", None),
+    ],
+)
+def test_synced_folders_are_recognised(folder: str, service: str | None) -> None:
+    assert synced_service(Path(folder) / "intake.db") == service
+
+
+def test_opening_in_a_synced_folder_warns(tmp_path: Path) -> None:
+    folder = tmp_path / "Dropbox"
+    folder.mkdir()
+    storage = open_storage(sqlite_url(folder / "intake.db"))
+    storage.close()
+    assert len(storage.warnings) == 1
+    assert "Dropbox" in str(storage.warnings[0])
+    assert location_warning(tmp_path / "intake.db") is None

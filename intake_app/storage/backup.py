@@ -58,11 +58,12 @@ def list_backups(database: Path) -> Sequence[BackupInfo]:
 
 def _copy(source: Path, target: Path) -> None:
     """Online backup from ``source`` into a new file ``target`` (owner-only)."""
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.close(fd)
     src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
@@ -71,6 +72,14 @@ def _copy(source: Path, target: Path) -> None:
             dst.close()
     finally:
         src.close()
+    # Only a complete, flushed file gets the final name: a kill mid-backup leaves a
+    # ``.partial`` that is never mistaken for a backup.
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    partial.replace(target)
 
 
 def make_backup(database: Path, *, reason: str = "start", keep: int = DEFAULT_KEEP) -> Path:

@@ -11,6 +11,8 @@ from intake_app.content.loader import load_flow
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.intake import IntakeService
+from intake_app.services.retention import StorageAdminService
+from intake_app.services.session_file import SessionFileService
 from intake_app.storage.database import sqlite_url
 from intake_app.storage.opening import OpenedStorage, open_storage
 
@@ -23,6 +25,8 @@ class AppContext:
     storage: OpenedStorage
     translators: Translators
     intake: IntakeService
+    session_files: SessionFileService
+    storage_admin: StorageAdminService
 
     def close(self) -> None:
         self.storage.close()
@@ -43,4 +47,17 @@ def build_context(db_url: str | None = None, data_dir: Path | None = None) -> Ap
     storage = open_storage(resolve_db_url(db_url, paths))
     translators = Translators(paths.catalogs)
     intake = IntakeService(storage.sessions, flow, translators, PdfDocumentWriter(paths.fonts))
-    return AppContext(paths, storage, translators, intake)
+    storage_admin = StorageAdminService(storage.maintenance, storage.sessions)
+    try:
+        storage_admin.apply_retention()  # personal fields past the retention period go
+    except BaseException:
+        storage.close()
+        raise
+    return AppContext(
+        paths,
+        storage,
+        translators,
+        intake,
+        session_files=SessionFileService(storage.sessions, storage.maintenance),
+        storage_admin=storage_admin,
+    )

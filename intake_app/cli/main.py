@@ -1,6 +1,8 @@
 """``intake-admin``: administration from the command line.
 
     intake-admin [--db URL] sessions list
+    intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
+    intake-admin [--db URL] retention|backup ...
 
 Errors are one sentence on stderr and exit status 2, never a traceback.
 """
@@ -12,6 +14,8 @@ import sys
 from collections.abc import Sequence
 
 from intake_app.bootstrap.context import AppContext, build_context
+from intake_app.cli import storage_commands
+from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 
 
@@ -28,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
     session_commands.add_parser("list", help="toon alle gesprekken")
+    storage_commands.add_session_commands(session_commands)
+    storage_commands.add_storage_commands(commands)
     return parser
 
 
@@ -50,14 +56,25 @@ def _sessions_list(context: AppContext) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        done = storage_commands.run_without_context(args)
+        if done is not None:
+            return done
         context = build_context(db_url=args.db)
+    except CorruptDatabaseError as exc:
+        print(f"intake-admin: {exc}", file=sys.stderr)
+        if exc.latest_backup is not None:
+            print("Herstel met: intake-admin backup restore", file=sys.stderr)
+        return 2
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2
+    for warning in context.storage.warnings:
+        print(f"intake-admin: {warning}", file=sys.stderr)
     try:
         if (args.area, args.action) == ("sessions", "list"):
             return _sessions_list(context)
-        return 2  # argparse already refused anything else
+        done = storage_commands.run(args, context)
+        return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2

@@ -207,3 +207,32 @@ def test_opening_in_a_synced_folder_warns(tmp_path: Path) -> None:
     assert len(storage.warnings) == 1
     assert "Dropbox" in str(storage.warnings[0])
     assert location_warning(tmp_path / "intake.db") is None
+
+
+def test_cli_names_the_way_out_and_restores(tmp_path: Path, capsys) -> None:
+    from intake_app.cli.main import main as admin
+
+    path = tmp_path / "intake.db"
+    url = sqlite_url(path)
+    session_id = _with_answer(path)
+    assert admin(["--db", url, "backup", "make"]) == 0
+    assert admin(["--db", url, "backup", "list"]) == 0
+    assert "intake-" in capsys.readouterr().out
+    path.write_bytes(b"\x00garbage" * 500)
+    assert admin(["--db", url, "sessions", "list"]) == 2
+    err = capsys.readouterr().err
+    assert "beschadigd" in err
+    assert "intake-admin backup restore" in err
+    assert "Traceback" not in err
+    assert admin(["--db", url, "backup", "restore"]) == 0
+    assert admin(["--db", url, "sessions", "list"]) == 0
+    assert f"{session_id:>5}" in capsys.readouterr().out
+
+
+def test_cli_warns_about_a_synced_folder(tmp_path: Path, capsys) -> None:
+    from intake_app.cli.main import main as admin
+
+    folder = tmp_path / "OneDrive - Stichting"
+    folder.mkdir()
+    assert admin(["--db", sqlite_url(folder / "intake.db"), "sessions", "list"]) == 0
+    assert "OneDrive" in capsys.readouterr().err

@@ -22,7 +22,7 @@ def _count(context, table: str, session_id: int) -> int:
     with context.storage.engine.connect() as connection:
         return int(
             connection.execute(
-                text(f"SELECT count(*) FROM {table} WHERE session_id = :id"),  # noqa: S608
+                text(f"SELECT count(*) FROM {table} WHERE session_id = :id"),
                 {"id": session_id},
             ).scalar_one()
         )

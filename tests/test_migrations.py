@@ -1,0 +1,98 @@
+"""A database written by an older version of the app is migrated at start, data intact.
+
+The old database is made with the real first migration (0001_initial), filled with rows in
+that old shape, and then opened by today's ``open_storage``: backup first, then upgrade.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from alembic import command
+from sqlalchemy import create_engine, text
+
+from intake_app.core.model import AnswerState
+from intake_app.storage.backup import list_backups
+from intake_app.storage.database import parse_url, sqlite_file
+from intake_app.storage.migrate import alembic_config, current_revision
+from intake_app.storage.migrations import HEAD
+from intake_app.storage.opening import open_storage
+
+SAVED = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+
+
+def _old_database(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001_initial")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO intake_session (id, code, created_at, updated_at, "
+                    "client_language, status, current_card, practice) VALUES "
+                    "(1, 'K-OLD1-AB', :t, :t, 'ti', 'active', 'income', false)"
+                ),
+                {"t": SAVED},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO answer (session_id, card_id, state, value_json, answered_at) "
+                    "VALUES (1, 'primary_question', 'answered', '[\"rent\", \"energy\"]', :t), "
+                    "(1, 'urgent_letters', 'not_discussed', '[]', :t)"
+                ),
+                {"t": SAVED},
+            )
+        assert current_revision(engine) == "0001_initial"
+    finally:
+        engine.dispose()
+
+
+def test_a_database_from_the_first_schema_is_migrated_with_its_data(any_db_url: str) -> None:
+    _old_database(any_db_url)
+    storage = open_storage(any_db_url)
+    try:
+        assert storage.migrated
+        assert current_revision(storage.engine) == HEAD
+        session = storage.sessions.get_session(1)
+        assert session.code == "K-OLD1-AB"
+        assert session.client_language == "ti"
+        assert session.current_card == "income"
+        assert session.first_name == ""  # new columns got their defaults
+        assert session.answers["primary_question"].value == ("rent", "energy")
+        assert session.answers["urgent_letters"].state is AnswerState.NOT_DISCUSSED
+        with storage.engine.connect() as connection:  # 0002 filled the statistics table
+            options = connection.execute(
+                text("SELECT option_id FROM answer_option ORDER BY option_id")
+            ).scalars()
+            assert list(options) == ["energy", "rent"]
+        # The new tables work: a setting, an anonymisation marker, a new session.
+        storage.maintenance.set_setting("retention_days", "365")
+        assert storage.maintenance.get_setting("retention_days") == "365"
+        assert storage.sessions.create_session(client_language="nl").id == 2
+    finally:
+        storage.close()
+
+    path = sqlite_file(parse_url(any_db_url))
+    if path is not None:  # SQLite: a backup of the old file was made before migrating
+        backups = list_backups(path)
+        assert len(backups) == 1
+        assert "voor-migratie" in backups[0].path.name
+        old = sqlite3.connect(backups[0].path)
+        try:
+            assert old.execute("SELECT version_num FROM alembic_version").fetchall() == [
+                ("0001_initial",)
+            ]
+            assert old.execute("SELECT count(*) FROM answer").fetchall() == [(2,)]
+        finally:
+            old.close()
+
+
+def test_migrating_twice_is_a_no_op(any_db_url: str) -> None:
+    open_storage(any_db_url).close()
+    again = open_storage(any_db_url)
+    again.close()
+    assert not again.migrated

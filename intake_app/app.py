@@ -65,11 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_fonts(app, paths.fonts)
     app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
     ui = Translator(args.ui_language, paths.catalogs)
+    from intake_app.ui.recovery_dialog import build_with_recovery
+
     try:
-        context = build_context(db_url=args.db, data_dir=args.data_dir)
+        built = build_with_recovery(
+            lambda: build_context(db_url=args.db, data_dir=args.data_dir), ui
+        )
     except IntakeError as exc:
         report_startup_error(exc.render(ui.gettext))
         return 2
+    if built is None:  # a damaged database, and the person chose to quit
+        return 2
+    context = built
 
     from intake_app.ui.main_window import MainWindow
 

@@ -29,10 +29,12 @@ class CorruptDatabaseError(StorageError):
         *,
         database: Path,
         latest_backup: Path | None,
+        latest_backup_at: datetime | None = None,
         **params: object,
     ) -> None:
         self.database = database
         self.latest_backup = latest_backup
+        self.latest_backup_at = latest_backup_at
         super().__init__(message, database=database, **params)
 
 

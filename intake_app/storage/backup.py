@@ -124,11 +124,16 @@ def is_healthy(path: Path) -> bool:
     return [tuple(row) for row in rows] == [("ok",)]
 
 
-def latest_healthy_backup(database: Path) -> Path | None:
+def latest_healthy(database: Path) -> BackupInfo | None:
     for info in list_backups(database):
         if is_healthy(info.path):
-            return info.path
+            return info
     return None
+
+
+def latest_healthy_backup(database: Path) -> Path | None:
+    info = latest_healthy(database)
+    return None if info is None else info.path
 
 
 def restore_latest(database: Path) -> Path:

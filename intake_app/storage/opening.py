@@ -24,7 +24,7 @@ from intake_app.core.durability import CorruptDatabaseError, StorageNotice
 from intake_app.core.errors import ConfigurationError, StorageError
 from intake_app.storage.backup import (
     DEFAULT_KEEP,
-    latest_healthy_backup,
+    latest_healthy,
     list_backups,
     make_backup,
 )
@@ -86,22 +86,26 @@ def backup_count(engine: Engine | None = None) -> int:
 
 
 def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
+    backup = latest_healthy(path)
     return CorruptDatabaseError(
         "Het databasebestand {database} is beschadigd of onleesbaar ({detail}). "
         "Er is niets overschreven.",
         database=path,
-        latest_backup=latest_healthy_backup(path),
+        latest_backup=backup.path if backup else None,
+        latest_backup_at=backup.made_at if backup else None,
         detail=detail[:200],
     )
 
 
 def _connect(url: str, path: Path | None) -> Engine:
     if path is not None and not path.exists() and list_backups(path):
+        backup = latest_healthy(path)
         raise CorruptDatabaseError(
             "Het databasebestand {database} is verdwenen, maar er zijn reservekopieën. "
             "Er is geen nieuwe lege database gemaakt.",
             database=path,
-            latest_backup=latest_healthy_backup(path),
+            latest_backup=backup.path if backup else None,
+            latest_backup_at=backup.made_at if backup else None,
         )
     try:
         return create_database_engine(url)

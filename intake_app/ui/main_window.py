@@ -10,6 +10,7 @@ from intake_app.bootstrap.context import AppContext
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.intake_view import IntakeView
+from intake_app.ui.session_files import SessionFileActions
 from intake_app.ui.start_view import StartView
 
 
@@ -35,6 +36,14 @@ class MainWindow(QMainWindow):
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.controller.failed.connect(self._show_error)
         self.controller.printed.connect(self._printed)
+        # Storage (issue 4): session files, and a warning about the database's folder.
+        self.session_files = SessionFileActions(context, ui, self)
+        self.start_view.export_requested.connect(self.session_files.ask_export)
+        self.start_view.import_requested.connect(self.session_files.ask_import)
+        self.session_files.done.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.session_files.done.connect(lambda _text: self.controller.refresh_sessions())
+        self.session_files.failed.connect(self._show_error)
+        self.start_view.show_notice(" ".join(self.session_files.notices()))
         self.retranslate_ui()
         self.show_start()
 

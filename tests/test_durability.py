@@ -236,3 +236,45 @@ def test_cli_warns_about_a_synced_folder(tmp_path: Path, capsys) -> None:
     folder.mkdir()
     assert admin(["--db", sqlite_url(folder / "intake.db"), "sessions", "list"]) == 0
     assert "OneDrive" in capsys.readouterr().err
+
+
+def test_a_full_disk_loses_nothing_already_saved_and_says_so(tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    from intake_app.core.errors import StorageError
+
+    path = tmp_path / "intake.db"
+    storage = open_storage(sqlite_url(path))
+    repo = storage.sessions
+    session = repo.create_session(client_language="ar")
+    repo.record_answer(
+        session.id, Answer("primary_question", AnswerState.ANSWERED, ("rent",)), next_card="a"
+    )
+    limit = {"pages": 0}
+
+    def cap(dbapi_connection, _record) -> None:
+        if limit["pages"]:
+            dbapi_connection.execute(f"PRAGMA max_page_count={limit['pages']}")
+
+    event.listen(storage.engine, "connect", cap)
+    storage.engine.dispose()  # new connections get the cap: the "disk" has no more room
+    limit["pages"] = _rows(path, "PRAGMA page_count")[0][0]  # type: ignore[assignment]
+    big = "x" * 3000
+    with pytest.raises(StorageError, match="schijf is vol") as caught:
+        for index in range(200):
+            repo.record_answer(
+                session.id, Answer(f"card_{index}_{big}"[:64], AnswerState.ANSWERED, (big,)),
+                next_card=None,
+            )  # fmt: skip
+    assert "\n" not in str(caught.value)
+    again = repo.get_session(session.id)
+    assert again.answers["primary_question"].value == ("rent",)
+    # Room again: the next answer is stored as usual.
+    limit["pages"] = 0
+    storage.engine.dispose()
+    repo.record_answer(
+        session.id, Answer("after", AnswerState.ANSWERED, ("energy",)), next_card=None
+    )
+    assert repo.get_session(session.id).answers["after"].value == ("energy",)
+    storage.close()
+    assert is_healthy(path)

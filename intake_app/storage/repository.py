@@ -81,6 +81,21 @@ def new_session_code() -> str:
     return f"K-{chars[:4]}-{chars[4:]}"
 
 
+def storage_error(exc: SQLAlchemyError) -> StorageError:
+    """One clear sentence for a failed database call; the transaction was rolled back."""
+    reason = str(getattr(exc, "orig", None) or exc)
+    if "full" in reason.lower():  # SQLITE_FULL, PostgreSQL "No space left on device"
+        return StorageError(
+            "De schijf is vol: dit is niet opgeslagen. Wat eerder is opgeslagen, is veilig. "
+            "Maak ruimte vrij en probeer het opnieuw."
+        )
+    if isinstance(exc, OperationalError):
+        return StorageError(
+            "De database is niet bereikbaar of zit op slot: {reason}", reason=reason
+        )
+    return StorageError("Opslaan in de database is mislukt: {reason}", reason=reason)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -129,12 +144,8 @@ class SqlSessionRepository:
         try:
             with Session(self._engine, expire_on_commit=False) as session:
                 yield session
-        except OperationalError as exc:
-            raise StorageError(
-                "De database is niet bereikbaar of zit op slot: {reason}", reason=str(exc.orig)
-            ) from exc
         except SQLAlchemyError as exc:
-            raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
+            raise storage_error(exc) from exc
 
     @staticmethod
     def _session_row(session: Session, session_id: int) -> SessionRow:
@@ -260,12 +271,8 @@ class SqlSessionRepository:
                             for o in answer.value
                         ],
                     )
-        except OperationalError as exc:
-            raise StorageError(
-                "De database is niet bereikbaar of zit op slot: {reason}", reason=str(exc.orig)
-            ) from exc
         except SQLAlchemyError as exc:
-            raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
+            raise storage_error(exc) from exc
 
     def set_phase_status(self, session_id: int, phase_id: str, status: PhaseStatus) -> None:
         with self._session() as session:

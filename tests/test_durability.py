@@ -278,3 +278,24 @@ def test_a_full_disk_loses_nothing_already_saved_and_says_so(tmp_path: Path) -> 
     assert repo.get_session(session.id).answers["after"].value == ("energy",)
     storage.close()
     assert is_healthy(path)
+
+
+def test_a_normal_start_loads_neither_alembic_nor_jsonschema(tmp_path: Path) -> None:
+    """Start-up budget (1 s): migrations and session-file validation are imported lazily."""
+    import subprocess
+    import sys
+
+    url = sqlite_url(tmp_path / "intake.db")
+    open_storage(url).close()  # schema made; the next start has nothing to migrate
+    code = (
+        "import sys\n"
+        "from intake_app.bootstrap.context import build_context\n"
+        f"build_context(db_url={url!r}, data_dir=__import__('pathlib').Path({str(tmp_path)!r}))"
+        ".close()\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('alembic', 'jsonschema'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""

@@ -96,3 +96,44 @@ def test_migrating_twice_is_a_no_op(any_db_url: str) -> None:
     again = open_storage(any_db_url)
     again.close()
     assert not again.migrated
+
+
+def test_a_kill_during_the_upgrade_loses_nothing(tmp_path) -> None:
+    """SIGKILL while the backup and the migration run: the next start finishes the job."""
+    import os
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from intake_app.storage.backup import is_healthy
+    from intake_app.storage.database import sqlite_url
+
+    repo = Path(__file__).resolve().parents[1]
+    path = tmp_path / "intake.db"
+    rng = random.Random(7)
+    for _attempt in range(6):
+        path.unlink(missing_ok=True)
+        _old_database(sqlite_url(path))
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tests.migrate_writer", str(path)],
+            cwd=repo,
+            stdout=subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(repo)},
+        )
+        time.sleep(rng.uniform(0.3, 0.9))  # import time varies: before, during or after
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=30)
+        assert is_healthy(path)
+        storage = open_storage(sqlite_url(path))
+        try:
+            assert current_revision(storage.engine) == HEAD
+            assert storage.sessions.get_session(1).answers["primary_question"].value == (
+                "rent",
+                "energy",
+            )
+        finally:
+            storage.close()
+    assert not list((tmp_path / "backups").glob("*.partial"))

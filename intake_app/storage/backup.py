@@ -88,6 +88,8 @@ def make_backup(database: Path, *, reason: str = "start", keep: int = DEFAULT_KE
     target = folder / f"{database.stem}-{_stamp(datetime.now(UTC))}-{reason}.db"
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
+        for leftover in folder.glob(f"{database.stem}-*.db.partial"):  # from a killed backup
+            leftover.unlink(missing_ok=True)
         _copy(database, target)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):

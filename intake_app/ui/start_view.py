@@ -114,9 +114,9 @@ class StartView(QWidget):
             status = self.tr_ui.gettext("afgerond") if item.current_card is None else ""
             text = self.tr_ui.format(
                 "{code} · {language} · laatst bewaard {saved}",
-                code=item.code,
-                language=item.client_language,
-                saved=saved,
+                code=f"\u2068{item.code}\u2069",
+                language=f"\u2068{item.client_language}\u2069",
+                saved=f"\u2068{saved}\u2069",
             )
             entry = QListWidgetItem(f"{text}  {status}".strip())
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
@@ -133,8 +133,9 @@ class StartView(QWidget):
             self.resume_text.setText(
                 self.tr_ui.format(
                     "Er is een gesprek dat nog niet klaar is: {code}. Laatst bewaard {saved}.",
-                    code=self.offered.code,
-                    saved=formatter.datetime(self.offered.updated_at),
+                    # Isolated, so a Latin code and digits keep their order in Arabic text.
+                    code=f"\u2068{self.offered.code}\u2069",
+                    saved=f"\u2068{formatter.datetime(self.offered.updated_at)}\u2069",
                 )
             )
 

@@ -17,6 +17,8 @@ from intake_app.services.session_file import CHILDREN, from_document, schema, to
 from intake_app.storage.database import sqlite_url
 from tests.sample_session import fill_session
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 def _session_part(path: Path) -> dict[str, Any]:
     document = json.loads(path.read_text(encoding="utf-8"))
@@ -147,3 +149,14 @@ def test_cli_export_and_import(context, db_url: str, tmp_path: Path, capsys) -> 
     out.write_text('{"format": "intake-app-session"}', encoding="utf-8")
     assert admin(["--db", target, "sessions", "import", str(out)]) == 2
     assert "veld version ontbreekt" in capsys.readouterr().err
+
+
+def test_the_documented_example_is_a_valid_session_file(context) -> None:
+    example = REPO / "docs" / "session-example.json"
+    item = context.session_files.import_session(example)
+    assert item.code == "K-7F3A-Q2"
+    again = context.storage.sessions.get_session(item.id)
+    assert (
+        to_document(again, exported_at=again.created_at)["session"]["debts"]
+        == json.loads(example.read_text(encoding="utf-8"))["session"]["debts"]
+    )

@@ -84,7 +84,7 @@ def new_session_code() -> str:
 def storage_error(exc: SQLAlchemyError) -> StorageError:
     """One clear sentence for a failed database call; the transaction was rolled back."""
     reason = str(getattr(exc, "orig", None) or exc)
-    if "full" in reason.lower():  # SQLITE_FULL, PostgreSQL "No space left on device"
+    if any(word in reason.lower() for word in ("disk is full", "no space left", "disk full")):
         return StorageError(
             "De schijf is vol: dit is niet opgeslagen. Wat eerder is opgeslagen, is veilig. "
             "Maak ruimte vrij en probeer het opnieuw."

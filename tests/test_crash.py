@@ -1,8 +1,10 @@
 """Kill -9 a real writer many times: the file stays sound and no acknowledged write is lost.
 
 design.md section 4: 0 acknowledged answers may be lost on a crash or kill -9, and the database
-passes ``integrity_check`` afterwards. Four databases are hammered side by side to keep the
-run short; each gets ``KILLS_PER_DB`` SIGKILLs at random moments (also during start-up).
+passes ``integrity_check`` afterwards. Four databases are hammered side by side; each gets
+``EXEC_KILLS`` kills of a freshly started writer (also while Python starts and the database
+opens) and ``FORK_KILLS`` kills of writers forked by a fork server (``crash_writer --serve``),
+which keeps the run short. Every kill is followed by the check.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from intake_app.storage.opening import open_storage
 
 REPO = Path(__file__).resolve().parents[1]
 DATABASES = 4
-KILLS_PER_DB = 14  # 56 kills in all
+EXEC_KILLS = 3
+FORK_KILLS = 22  # (3 + 22) * 4 = 100 kills in all
 
 
 @dataclass
@@ -101,13 +104,54 @@ def _check(db: Path, ledger: Ledger) -> None:
         connection.close()
 
 
+def _run_forked(server: subprocess.Popen[bytes], db: Path, seed: int, rng, ledger) -> None:
+    assert server.stdin is not None and server.stdout is not None
+    before = len(ledger.answers) + len(ledger.debts)
+    server.stdin.write(f"{db} {seed}\n".encode())
+    server.stdin.flush()
+    header = server.stdout.readline().decode()
+    assert header.startswith("pid "), header
+    pid = int(header.split()[1])
+    if rng.random() < 0.15:
+        time.sleep(rng.uniform(0.0, 0.05))  # while it opens the database
+    else:
+        assert server.stdout.readline() == b"ready\n"
+        _note(server.stdout.readline().decode(), ledger)  # the first write is acknowledged
+        time.sleep(rng.uniform(0.0, 0.25))
+    os.kill(pid, signal.SIGKILL)
+    while True:
+        line = server.stdout.readline().decode()
+        assert line, "the fork server died"
+        if line.startswith("exit "):
+            assert int(line.split()[1]) == -signal.SIGKILL, line
+            break
+        _note(line, ledger)
+    ledger.kills += 1
+    ledger.kills_mid_write += len(ledger.answers) + len(ledger.debts) > before
+
+
 def _hammer(index: int, folder: Path) -> Ledger:
     db = folder / f"crash{index}.db"
     rng = random.Random(1000 + index)
     ledger = Ledger()
-    for round_ in range(KILLS_PER_DB):
+    for round_ in range(EXEC_KILLS):
         _run_once(db, index * 1000 + round_, rng, ledger)
         _check(db, ledger)  # after every kill, as the next start would find it
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.crash_writer", "--serve"],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        for round_ in range(FORK_KILLS):
+            _run_forked(server, db, index * 1000 + 100 + round_, rng, ledger)
+            _check(db, ledger)
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait(timeout=30)
     return ledger
 
 
@@ -119,9 +163,9 @@ def test_sigkill_never_loses_an_acknowledged_write(tmp_path: Path) -> None:
         ledgers = list(pool.map(_hammer, range(DATABASES), [tmp_path] * DATABASES))
     kills = sum(ledger.kills for ledger in ledgers)
     acknowledged = sum(len(ledger.answers) + len(ledger.debts) for ledger in ledgers)
-    assert kills >= 50
-    assert sum(ledger.kills_mid_write for ledger in ledgers) >= 35  # most kills hit writing
-    assert acknowledged > 200
+    assert kills >= 100
+    assert sum(ledger.kills_mid_write for ledger in ledgers) >= 70  # most kills hit writing
+    assert acknowledged > 500
     # The app's own start-up accepts every file afterwards (quick_check, migrations, backup).
     for index in range(DATABASES):
         storage = open_storage(sqlite_url(tmp_path / f"crash{index}.db"))

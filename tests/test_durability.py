@@ -299,3 +299,12 @@ def test_a_normal_start_loads_neither_alembic_nor_jsonschema(tmp_path: Path) -> 
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_cli_db_check(tmp_path: Path, capsys) -> None:
+    from intake_app.cli.main import main as admin
+
+    url = sqlite_url(tmp_path / "intake.db")
+    _with_answer(tmp_path / "intake.db")
+    assert admin(["--db", url, "db", "check"]) == 0
+    assert "in orde" in capsys.readouterr().out

@@ -43,6 +43,9 @@ def add_storage_commands(commands: Any) -> None:
     backup_commands.add_parser("restore", help="zet de nieuwste goede reservekopie terug")
     count = backup_commands.add_parser("keep", help="hoeveel reservekopieën bewaren")
     count.add_argument("count", type=int)
+    database = commands.add_parser("db", help="de database zelf")
+    database_commands = database.add_subparsers(dest="action", required=True)
+    database_commands.add_parser("check", help="controleer het hele databasebestand")
 
 
 def run_without_context(args: argparse.Namespace) -> int | None:
@@ -90,6 +93,13 @@ def run(args: argparse.Namespace, context: AppContext) -> int | None:
             print("Nog geen reservekopieën.")
         for info in backups:
             print(f"{info.made_at:%Y-%m-%d %H:%M:%S} UTC  {info.size:>10} bytes  {info.path}")
+    elif key == ("db", "check"):
+        health = context.storage_admin.check()
+        if health != "ok":
+            print(f"De database is beschadigd: {health[:500]}")
+            print("Herstel met: intake-admin backup restore")
+            return 1
+        print("De database is in orde.")
     elif key == ("backup", "keep"):
         context.storage_admin.set_backup_count(args.count)
         print(f"Er worden {args.count} reservekopieën bewaard.")

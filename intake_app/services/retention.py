@@ -68,3 +68,7 @@ class StorageAdminService:
 
     def backups(self) -> Sequence[BackupInfo]:
         return self._maintenance.backups()
+
+    def check(self) -> str:
+        """A full integrity check of the database: 'ok', or what is wrong."""
+        return self._maintenance.integrity_check()

@@ -191,7 +191,15 @@ class SqlStorageMaintenance:
                 )
         return session_id
 
-    # -- backups ----------------------------------------------------------------------
+    # -- health and backups --------------------------------------------------------------
+    def integrity_check(self) -> str:
+        """SQLite's full ``integrity_check`` ('ok' when sound); 'ok' for PostgreSQL."""
+        if self._engine.dialect.name != "sqlite":
+            return "ok"
+        with self._engine.connect() as connection:
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+        return "; ".join(str(row) for row in rows)
+
     def backups(self) -> Sequence[BackupInfo]:
         path = sqlite_file(self._engine.url)
         return [] if path is None else list_backups(path)

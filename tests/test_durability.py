@@ -179,9 +179,16 @@ def test_a_missing_file_with_backups_is_not_silently_recreated(tmp_path: Path) -
     make_backup(path, reason="test")
     for leftover in tmp_path.glob("intake.db*"):
         leftover.unlink()
-    with pytest.raises(CorruptDatabaseError, match="verdwenen"):
+    with pytest.raises(CorruptDatabaseError, match="verdwenen") as caught:
         open_storage(sqlite_url(path))
     assert not path.exists()
+    assert caught.value.latest_backup is not None
+    restore_latest(path)  # the way out the dialog offers
+    storage = open_storage(sqlite_url(path))
+    try:
+        assert len(storage.sessions.list_sessions()) == 1
+    finally:
+        storage.close()
 
 
 @pytest.mark.parametrize(

@@ -71,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_fonts(app, paths.fonts)
     app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
     ui = Translator(args.ui_language, paths.catalogs)
+    from intake_app.ui.recovery_dialog import build_with_recovery
+
     try:
         # Log-in first: it unlocks the encrypted database (bootstrap/security.py).
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
@@ -80,8 +82,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from intake_app.ui.login_dialog import LoginDialog
 
-    if args.smoke_test and first_run and not gate.encrypted:
-        context = gate.open_without_accounts()  # packaging check on a fresh plain file
+    if first_run and not gate.encrypted and (args.smoke_test or args.db):
+        # A plain database without accounts (packaging checks, an explicit --db): a damaged
+        # file gets the recovery dialog (restore the latest backup), never a new empty one.
+        try:
+            built = build_with_recovery(gate.open_without_accounts, ui)
+        except IntakeError as exc:
+            report_startup_error(exc.render(ui.gettext))
+            return 2
+        if built is None:
+            return 2
+        context = built
     else:
         dialog = LoginDialog(gate, ui)
         if args.smoke_test:

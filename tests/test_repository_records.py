@@ -36,8 +36,8 @@ from intake_app.storage.opening import open_storage
 NOW = datetime(2026, 11, 22, 10, 30, tzinfo=UTC)
 
 
-def test_full_session_round_trip(db_url: str) -> None:
-    storage = open_storage(db_url)
+def test_full_session_round_trip(any_db_url: str) -> None:
+    storage = open_storage(any_db_url)
     repo = storage.sessions
     s = repo.create_session(client_language="tr")
     repo.update_session(
@@ -74,7 +74,7 @@ def test_full_session_round_trip(db_url: str) -> None:
     )
     storage.close()
 
-    again = open_storage(db_url)
+    again = open_storage(any_db_url)
     got = again.sessions.get_session(s.id)
     assert got.first_name == "Ayşe" and got.trauma_flag and got.age_band == "35-44"
     assert got.phase_order == ("question", "welcome")

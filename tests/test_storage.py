@@ -25,13 +25,13 @@ def test_every_connection_is_durable(db_url: str) -> None:
         storage.close()
 
 
-def test_schema_comes_from_alembic_and_head_is_current(db_url: str) -> None:
+def test_schema_comes_from_alembic_and_head_is_current(any_db_url: str) -> None:
     from alembic.script import ScriptDirectory
 
     from intake_app.storage.migrate import alembic_config
 
     assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
-    storage = open_storage(db_url)
+    storage = open_storage(any_db_url)
     try:
         with storage.engine.connect() as connection:
             version = connection.execute(text("SELECT version_num FROM alembic_version"))
@@ -40,8 +40,8 @@ def test_schema_comes_from_alembic_and_head_is_current(db_url: str) -> None:
         storage.close()
 
 
-def test_answer_survives_reopening(db_url: str) -> None:
-    storage = open_storage(db_url)
+def test_answer_survives_reopening(any_db_url: str) -> None:
+    storage = open_storage(any_db_url)
     session = storage.sessions.create_session(client_language="ar")
     storage.sessions.record_answer(
         session.id,
@@ -50,7 +50,7 @@ def test_answer_survives_reopening(db_url: str) -> None:
     )
     storage.close()
 
-    reopened = open_storage(db_url)
+    reopened = open_storage(any_db_url)
     try:
         again = reopened.sessions.get_session(session.id)
         assert again.client_language == "ar"
@@ -85,7 +85,7 @@ def test_bad_urls_give_one_clear_sentence(url: str, expected: str) -> None:
 def test_a_file_that_is_not_a_database_is_refused_not_replaced(tmp_path: Path) -> None:
     path = tmp_path / "intake.db"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StorageError, match="kan niet worden geopend"):
+    with pytest.raises(StorageError, match="beschadigd of onleesbaar"):
         open_storage(sqlite_url(path))
     assert path.read_bytes() == b"this is not a database" * 100
 

@@ -18,6 +18,8 @@ from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.directory import DirectoryService
 from intake_app.services.intake import IntakeService
 from intake_app.services.languages import LanguageService
+from intake_app.services.retention import StorageAdminService
+from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
 from intake_app.storage.database import sqlite_url
@@ -42,6 +44,8 @@ class AppContext:
     languages: LanguageService
     glossary: Glossary
     security: SecurityServices  # accounts, access, audit, consent (bootstrap/security.py)
+    session_files: SessionFileService
+    storage_admin: StorageAdminService
     practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
@@ -82,9 +86,17 @@ def build_context(
     languages = LanguageService(SqlSettingsStore(storage.engine), paths.catalogs)
     glossary = load_glossary(paths.content)
     cases = load_practice_cases(paths.content)
+    storage_admin = StorageAdminService(storage.maintenance, storage.sessions)
+    try:
+        storage_admin.apply_retention()  # personal fields past the retention period go
+    except BaseException:
+        storage.close()
+        raise
     return AppContext(
         paths, storage, translators, intake, summaries, directory, statistics, languages,
-        glossary, security, cases,
+        glossary, security,
+        session_files=SessionFileService(storage.sessions, storage.maintenance),
+        storage_admin=storage_admin, practice_cases=cases,
     )  # fmt: skip
 
 

@@ -8,6 +8,8 @@
     intake-admin [--db URL] languages offer CODE [CODE ...]
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
+    intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
+    intake-admin [--db URL] retention|backup|db ...
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
 needed; the password is asked (or read from INTAKE_APP_PASSWORD, for scripts). The audit log
@@ -28,7 +30,8 @@ from pathlib import Path
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.paths import default_paths
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, summary
+from intake_app.cli import content_check, storage_commands, summary
+from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
 
@@ -50,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
     session_commands.add_parser("list", help="toon alle gesprekken")
+    storage_commands.add_session_commands(session_commands)
+    storage_commands.add_storage_commands(commands)
     content = commands.add_parser("content", help="inhoud van het gesprek")
     content_commands = content.add_subparsers(dest="action", required=True)
     check = content_commands.add_parser("check", help="controleer kaarten en vertalingen")
@@ -163,7 +168,9 @@ def _stats_merge(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    action = getattr(args, "action", None)  # "summary" has no sub-action
+    if not hasattr(args, "action"):
+        args.action = None  # "summary" has no sub-action
+    action = args.action
     if args.area == "content":
         # Works without a database: content is checked before it is shipped.
         paths = default_paths()
@@ -175,10 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"intake-admin: {exc}", file=sys.stderr)
             return 2
     try:
+        done = storage_commands.run_without_context(args)
+        if done is not None:
+            return done
         context = _open(args)
+    except CorruptDatabaseError as exc:
+        print(f"intake-admin: {exc}", file=sys.stderr)
+        if exc.latest_backup is not None:
+            print("Herstel met: intake-admin backup restore", file=sys.stderr)
+        return 2
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2
+    for warning in context.storage.warnings:
+        print(f"intake-admin: {warning}", file=sys.stderr)
     try:
         if args.area == "summary":
             return summary.run(context, args)
@@ -192,7 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _languages_offer(context, args.codes)
         if (args.area, action) == ("audit", "list"):
             return _audit_list(context, args.limit)
-        return 2  # argparse already refused anything else
+        done = storage_commands.run(args, context)
+        return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)
         return 2

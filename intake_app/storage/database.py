@@ -84,6 +84,14 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
             cursor.execute(pragma)
     finally:
         cursor.close()
+    # Python's sqlite3 (before 3.12) opens no transaction before DDL, so a migration killed
+    # half-way left half a schema. We issue BEGIN ourselves (SQLAlchemy's pysqlite recipe):
+    # every transaction, schema changes included, is all or nothing.
+    dbapi_connection.isolation_level = None
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def create_database_engine(url: str, key: bytes | None = None) -> Engine:
@@ -110,6 +118,7 @@ def create_database_engine(url: str, key: bytes | None = None) -> Engine:
         ) from exc
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "begin", _on_sqlite_begin)
         if path is not None and not path.exists():
             # Owner-only from the first byte: the file will hold personal data.
             path.touch(mode=0o600)

@@ -1,16 +1,50 @@
-"""Open the app's storage: connect, check health, migrate. The one entry point bootstrap uses."""
+"""Open the app's storage: connect, check health, back up, migrate. The entry point bootstrap uses.
+
+Order at every start (design.md section 4):
+1. a missing file while backups exist is refused (never a silent new empty database);
+2. connect; a damaged file raises ``CorruptDatabaseError`` naming the latest healthy backup;
+3. ``PRAGMA quick_check``;
+4. an online backup (always before a migration; else at most once per ``BACKUP_INTERVAL``),
+   rotating the oldest away;
+5. Alembic migrations to the newest schema.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
-from intake_app.core.errors import StorageError
-from intake_app.storage.database import create_database_engine, quick_check, safe_url
-from intake_app.storage.migrate import upgrade_to_head
+from intake_app.core.durability import CorruptDatabaseError, StorageNotice
+from intake_app.core.errors import ConfigurationError, StorageError
+from intake_app.storage.backup import (
+    DEFAULT_KEEP,
+    latest_healthy,
+    list_backups,
+    make_backup,
+)
+from intake_app.storage.database import (
+    create_database_engine,
+    parse_url,
+    quick_check,
+    safe_url,
+    sqlite_file,
+)
+from intake_app.storage.location import location_warning
+from intake_app.storage.maintenance import SqlStorageMaintenance
+from intake_app.storage.migrate import current_revision, upgrade_to_head
+from intake_app.storage.migrations import HEAD
 from intake_app.storage.repository import SqlSessionRepository
 from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
+
+BACKUP_COUNT_VARIABLE = "INTAKE_APP_BACKUP_COUNT"
+BACKUP_INTERVAL = timedelta(hours=1)
+_DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "disk image", "encrypted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +52,12 @@ class OpenedStorage:
     engine: Engine
     sessions: SqlSessionRepository
     display_url: str
+    maintenance: SqlStorageMaintenance
+    database_file: Path | None = None
+    warnings: tuple[StorageNotice, ...] = ()
+    backup_made: Path | None = None
+    migrated: bool = False
+    backup_count: int = DEFAULT_KEEP
 
     def close(self) -> None:
         self.engine.dispose()
@@ -31,18 +71,107 @@ class OpenedStorage:
         return SqlAuditLog(self.engine)
 
 
+def backup_count(engine: Engine | None = None) -> int:
+    """How many backups to keep: ``INTAKE_APP_BACKUP_COUNT``, else the setting, else 10."""
+    raw = os.environ.get(BACKUP_COUNT_VARIABLE)
+    if raw is None and engine is not None:
+        with engine.connect() as connection:
+            if inspect(connection).has_table("app_setting"):
+                raw = connection.execute(
+                    text("SELECT value FROM app_setting WHERE key = 'backup_count'")
+                ).scalar()
+    if raw is None:
+        return DEFAULT_KEEP
+    try:
+        count = int(str(raw).strip())
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise ConfigurationError(
+            "Het aantal reservekopieën moet een heel getal van 1 of meer zijn, niet {value}.",
+            value=raw,
+        )
+    return count
+
+
+def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
+    backup = latest_healthy(path)
+    return CorruptDatabaseError(
+        "Het databasebestand {database} is beschadigd of onleesbaar ({detail}). "
+        "Er is niets overschreven.",
+        database=path,
+        latest_backup=backup.path if backup else None,
+        latest_backup_at=backup.made_at if backup else None,
+        detail=detail[:200],
+    )
+
+
+def _connect(url: str, path: Path | None, key: bytes | None = None) -> Engine:
+    if path is not None and not path.exists() and list_backups(path):
+        backup = latest_healthy(path)
+        raise CorruptDatabaseError(
+            "Het databasebestand {database} is verdwenen, maar er zijn reservekopieën. "
+            "Er is geen nieuwe lege database gemaakt.",
+            database=path,
+            latest_backup=backup.path if backup else None,
+            latest_backup_at=backup.made_at if backup else None,
+        )
+    try:
+        return create_database_engine(url, key=key)
+    except StorageError as exc:
+        reason = str(exc.params.get("reason", ""))
+        # With a key, "not a database" means the wrong key, not a damaged file: never offer
+        # to overwrite good data with an older backup.
+        damaged = any(word in reason.lower() for word in _DAMAGE_WORDS)
+        if path is not None and key is None and damaged:
+            raise _corrupt(path, reason) from exc
+        raise
+
+
+def _backup_due(path: Path, migrating: bool) -> bool:
+    if migrating:
+        return True
+    newest = next(iter(list_backups(path)), None)
+    return newest is None or datetime.now(UTC) - newest.made_at >= BACKUP_INTERVAL
+
+
 def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
     """``key``: open the SQLite file with SQLCipher (storage/encryption.py)."""
-    engine = create_database_engine(url, key=key)
+    path = sqlite_file(parse_url(url))
+    engine = _connect(url, path, key)
+    made: Path | None = None
     try:
-        health = quick_check(engine)
+        try:
+            health = quick_check(engine)
+        except DBAPIError as exc:
+            health = str(exc.orig)
         if health != "ok":
-            raise StorageError(
-                "Het databasebestand is beschadigd ({detail}). Er is niets overschreven.",
-                detail=health[:200],
+            if path is None:
+                raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
+            raise _corrupt(path, health)
+        revision = current_revision(engine)
+        if path is not None and revision is not None and _backup_due(path, revision != HEAD):
+            made = make_backup(
+                path,
+                reason="start" if revision == HEAD else "voor-migratie",
+                keep=backup_count(engine),
+                # An encrypted file is copied through its own SQLCipher connection.
+                engine=engine if key is not None else None,
             )
-        upgrade_to_head(engine)
+        migrated = upgrade_to_head(engine)
+        keep = backup_count(engine)
     except BaseException:
         engine.dispose()
         raise
-    return OpenedStorage(engine, SqlSessionRepository(engine), safe_url(url))
+    notice = location_warning(path)
+    return OpenedStorage(
+        engine=engine,
+        sessions=SqlSessionRepository(engine),
+        display_url=safe_url(url),
+        maintenance=SqlStorageMaintenance(engine),
+        database_file=path,
+        warnings=(notice,) if notice is not None else (),
+        backup_made=made,
+        migrated=migrated,
+        backup_count=keep,
+    )

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, col, select
@@ -81,6 +81,21 @@ def new_session_code() -> str:
     return f"K-{chars[:4]}-{chars[4:]}"
 
 
+def storage_error(exc: SQLAlchemyError) -> StorageError:
+    """One clear sentence for a failed database call; the transaction was rolled back."""
+    reason = str(getattr(exc, "orig", None) or exc)
+    if any(word in reason.lower() for word in ("disk is full", "no space left", "disk full")):
+        return StorageError(
+            "De schijf is vol: dit is niet opgeslagen. Wat eerder is opgeslagen, is veilig. "
+            "Maak ruimte vrij en probeer het opnieuw."
+        )
+    if isinstance(exc, OperationalError):
+        return StorageError(
+            "De database is niet bereikbaar of zit op slot: {reason}", reason=reason
+        )
+    return StorageError("Opslaan in de database is mislukt: {reason}", reason=reason)
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -129,12 +144,8 @@ class SqlSessionRepository:
         try:
             with Session(self._engine, expire_on_commit=False) as session:
                 yield session
-        except OperationalError as exc:
-            raise StorageError(
-                "De database is niet bereikbaar of zit op slot: {reason}", reason=str(exc.orig)
-            ) from exc
         except SQLAlchemyError as exc:
-            raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
+            raise storage_error(exc) from exc
 
     @staticmethod
     def _session_row(session: Session, session_id: int) -> SessionRow:
@@ -218,38 +229,50 @@ class SqlSessionRepository:
 
     # -- answers and phases -----------------------------------------------------------------
     def record_answer(self, session_id: int, answer: Answer, *, next_card: str | None) -> None:
+        """One short transaction in plain SQL (no ORM flush): the hot path of the intake.
+
+        design.md section 9 budgets it at p50 5 ms / p99 50 ms including the fsync.
+        """
         now = utcnow()
-        with self._session() as session:
-            row = self._session_row(session, session_id)
-            existing = session.exec(
-                select(AnswerRow).where(
-                    AnswerRow.session_id == session_id, AnswerRow.card_id == answer.card_id
-                )
-            ).first()
-            stored = existing or AnswerRow(
-                session_id=session_id, card_id=answer.card_id, state="", answered_at=now
-            )
-            stored.state = answer.state.value
-            stored.value_json = json.dumps(list(answer.value), ensure_ascii=False)
-            stored.answered_at = answer.answered_at or now
-            session.execute(
-                delete(AnswerOptionRow).where(
-                    col(AnswerOptionRow.session_id) == session_id,
-                    col(AnswerOptionRow.card_id) == answer.card_id,
-                )
-            )
-            if answer.state is AnswerState.ANSWERED:
-                for option in answer.value:
-                    session.add(
-                        AnswerOptionRow(
-                            session_id=session_id, card_id=answer.card_id, option_id=option
+        answers = AnswerRow.__table__  # type: ignore[attr-defined]
+        options = AnswerOptionRow.__table__  # type: ignore[attr-defined]
+        sessions = SessionRow.__table__  # type: ignore[attr-defined]
+        values = {
+            "state": answer.state.value,
+            "value_json": json.dumps(list(answer.value), ensure_ascii=False),
+            "answered_at": answer.answered_at or now,
+        }
+        this_card = (answers.c.session_id == session_id) & (answers.c.card_id == answer.card_id)
+        try:
+            with self._engine.begin() as connection:
+                touched = connection.execute(
+                    update(sessions)
+                    .where(sessions.c.id == session_id)
+                    .values(current_card=next_card, updated_at=now)
+                ).rowcount
+                if not touched:
+                    raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
+                if not connection.execute(update(answers).where(this_card).values(values)).rowcount:
+                    connection.execute(
+                        insert(answers).values(
+                            session_id=session_id, card_id=answer.card_id, **values
                         )
                     )
-            row.current_card = next_card
-            row.updated_at = now
-            session.add(stored)
-            session.add(row)
-            session.commit()
+                connection.execute(
+                    delete(options).where(
+                        (options.c.session_id == session_id) & (options.c.card_id == answer.card_id)
+                    )
+                )
+                if answer.state is AnswerState.ANSWERED and answer.value:
+                    connection.execute(
+                        insert(options),
+                        [
+                            {"session_id": session_id, "card_id": answer.card_id, "option_id": o}
+                            for o in answer.value
+                        ],
+                    )
+        except SQLAlchemyError as exc:
+            raise storage_error(exc) from exc
 
     def set_phase_status(self, session_id: int, phase_id: str, status: PhaseStatus) -> None:
         with self._session() as session:

@@ -202,10 +202,23 @@ class NoteRow(SQLModel, table=True):
 
 
 class AppSettingRow(SQLModel, table=True):
-    """Organisation-wide settings chosen by the coordinator (key/value, e.g. offered languages)."""
+    """Small key/value settings kept with the data: offered languages, retention, backups."""
 
     __tablename__ = "app_setting"
 
     key: str = Field(primary_key=True, max_length=64)
-    value: str = Field(max_length=2000)
+    value: str = Field(max_length=4000)
     updated_at: datetime
+
+
+class SessionAnonymisedRow(SQLModel, table=True):
+    """Marks a session whose personal fields were wiped by the retention rule."""
+
+    __tablename__ = "session_anonymised"
+
+    session_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("intake_session.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    anonymised_at: datetime

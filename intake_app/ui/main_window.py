@@ -24,6 +24,7 @@ from intake_app.ui.directory_view import DirectoryView
 from intake_app.ui.follow_up_view import FollowUpView
 from intake_app.ui.intake_view import IntakeView
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
+from intake_app.ui.session_files import SessionFileActions
 from intake_app.ui.start_view import StartView
 
 
@@ -73,6 +74,14 @@ class MainWindow(QMainWindow):
         self.controller.printed.connect(self._printed)
         self.follow_ups.open_requested.connect(self._resume)
         self.directory_view.failed.connect(self._show_error)
+        # Storage (issue 4): session files, and a warning about the database's folder.
+        self.session_files = SessionFileActions(context, ui, self)
+        self.start_view.export_requested.connect(self.session_files.ask_export)
+        self.start_view.import_requested.connect(self.session_files.ask_import)
+        self.session_files.done.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        self.session_files.done.connect(lambda _text: self.controller.refresh_sessions())
+        self.session_files.failed.connect(self._show_error)
+        self.start_view.show_notice(" ".join(self.session_files.notices()))
         self.retranslate_ui()
         self.show_start()
 

@@ -19,7 +19,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('app_setting',
     sa.Column('key', sa.String(length=64), nullable=False),
-    sa.Column('value', sa.String(length=2000), nullable=False),
+    sa.Column('value', sa.String(length=4000), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('key')
     )

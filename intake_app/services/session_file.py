@@ -1,0 +1,294 @@
+"""Session files: one whole intake session as JSON, to move it between laptops or keep it.
+
+The format is documented in ``docs/session-format.md`` and fixed by the JSON Schema
+``session_schema.json`` beside this module. Export then import gives the same session back,
+field for field (database ids are local and not part of the file).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import types
+import typing
+from dataclasses import fields, replace
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from intake_app import __version__
+from intake_app.core.durability import SessionFileError, StorageMaintenance
+from intake_app.core.model import (
+    Answer,
+    Consent,
+    Debt,
+    IntakeSession,
+    Money,
+    NextStep,
+    Note,
+    OnTheSpotAction,
+    PhaseStatus,
+    ProvisionCheck,
+    Referral,
+    SessionStatus,
+    Urgency,
+)
+from intake_app.core.ports import SessionRepository
+from intake_app.i18n.languages import is_known
+from intake_app.services.dto import SessionListItem
+
+FORMAT = "intake-app-session"
+VERSION = 1
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+CHILDREN: dict[str, type[Any]] = {
+    "debts": Debt,
+    "urgencies": Urgency,
+    "actions": OnTheSpotAction,
+    "provisions": ProvisionCheck,
+    "next_steps": NextStep,
+    "referrals": Referral,
+    "consents": Consent,
+    "notes": Note,
+}
+_SESSION_SKIP = frozenset({"id", "phase_status", "answers", *CHILDREN})
+
+# What a schema rule means, in plain Dutch, for the message that names the field.
+_PROBLEMS = {
+    "required": "ontbreekt",
+    "type": "heeft het verkeerde soort waarde",
+    "enum": "heeft een onbekende waarde",
+    "const": "heeft een onbekende waarde",
+    "pattern": "heeft een verkeerde vorm",
+    "maxLength": "is te lang",
+    "minLength": "is leeg",
+    "maxItems": "heeft te veel onderdelen",
+    "minimum": "is te klein",
+    "maximum": "is te groot",
+    "additionalProperties": "hoort niet in een gespreksbestand",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("intake_app.services").joinpath("session_schema.json").read_text()
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+# -- to JSON ------------------------------------------------------------------------------
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return _aware(value).astimezone(UTC).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return {"cents": value.cents, "approximate": value.approximate}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _record(item: object, skip: frozenset[str] = frozenset({"id"})) -> dict[str, Any]:
+    return {
+        spec.name: _plain(getattr(item, spec.name))
+        for spec in fields(item)  # type: ignore[arg-type]
+        if spec.name not in skip
+    }
+
+
+def to_document(session: IntakeSession, *, exported_at: datetime | None = None) -> dict[str, Any]:
+    body = _record(session, _SESSION_SKIP)
+    body["phase_status"] = {phase: status.value for phase, status in session.phase_status.items()}
+    body["answers"] = [_record(answer) for answer in session.answers.values()]
+    for name in CHILDREN:
+        body[name] = [_record(item) for item in getattr(session, name)]
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _plain(exported_at or datetime.now(UTC)),
+        "app_version": __version__,
+        "session": body,
+    }
+
+
+# -- from JSON ----------------------------------------------------------------------------
+def _field_name(path: typing.Iterable[object]) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "(het hele bestand)"
+
+
+def validate(document: object) -> None:
+    """Raise SessionFileError naming the first bad field (schema order, deepest first)."""
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
+    errors = list(Draft202012Validator(schema()).iter_errors(document))
+    if not errors:
+        return
+    error = best_match(errors)
+    path = list(error.absolute_path)
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        path.append(missing[0] if missing else "?")
+    elif error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - allowed)
+        path.append(extra[0] if extra else "?")
+    raise SessionFileError(
+        "Het gespreksbestand klopt niet: het veld {field} {problem}.",
+        field=_field_name(path),
+        problem=_PROBLEMS.get(str(error.validator), "is niet geldig"),
+    )
+
+
+def _value(hint: Any, raw: Any) -> Any:
+    if raw is None:
+        return None
+    if isinstance(hint, types.UnionType):
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return hint(raw)
+    if hint is datetime:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    if hint is date:
+        return date.fromisoformat(raw)
+    if hint is Money:
+        return Money(int(raw["cents"]), bool(raw["approximate"]))
+    if typing.get_origin(hint) is tuple:
+        return tuple(raw)
+    return raw
+
+
+def _build(cls: type[Any], raw: dict[str, Any], where: str) -> Any:
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for name, value in raw.items():
+        try:
+            values[name] = _value(hints[name], value)
+        except (ValueError, KeyError) as exc:
+            raise SessionFileError(
+                "Het gespreksbestand klopt niet: het veld {field} {problem}.",
+                field=f"{where}.{name}",
+                problem="is geen geldige datum of waarde",
+            ) from exc
+    return cls(**values)
+
+
+def from_document(document: object) -> IntakeSession:
+    """The session in a parsed session file; validated first."""
+    validate(document)
+    assert isinstance(document, dict)
+    raw = document["session"]
+    if not is_known(raw["client_language"]):
+        raise SessionFileError(
+            "Het gespreksbestand klopt niet: het veld {field} {problem}.",
+            field="session.client_language",
+            problem="is een taal die de app niet kent",
+        )
+    plain = {key: value for key, value in raw.items() if key not in _SESSION_SKIP}
+    plain["status"] = SessionStatus(plain["status"]).value
+    session: IntakeSession = _build(
+        IntakeSession, {**plain, "id": 0}, "session"
+    )  # id 0: the database gives the real one
+    answers = {}
+    for index, item in enumerate(raw["answers"], start=1):
+        answer = _build(Answer, item, f"session.answers[{index}]")
+        if answer.card_id in answers:
+            raise SessionFileError(
+                "Het gespreksbestand klopt niet: het veld {field} {problem}.",
+                field=f"session.answers[{index}].card_id",
+                problem="komt twee keer voor",
+            )
+        answers[answer.card_id] = answer
+    children: dict[str, Any] = {
+        name: tuple(
+            _build(cls, item, f"session.{name}[{index}]")
+            for index, item in enumerate(raw[name], start=1)
+        )
+        for name, cls in CHILDREN.items()
+    }
+    return replace(
+        session,
+        phase_status={phase: PhaseStatus(status) for phase, status in raw["phase_status"].items()},
+        answers=answers,
+        **children,
+    )
+
+
+def read_document(path: Path) -> object:
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise SessionFileError("Het bestand {path} is te groot voor een gesprek.", path=path)
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except FileNotFoundError as exc:
+        raise SessionFileError("Het bestand {path} bestaat niet.", path=path) from exc
+    except UnicodeDecodeError as exc:
+        raise SessionFileError("Het bestand {path} is geen tekstbestand.", path=path) from exc
+    except json.JSONDecodeError as exc:
+        raise SessionFileError(
+            "Het bestand {path} is geen JSON (regel {line}).", path=path, line=exc.lineno
+        ) from exc
+    except OSError as exc:
+        raise SessionFileError(
+            "Het bestand {path} kan niet worden gelezen: {reason}",
+            path=path,
+            reason=exc.strerror or exc,
+        ) from exc
+
+
+def write_document(document: dict[str, Any], out: Path) -> Path:
+    """Write atomically and owner-only: the file holds personal data."""
+    partial = out.with_name(out.name + ".partial")
+    try:
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        partial.replace(out)
+    except OSError as exc:
+        raise SessionFileError(
+            "Het bestand {path} kan niet worden geschreven: {reason}",
+            path=out,
+            reason=exc.strerror or exc,
+        ) from exc
+    return out
+
+
+class SessionFileService:
+    """Export and import whole sessions (``intake-admin sessions export/import``, the GUI)."""
+
+    def __init__(self, sessions: SessionRepository, maintenance: StorageMaintenance) -> None:
+        self._sessions = sessions
+        self._maintenance = maintenance
+
+    def export_session(self, session_id: int, out: Path) -> Path:
+        return write_document(to_document(self._sessions.get_session(session_id)), out)
+
+    def import_session(self, path: Path) -> SessionListItem:
+        session = from_document(read_document(path))
+        new_id = self._maintenance.import_session(session)
+        stored = self._sessions.get_session(new_id)
+        return SessionListItem(
+            id=stored.id,
+            code=stored.code,
+            updated_at=stored.updated_at,
+            client_language=stored.client_language,
+            status=stored.status.value,
+            current_card=stored.current_card,
+            practice=stored.practice,
+        )

@@ -1,0 +1,191 @@
+"""Backups of the SQLite file with SQLite's online backup API, never a file copy.
+
+A plain copy of a WAL database can miss committed rows that still live in the ``-wal`` file;
+``sqlite3.Connection.backup`` copies a consistent snapshot, even while the app writes.
+Backups live in ``backups/`` next to the database, owner-only, newest kept (rotating).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from intake_app.core.durability import BackupInfo, NoBackupError
+from intake_app.core.errors import StorageError
+
+DEFAULT_KEEP = 10
+BACKUP_DIR_NAME = "backups"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<reason>[a-z-]+)\.db$")
+
+
+def backup_dir(database: Path) -> Path:
+    return database.parent / BACKUP_DIR_NAME
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _parse(path: Path) -> BackupInfo | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    made_at = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    return BackupInfo(path=path, made_at=made_at, size=size)
+
+
+def list_backups(database: Path) -> Sequence[BackupInfo]:
+    """Backups of ``database``, newest first."""
+    folder = backup_dir(database)
+    if not folder.is_dir():
+        return []
+    found = [
+        info
+        for path in folder.iterdir()
+        if path.name.startswith(database.stem + "-") and (info := _parse(path)) is not None
+    ]
+    return sorted(found, key=lambda info: info.made_at, reverse=True)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Online backup from ``source`` into a new file ``target`` (owner-only)."""
+    partial = target.with_name(target.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+            dst.commit()
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    # Only a complete, flushed file gets the final name: a kill mid-backup leaves a
+    # ``.partial`` that is never mistaken for a backup.
+    fd = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    partial.replace(target)
+
+
+def _vacuum_into(engine: Engine, target: Path) -> None:
+    """Copy through the app's own connection: an encrypted file stays encrypted (same key)."""
+    partial = target.with_name(target.name + ".partial")
+    # The driver connection itself: VACUUM cannot run inside the transaction that
+    # SQLAlchemy opens for every statement on our connections.
+    raw = engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(partial),))  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    partial.chmod(0o600)
+    partial.replace(target)
+
+
+def make_backup(
+    database: Path,
+    *,
+    reason: str = "start",
+    keep: int = DEFAULT_KEEP,
+    engine: Engine | None = None,
+) -> Path:
+    """Back ``database`` up now and delete the oldest backups beyond ``keep``.
+
+    With ``engine`` (an encrypted database) the copy is made with ``VACUUM INTO`` on that
+    connection, since plain sqlite3 cannot read the file.
+    """
+    folder = backup_dir(database)
+    target = folder / f"{database.stem}-{_stamp(datetime.now(UTC))}-{reason}.db"
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        for leftover in folder.glob(f"{database.stem}-*.db.partial"):  # from a killed backup
+            leftover.unlink(missing_ok=True)
+        if engine is not None:
+            _vacuum_into(engine, target)
+        else:
+            _copy(database, target)
+    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise StorageError(
+            "Er kon geen reservekopie worden gemaakt in {folder}: {reason}",
+            folder=folder,
+            reason=exc,
+        ) from exc
+    rotate(database, keep)
+    return target
+
+
+def rotate(database: Path, keep: int) -> list[Path]:
+    """Delete all but the ``keep`` newest backups (at least one is always kept)."""
+    removed = []
+    for info in list(list_backups(database))[max(keep, 1) :]:
+        with contextlib.suppress(OSError):
+            info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def is_healthy(path: Path) -> bool:
+    """True when ``path`` opens as SQLite and passes ``quick_check``."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return [tuple(row) for row in rows] == [("ok",)]
+
+
+def latest_healthy(database: Path) -> BackupInfo | None:
+    for info in list_backups(database):
+        if is_healthy(info.path):
+            return info
+    return None
+
+
+def latest_healthy_backup(database: Path) -> Path | None:
+    info = latest_healthy(database)
+    return None if info is None else info.path
+
+
+def restore_latest(database: Path) -> Path:
+    """Put the newest healthy backup in place of ``database``; returns the backup used.
+
+    The damaged file (with its ``-wal`` and ``-shm``) is moved aside, never deleted, so
+    nothing is lost even if the restore is the wrong choice.
+    """
+    chosen = latest_healthy_backup(database)
+    if chosen is None:
+        raise NoBackupError("Er is geen bruikbare reservekopie van {database}.", database=database)
+    aside_stamp = _stamp(datetime.now(UTC))
+    try:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            current = Path(f"{database}{suffix}")
+            if current.exists():
+                current.rename(Path(f"{database}.damaged-{aside_stamp}{suffix}"))
+        _copy(chosen, database)
+    except (OSError, sqlite3.Error) as exc:
+        raise StorageError(
+            "De reservekopie kon niet worden teruggezet: {reason}", reason=exc
+        ) from exc
+    return chosen

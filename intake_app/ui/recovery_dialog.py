@@ -1,0 +1,106 @@
+"""The start-up dialog for a damaged or missing database: say so plainly, offer the way out.
+
+Never a traceback, never a silent new empty database. The way out is the newest healthy
+backup; the damaged file is kept aside (``intake.db.damaged-…``), so choosing it loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+
+from intake_app.bootstrap.recovery import restore_latest_backup
+from intake_app.core.durability import CorruptDatabaseError
+from intake_app.core.errors import IntakeError
+from intake_app.i18n.formatting import Formatter
+from intake_app.i18n.translator import Translator
+from intake_app.ui.widgets import named
+
+T = TypeVar("T")
+
+
+class RecoveryDialog(QDialog):
+    """Accepted when the backup was restored (start again); rejected to quit."""
+
+    def __init__(self, error: CorruptDatabaseError, translator: Translator) -> None:
+        super().__init__()
+        self.setObjectName("RecoveryDialog")
+        self.error = error
+        self.tr_ui = translator
+        self.restored_from: Path | None = None
+        t = translator
+        self.setWindowTitle(t.gettext("De gegevens kunnen niet worden geopend"))
+        self.message = named(QLabel(error.render(t.gettext)), "RecoveryMessage", wrap=True)
+        self.advice = named(QLabel(), "RecoveryAdvice", wrap=True)
+        self.failure = named(QLabel(), "RecoveryFailure", wrap=True)
+        self.failure.setVisible(False)
+        self.buttons = QDialogButtonBox()
+        self.restore_button: QPushButton | None = None
+        if error.latest_backup is not None:
+            made_at = error.latest_backup_at
+            saved = Formatter(t.code).datetime(made_at) if made_at else str(error.latest_backup)
+            self.advice.setText(
+                t.format(
+                    "U kunt de laatste reservekopie terugzetten, van {saved}. "
+                    "Wat daarna is ingevoerd, staat er niet in. "
+                    "Het beschadigde bestand blijft bewaard.",
+                    saved=saved,
+                )
+            )
+            self.restore_button = named(
+                self.buttons.addButton(
+                    t.gettext("Reservekopie terugzetten"), QDialogButtonBox.ButtonRole.AcceptRole
+                ),
+                "Primary",
+            )
+            self.restore_button.clicked.connect(self.restore)
+        else:
+            self.advice.setText(
+                t.gettext(
+                    "Er is geen reservekopie. Vraag de beheerder om hulp. "
+                    "Het bestand is niet veranderd."
+                )
+            )
+        self.quit_button = self.buttons.addButton(
+            t.gettext("Afsluiten"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(self.message)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.failure)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def restore(self) -> None:
+        try:
+            self.restored_from = restore_latest_backup(self.error)
+        except IntakeError as exc:
+            self.failure.setText(exc.render(self.tr_ui.gettext))
+            self.failure.setVisible(True)
+            if self.restore_button is not None:
+                self.restore_button.setEnabled(False)
+            return
+        self.accept()
+
+
+def build_with_recovery(build: Callable[[], T], translator: Translator) -> T | None:
+    """``build()``; on a damaged database, the dialog. None when the person chose to quit.
+
+    Without a real screen (offscreen, minimal) the error is raised for the caller to print.
+    """
+    try:
+        return build()
+    except CorruptDatabaseError as exc:
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            raise
+        dialog = RecoveryDialog(exc, translator)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+    return build()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.i18n.translator import Translator
@@ -35,6 +36,10 @@ class MainWindow(QMainWindow):
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.controller.failed.connect(self._show_error)
         self.controller.printed.connect(self._printed)
+        # Coordinator statistics in their own window; QtCharts loads on first use (start-up).
+        self.stats_window: QWidget | None = None
+        self.stats_action = self.menuBar().addAction("")
+        self.stats_action.triggered.connect(self.show_statistics)
         self.retranslate_ui()
         self.show_start()
 
@@ -62,7 +67,21 @@ class MainWindow(QMainWindow):
     def _printed(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr_ui.format("Opgeslagen: {path}", path=path), 15000)
 
+    def show_statistics(self) -> QWidget:
+        if self.stats_window is None:
+            from intake_app.ui.stats_dashboard import StatsDashboard
+
+            # A separate window, but a child: it closes and is deleted with the main window.
+            self.stats_window = StatsDashboard(self.context.statistics, self.tr_ui, parent=self)
+            self.stats_window.setWindowFlag(Qt.WindowType.Window, True)
+            self.stats_window.setWindowTitle(self.tr_ui.gettext("Anonieme statistiek"))
+            self.stats_window.resize(1366, 768)
+        self.stats_window.show()
+        self.stats_window.raise_()
+        return self.stats_window
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr_ui.gettext("Samen kijken naar geld en post"))
+        self.stats_action.setText(self.tr_ui.gettext("Statistiek"))
         self.start_view.retranslate_ui()
         self.intake_view.retranslate_ui()

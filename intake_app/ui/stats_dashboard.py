@@ -343,11 +343,20 @@ class StatsDashboard(QWidget):
         report = self.report
         if report is None:
             return
-        self.sessions_chart.setChart(self._monthly_chart(report.table("sessions")))
-        self.interpreter_chart.setChart(
-            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"})
+        self._replace_chart(self.sessions_chart, self._monthly_chart(report.table("sessions")))
+        self._replace_chart(
+            self.interpreter_chart,
+            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"}),
         )
-        self.informal_chart.setChart(self._totals_chart(report.table("informal_card")))
+        self._replace_chart(self.informal_chart, self._totals_chart(report.table("informal_card")))
+
+    @staticmethod
+    def _replace_chart(view: QChartView, chart: QChart) -> None:
+        """The view owns its chart; it lets go of the old one, so delete that here."""
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
 
     def _monthly_chart(self, table: SuppressedTable) -> QChart:
         chart = QChart()

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import (
@@ -37,6 +38,8 @@ from sqlmodel import SQLModel
 from intake_app.core.errors import StorageError
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
+
+WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
 
 # Upper bounds of the bands, in cents (amounts) and minutes (intake length).
 AMOUNT_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -140,23 +143,27 @@ class SqlStatisticsQueries:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
 
     def raw_counts(self, query: StatisticsQuery) -> RawCounts:
-        """All counts, in two halves on two connections at once: the database does the work
-        (the driver releases the GIL), so a two-core laptop counts both halves in parallel."""
-        grouped = list(self._grouped(CHOSEN))
-        halves = ([grouped[0]], [("base", None), *grouped[1:]])
+        """All counts. Two workers, each on its own connection, take the queries from one
+        queue, largest first: the database does the work (the driver releases the GIL), so a
+        two-core laptop counts in parallel."""
+        work: Queue[tuple[str, Select[Any] | None]] = Queue()
+        for item in [("base", None), *self._grouped(CHOSEN)]:
+            work.put(item)
         try:
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                parts = list(pool.map(lambda half: self._count(query, half), halves))
+            with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+                parts = list(pool.map(lambda _: self._count(query, work), range(WORKERS)))
         except SQLAlchemyError as exc:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
         out: dict[str, dict[tuple[str, str], int]] = {}
         for part in parts:
             for source, counts in part.items():
-                out.setdefault(source, {}).update(counts)
+                target = out.setdefault(source, {})
+                for key, count in counts.items():
+                    target[key] = target.get(key, 0) + count
         return out
 
     def _count(
-        self, query: StatisticsQuery, statements: list[tuple[str, Select[Any] | None]]
+        self, query: StatisticsQuery, work: Queue[tuple[str, Select[Any] | None]]
     ) -> dict[str, dict[tuple[str, str], int]]:
         out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
             lambda: defaultdict(int)
@@ -165,7 +172,11 @@ class SqlStatisticsQueries:
             CHOSEN.create(connection, checkfirst=True)
             connection.execute(CHOSEN.delete())
             connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))
-            for source, statement in statements:
+            while True:
+                try:
+                    source, statement = work.get_nowait()
+                except Empty:
+                    break
                 if statement is None:
                     self._base(connection, out)
                     continue

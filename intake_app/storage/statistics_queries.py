@@ -28,6 +28,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     select,
     true,
 )
@@ -68,6 +69,12 @@ CHOSEN = Table(
     Column("month", Integer, nullable=False),
     prefixes=["TEMPORARY"],
 )
+
+
+def _by(columns: int) -> list[Any]:
+    """GROUP BY 1, 2, …: PostgreSQL sees an expression with bound values in the select list and
+    in GROUP BY as two different expressions; positions work on both databases."""
+    return [literal_column(str(i)) for i in range(1, columns + 1)]
 
 
 def _month_text(month: object) -> str:
@@ -133,7 +140,7 @@ class SqlStatisticsQueries:
         statement = (
             select(s.c.neighbourhood)
             .where(s.c.practice == false(), s.c.neighbourhood != "")
-            .group_by(s.c.neighbourhood)
+            .group_by(*_by(1))
             .order_by(s.c.neighbourhood)
         )
         try:
@@ -205,7 +212,7 @@ class SqlStatisticsQueries:
         statement = (
             select(month, *columns, func.count())
             .select_from(chosen.join(s, s.c.id == chosen.c.sid))
-            .group_by(month, *columns)
+            .group_by(*_by(1 + len(columns)))
         )
         for m, visits, language, neighbourhood, band, planned, flagged, count in connection.execute(
             statement
@@ -239,7 +246,7 @@ class SqlStatisticsQueries:
             (
                 select(month, ao.c.card_id, ao.c.option_id, func.count())
                 .select_from(joined("answer_option"))
-                .group_by(month, ao.c.card_id, ao.c.option_id)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -247,7 +254,7 @@ class SqlStatisticsQueries:
             (
                 select(month, debt.c.kind, debt.c.direction, sessions)
                 .select_from(joined("debt"))
-                .group_by(month, debt.c.kind, debt.c.direction)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -256,7 +263,7 @@ class SqlStatisticsQueries:
                 select(month, debt.c.card_id, sessions)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "informal")
-                .group_by(month, debt.c.card_id)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -265,7 +272,7 @@ class SqlStatisticsQueries:
                 select(month, func.coalesce(debt.c.category, "other"), sessions)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "formal")
-                .group_by(month, func.coalesce(debt.c.category, "other"))
+                .group_by(*_by(2))
             ),
         )
         band = _band(debt.c.amount_cents, AMOUNT_BANDS)
@@ -274,7 +281,7 @@ class SqlStatisticsQueries:
             (
                 select(month, debt.c.kind, debt.c.direction, band, func.count())
                 .select_from(joined("debt"))
-                .group_by(month, debt.c.kind, debt.c.direction, band)
+                .group_by(*_by(4))
             ),
         )
         yield (
@@ -282,7 +289,7 @@ class SqlStatisticsQueries:
             (
                 select(month, literal("yes"), sessions)
                 .select_from(joined("urgency"))
-                .group_by(month)
+                .group_by(*_by(1))
             ),
         )
         yield (
@@ -290,7 +297,7 @@ class SqlStatisticsQueries:
             (
                 select(month, urgency.c.type, sessions)
                 .select_from(joined("urgency"))
-                .group_by(month, urgency.c.type)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -298,7 +305,7 @@ class SqlStatisticsQueries:
             (
                 select(month, action.c.type, func.count())
                 .select_from(joined("spot_action"))
-                .group_by(month, action.c.type)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -306,7 +313,7 @@ class SqlStatisticsQueries:
             (
                 select(month, provision.c.provision_id, provision.c.status, func.count())
                 .select_from(joined("provision_check"))
-                .group_by(month, provision.c.provision_id, provision.c.status)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -314,7 +321,7 @@ class SqlStatisticsQueries:
             (
                 select(month, referral.c.formal, referral.c.warm, func.count())
                 .select_from(joined("referral"))
-                .group_by(month, referral.c.formal, referral.c.warm)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -322,7 +329,7 @@ class SqlStatisticsQueries:
             (
                 select(month, referral.c.status, func.count())
                 .select_from(joined("referral"))
-                .group_by(month, referral.c.status)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -335,7 +342,7 @@ class SqlStatisticsQueries:
                     consent.c.given == true(),
                     consent.c.revoked_at.is_(None),
                 )
-                .group_by(month)
+                .group_by(*_by(1))
             ),
         )
         yield (
@@ -343,7 +350,7 @@ class SqlStatisticsQueries:
             (
                 select(month, step.c.done, func.count())
                 .select_from(joined("next_step"))
-                .group_by(month, step.c.done)
+                .group_by(*_by(2))
             ),
         )
 

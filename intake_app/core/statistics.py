@@ -526,6 +526,7 @@ class StatisticsQuery:
     first_month: str  # "YYYY-MM"
     last_month: str
     neighbourhood: str | None = None
+    cards: tuple[str, ...] = ()  # the cards whose options are counted (empty: all)
 
     def months(self) -> tuple[str, ...]:
         year, month = (int(part) for part in self.first_month.split("-"))

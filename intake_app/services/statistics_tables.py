@@ -445,6 +445,11 @@ def _raw_key(spec: TableSpec, row_id: str) -> str:
     return spec.prefix + row_id
 
 
+def counted_cards() -> tuple[str, ...]:
+    """The cards whose options the statistics count (storage reads no other answers)."""
+    return tuple(spec.id for spec in SPECS if spec.source == "options")
+
+
 def allowed_rows() -> dict[str, frozenset[str]]:
     """Every row id an export may hold, per table (the neighbourhood table is checked apart)."""
     out = {}

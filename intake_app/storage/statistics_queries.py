@@ -154,7 +154,7 @@ class SqlStatisticsQueries:
         queue, largest first: the database does the work (the driver releases the GIL), so a
         two-core laptop counts in parallel."""
         work: Queue[tuple[str, Select[Any] | None]] = Queue()
-        for item in [("base", None), *self._grouped(CHOSEN)]:
+        for item in [("base", None), *self._grouped(CHOSEN, query.cards)]:
             work.put(item)
         try:
             with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -228,7 +228,9 @@ class SqlStatisticsQueries:
             if flagged == "yes":
                 out["safety_flag"][("yes", m)] += n
 
-    def _grouped(self, chosen: Table) -> Iterable[tuple[str, Select[Any]]]:
+    def _grouped(
+        self, chosen: Table, cards: tuple[str, ...] = ()
+    ) -> Iterable[tuple[str, Select[Any]]]:
         t = self._t
         month = chosen.c.month
 
@@ -246,6 +248,7 @@ class SqlStatisticsQueries:
             (
                 select(month, ao.c.card_id, ao.c.option_id, func.count())
                 .select_from(joined("answer_option"))
+                .where(ao.c.card_id.in_(cards) if cards else true())
                 .group_by(*_by(3))
             ),
         )

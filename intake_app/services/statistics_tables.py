@@ -59,10 +59,11 @@ class TableSpec:
     complement: tuple[str, str] | None = None  # linked: this row gets sessions minus the rest
     requirement: str = ""
     yes_key: str = ""  # yes/no tables: the raw row id counted as "yes"
+    every_session: bool = False  # the rows already cover every session once, without a rest row
 
     @property
     def linked(self) -> bool:
-        return self.complement is not None
+        return self.complement is not None or self.every_session
 
 
 def _card(
@@ -103,7 +104,7 @@ SPECS: tuple[TableSpec, ...] = (
         N_("gesprekken"),
         "visits",
         (("first", N_("Eén bezoek")), ("repeat", N_("Twee of meer bezoeken"))),
-        complement=("unknown", N_("Onbekend")),
+        every_session=True,
         requirement="STA-01",
     ),
     _card(
@@ -372,7 +373,7 @@ SPECS: tuple[TableSpec, ...] = (
             ("90_120", N_("90 tot 120 minuten")),
             ("120_plus", N_("2 uur of langer")),
         ),
-        complement=("unknown", N_("Onbekend")),
+        every_session=True,  # a completed session always has a length
         requirement="STA-15",
     ),
     _card(

@@ -118,6 +118,7 @@ class StatsDashboard(QWidget):
         self.threshold = QSpinBox()
         self.threshold.setRange(MINIMUM_THRESHOLD, 50)
         self.threshold.setValue(service.threshold or DEFAULT_THRESHOLD)
+        self.threshold.valueChanged.connect(lambda _value: self.retranslate_ui())
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("primaryButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -362,9 +363,7 @@ class StatsDashboard(QWidget):
         chart = QChart()
         chart.setTitle(self.tr_ui.gettext(table.title))
         series = QStackedBarSeries()
-        for r, (row_id, label) in enumerate(table.rows):
-            if row_id == "unknown":
-                continue
+        for r, (_row_id, label) in enumerate(table.rows):
             bars = QBarSet(self.tr_ui.gettext(label))
             bars.setColor(ACCENT if r == 0 else SOFT)
             for c in range(len(table.columns)):

@@ -394,6 +394,11 @@ class StatsDashboard(QWidget):
                 continue  # hidden small numbers stay out of the chart (the table shows "<5")
             names.append(self.tr_ui.gettext(label))
             bars.append(float(value))
+        # A horizontal chart draws its first category at the bottom: reverse to read top-down.
+        values = [bars.at(i) for i in range(bars.count())]
+        bars.remove(0, bars.count())
+        bars.append(list(reversed(values)))
+        names.reverse()
         series = QHorizontalBarSeries()
         series.append(bars)
         chart.addSeries(series)
@@ -443,7 +448,7 @@ class StatsDashboard(QWidget):
             t.format(
                 "{small} = minder dan {n} (ook 0). {hidden} = verborgen, zodat een klein aantal "
                 "niet uit de totalen terug te rekenen is. Verborgen aantallen staan niet in de "
-                "grafieken (* bij een maand). "
+                "grafieken (* bij een maand). - = tabel niet veilig te tonen. "
                 "Geen namen, notities of datums: alleen aantallen per maand.",
                 small=small_label(self.threshold.value()),
                 n=self.threshold.value(),

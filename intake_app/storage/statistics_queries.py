@@ -41,6 +41,7 @@ from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
 
 WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
+OPTION_PARTS = 3  # the answer options are counted in this many queries
 
 # Upper bounds of the bands, in cents (amounts) and minutes (intake length).
 AMOUNT_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -154,7 +155,10 @@ class SqlStatisticsQueries:
         queue, largest first: the database does the work (the driver releases the GIL), so a
         two-core laptop counts in parallel."""
         work: Queue[tuple[str, Select[Any] | None]] = Queue()
-        for item in [("base", None), *self._grouped(CHOSEN, query.cards)]:
+        grouped = list(self._grouped(CHOSEN, query.cards))
+        options = [item for item in grouped if item[0] == "options"]
+        rest = [item for item in grouped if item[0] != "options"]
+        for item in [*options, ("base", None), *rest]:  # largest first
             work.put(item)
         try:
             with ThreadPoolExecutor(max_workers=WORKERS) as pool:
@@ -243,15 +247,20 @@ class SqlStatisticsQueries:
         consent, step = t["consent"], t["next_step"]
         sessions = func.count(distinct(chosen.c.sid))
 
-        yield (
-            "options",
-            (
-                select(month, ao.c.card_id, ao.c.option_id, func.count())
-                .select_from(joined("answer_option"))
-                .where(ao.c.card_id.in_(cards) if cards else true())
-                .group_by(*_by(3))
-            ),
-        )
+        # The biggest table, in a few parts by card, so both workers share the sorting.
+        parts = [cards[i::OPTION_PARTS] for i in range(OPTION_PARTS)] if cards else [()]
+        for part in parts:
+            if cards and not part:
+                continue
+            yield (
+                "options",
+                (
+                    select(month, ao.c.card_id, ao.c.option_id, func.count())
+                    .select_from(joined("answer_option"))
+                    .where(ao.c.card_id.in_(part) if part else true())
+                    .group_by(*_by(3))
+                ),
+            )
         yield (
             "debt_sessions",
             (

@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 from intake_app.core.errors import IntakeError
 
@@ -151,6 +153,8 @@ def _determined_by_algebra(
     hidden: Sequence[Position],
 ) -> dict[Position, Fraction]:
     """Hidden cells whose value follows exactly from the row and column sums, with that value."""
+    from fractions import Fraction  # imports decimal: not at start-up
+
     index = {pos: i for i, pos in enumerate(hidden)}
     width = len(hidden)
     matrix: list[list[Fraction]] = []

@@ -30,6 +30,13 @@ AMOUNT_ROWS: Rows = (
     ("5000_plus", N_("€ 5.000 of meer")),
     ("unknown", N_("Bedrag onbekend")),
 )
+MINUTE_ROWS: Rows = (
+    ("under_30", N_("Korter dan 30 minuten")),
+    ("30_60", N_("30 tot 60 minuten")),
+    ("60_90", N_("60 tot 90 minuten")),
+    ("90_120", N_("90 tot 120 minuten")),
+    ("120_plus", N_("2 uur of langer")),
+)
 PROVISIONS: Rows = (
     ("huurtoeslag", N_("Huurtoeslag")),
     ("zorgtoeslag", N_("Zorgtoeslag")),
@@ -366,14 +373,16 @@ SPECS: tuple[TableSpec, ...] = (
         N_("Duur van de intake"),
         N_("gesprekken"),
         "minutes",
-        (
-            ("under_30", N_("Korter dan 30 minuten")),
-            ("30_60", N_("30 tot 60 minuten")),
-            ("60_90", N_("60 tot 90 minuten")),
-            ("90_120", N_("90 tot 120 minuten")),
-            ("120_plus", N_("2 uur of langer")),
-        ),
+        MINUTE_ROWS,
         every_session=True,  # a completed session always has a length
+        requirement="STA-15",
+    ),
+    TableSpec(
+        "minutes_interpreter",
+        N_("Duur van de intake, met een tolk"),
+        N_("gesprekken"),
+        "minutes_interpreter",
+        MINUTE_ROWS,
         requirement="STA-15",
     ),
     _card(

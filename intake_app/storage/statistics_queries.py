@@ -41,7 +41,11 @@ from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
 
 WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
-OPTION_PARTS = 3  # the answer options are counted in this many queries
+OPTION_PARTS = 3
+INTERPRETERS = (
+    "professional_in_person",
+    "phone_interpreter",
+)  # a real interpreter (STA-15)  # the answer options are counted in this many queries
 
 # Upper bounds of the bands, in cents (amounts) and minutes (intake length).
 AMOUNT_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -362,6 +366,20 @@ class SqlStatisticsQueries:
             (
                 select(month, step.c.done, func.count())
                 .select_from(joined("next_step"))
+                .group_by(*_by(2))
+            ),
+        )
+        session = t["intake_session"]
+        length = _band(self._minutes(session.c.created_at, session.c.completed_at), MINUTE_BANDS)
+        yield (
+            "minutes_interpreter",
+            (
+                select(month, length, func.count())
+                .select_from(joined("answer_option").join(session, session.c.id == chosen.c.sid))
+                .where(
+                    ao.c.card_id == "interpreter_mode",
+                    ao.c.option_id.in_(INTERPRETERS),
+                )
                 .group_by(*_by(2))
             ),
         )

@@ -221,3 +221,24 @@ def test_a_table_that_cannot_be_made_safe_is_withheld() -> None:
 
 def _fields(published: SuppressedTable) -> dict[str, object]:
     return {name: getattr(published, name) for name in SuppressedTable.__slots__}
+
+
+def test_csv_round_trip_keeps_every_marker(tmp_path) -> None:
+    from intake_app.core.statistics import StatisticsReport
+    from intake_app.services.statistics_export import read_csv, write_csv
+
+    ones = suppress_table(table([[1, 1, 1, 1, 1] for _ in range(4)], table_id="ones"), 5)
+    mixed = suppress_table(table([[20, 3, 30], [40, 50, 60]], table_id="mixed"), 5)
+    report = StatisticsReport("2026-01", "2026-05", None, 5, (ones, mixed))
+    back = read_csv(write_csv(report, tmp_path / "s.csv"))
+    for before, after in zip(report.tables, back.tables, strict=True):
+        assert after.states == before.states
+        assert [
+            [after.display(r, c) for c in range(len(after.column_ids))]
+            for r in range(len(after.row_ids))
+        ] == [
+            [before.display(r, c) for c in range(len(before.column_ids))]
+            for r in range(len(before.row_ids))
+        ]
+    assert back.table("ones").display(0, 0) == "-"
+    assert check_published(back.tables) == []

@@ -182,6 +182,23 @@ def test_counts_match_an_independent_count(context: AppContext, generated: Gener
         )  # fmt: skip
         minutes[(name, _month(s["completed_at"]))] += 1
     _assert_table(report, "minutes", minutes)
+    with_interpreter = {
+        r["session_id"]
+        for r in options
+        if r["card_id"] == "interpreter_mode"
+        and r["option_id"] in ("professional_in_person", "phone_interpreter")
+    }
+    interpreted = Counter()
+    for sid, s in sessions.items():
+        if sid in with_interpreter:
+            length = (s["completed_at"] - s["created_at"]).total_seconds() / 60
+            name = next(
+                (n for n, upper in (("under_30", 30), ("30_60", 60), ("60_90", 90),
+                                    ("90_120", 120)) if length < upper),
+                "120_plus",
+            )  # fmt: skip
+            interpreted[(name, _month(s["completed_at"]))] += 1
+    _assert_table(report, "minutes_interpreter", interpreted)
     assert context.statistics.check(report) == []
 
 

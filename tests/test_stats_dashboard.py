@@ -80,6 +80,15 @@ def test_dashboard_neighbourhood_filter_and_error_in_one_sentence(
     assert blocker.args[0].neighbourhood == "Oosterpark"
     assert "Oosterpark" in view.summary.text()
 
+    view.threshold.setValue(7)
+    assert view.legend.text().startswith("<7 = minder dan 7")
+    with qtbot.waitSignal(view.finished, timeout=20000) as blocker:
+        view.refresh()
+    assert blocker.args[0].threshold == 7
+    shown = {view.table.item(r, c).text() for r in range(view.table.rowCount())
+             for c in range(view.table.columnCount())}  # fmt: skip
+    assert "<7" in shown and "<5" not in shown
+
     view.from_edit.setDate(QDate(2026, 6, 1))
     view.to_edit.setDate(QDate(2026, 1, 1))
     with qtbot.waitSignal(view.failed, timeout=20000) as failed:

@@ -25,7 +25,7 @@ SOURCES = {"ui": "intake_app", "content": "resources/content"}
 # Besides gettext & co: Translator.format, N_ marks, and the Dutch message of every error.
 UI_KEYWORDS = (
     "format", "N_", "IntakeError", "StorageError", "ConfigurationError", "ContentError",
-    "NotFoundError",
+    "NotFoundError", "DisclosureError",
 )  # fmt: skip
 
 

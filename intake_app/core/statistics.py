@@ -5,7 +5,8 @@ row and a total column. ``suppress_grid`` hides every count below the threshold,
 ("<5", primary suppression: so "<5" honestly means 0 to 4), then hides more cells ("x",
 secondary suppression: at least 5) until no hidden cell can be worked out from the totals:
 neither exactly, by linear algebra over the row and column sums, nor by narrowing it down to
-one value with those bounds. A cell worked out to 0 reveals nobody and is allowed.
+one value with those bounds. A cell worked out to 0 reveals nobody, and one worked out to
+the threshold or more reveals no small group: both are allowed.
 ``check_published`` repeats that check from what a reader of the export sees, and the exports
 refuse to write a file that fails it.
 """
@@ -15,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 from intake_app.core.errors import IntakeError
 
@@ -25,6 +28,7 @@ DEFAULT_THRESHOLD = 5
 MINIMUM_THRESHOLD = 3
 TOTAL = "totaal"
 HIDDEN_SECONDARY = "x"
+WITHHELD_MARK = "-"
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 _INF = 10**15
 
@@ -83,6 +87,7 @@ class CellState:
     SHOWN = "shown"
     PRIMARY = "primary"  # below the threshold: shown as "<5"
     SECONDARY = "secondary"  # hidden so a small cell cannot be worked out: shown as "x"
+    WITHHELD = "withheld"  # the whole table cannot be shown safely: "-", no bounds at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,8 @@ class SuppressedTable:
             return small_label(self.threshold)
         if state == CellState.SECONDARY:
             return HIDDEN_SECONDARY
+        if state == CellState.WITHHELD:
+            return WITHHELD_MARK
         return str(self.values[r][c])
 
     def shown_value(self, r: int, c: int) -> int | None:
@@ -146,6 +153,8 @@ def _determined_by_algebra(
     hidden: Sequence[Position],
 ) -> dict[Position, Fraction]:
     """Hidden cells whose value follows exactly from the row and column sums, with that value."""
+    from fractions import Fraction  # imports decimal: not at start-up
+
     index = {pos: i for i, pos in enumerate(hidden)}
     width = len(hidden)
     matrix: list[list[Fraction]] = []
@@ -230,8 +239,8 @@ def disclosed_cells(
     *,
     secondary_floor: int | None = None,
 ) -> set[Position]:
-    """Cells that give away a count of people: a visible count below the threshold, or a
-    hidden cell that can be worked out to a value other than 0 from what is shown.
+    """Cells that give away a small group: a visible count below the threshold, or a hidden
+    cell that can be worked out, from what is shown, to a value from 1 to threshold - 1.
 
     What a reader knows: "<5" is 0 to 4 (every count below the threshold is hidden, zeros
     too), "x" is at least the threshold (``secondary_floor``; 0 for merged files, where an
@@ -253,14 +262,18 @@ def disclosed_cells(
                 known[(r, c)] = value or 0
             elif state == CellState.PRIMARY:
                 bounds[(r, c)] = (0, threshold - 1)
+            elif state == CellState.WITHHELD:
+                bounds[(r, c)] = (0, _INF)
             else:
                 bounds[(r, c)] = (floor, _INF)
     if not bounds:
         return leaks
+    # Worked out to 0: nobody. To the threshold or more: no small group (an "x" is that
+    # anyway). Anything in between gives away a small group of people.
     fixed = _determined_by_algebra(lines, known, list(bounds))
-    leaks |= {pos for pos, value in fixed.items() if value != 0}
+    leaks |= {pos for pos, value in fixed.items() if 0 < value < threshold}
     pinned = _narrowed_by_bounds(lines, known, bounds)
-    leaks |= {pos for pos, value in pinned.items() if value != 0}
+    leaks |= {pos for pos, value in pinned.items() if 0 < value < threshold}
     return leaks
 
 
@@ -325,6 +338,10 @@ def suppress_grid(
                 pick = min(candidates, key=cost)
                 picked.append(pick)
                 states[pick[0]][pick[1]] = CellState.SECONDARY
+    if judged():
+        # Even with every cell hidden, "<5" and "x" together pin something down (a table of
+        # ones, say): then the table is withheld, every cell "-", which says nothing at all.
+        states = [[CellState.WITHHELD] * (columns + 1) for _ in range(rows + 1)]
     if judged():
         raise DisclosureError("De tabel kan niet veilig worden gemaakt; er is niets opgeslagen.")
     return states
@@ -526,6 +543,7 @@ class StatisticsQuery:
     first_month: str  # "YYYY-MM"
     last_month: str
     neighbourhood: str | None = None
+    cards: tuple[str, ...] = ()  # the cards whose options are counted (empty: all)
 
     def months(self) -> tuple[str, ...]:
         year, month = (int(part) for part in self.first_month.split("-"))

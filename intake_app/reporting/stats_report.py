@@ -61,6 +61,7 @@ def render_stats_report(report: StatisticsReport, fonts_dir: Path) -> bytes:
             f"Aantallen onder de {report.threshold} staan er als "
             f"‘{small_label(report.threshold)}’. ‘{HIDDEN_SECONDARY}’ is ook verborgen: "
             "anders kon een klein aantal uit de totalen worden teruggerekend. "
+            "‘-’: de tabel kon niet veilig worden getoond. "
             "Oefengesprekken tellen niet mee.",
             note,
         ),

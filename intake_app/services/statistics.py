@@ -31,6 +31,7 @@ from intake_app.services.statistics_tables import (
     SESSIONS,
     allowed_rows,
     build_tables,
+    counted_cards,
 )
 
 FORMATS = ("csv", "xlsx", "pdf")
@@ -80,7 +81,7 @@ class StatisticsService:
         if first > last:
             raise IntakeError("De eerste maand ligt na de laatste maand.")
         chosen = check_threshold(threshold or self.threshold)
-        query = StatisticsQuery(first, last, neighbourhood or None)
+        query = StatisticsQuery(first, last, neighbourhood or None, cards=counted_cards())
         if progress:
             progress(0, 3)
         raw = self._source.raw_counts(query)

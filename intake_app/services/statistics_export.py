@@ -13,6 +13,7 @@ from pathlib import Path
 from intake_app.core.statistics import (
     HIDDEN_SECONDARY,
     TOTAL,
+    WITHHELD_MARK,
     CellState,
     DisclosureError,
     StatisticsReport,
@@ -98,6 +99,7 @@ def write_xlsx(report: StatisticsReport, out: Path) -> Path:
     about.append(
         [f"{HIDDEN_SECONDARY}: verborgen, zodat een klein aantal niet terug te rekenen is."]
     )
+    about.append([f"{WITHHELD_MARK}: tabel niet getoond, want niet veilig te maken."])
     about["A1"].font = Font(bold=True)
     for table in report.tables:
         sheet = book.create_sheet(table.id[:31])
@@ -209,6 +211,8 @@ def _parse_cell(raw: str, threshold: int) -> tuple[int | None, str | None]:
         return None, CellState.PRIMARY
     if raw == HIDDEN_SECONDARY:
         return None, CellState.SECONDARY
+    if raw == WITHHELD_MARK:
+        return None, CellState.WITHHELD
     if raw.isascii() and raw.isdigit():
         return int(raw), CellState.SHOWN
     return None, None

@@ -30,6 +30,13 @@ AMOUNT_ROWS: Rows = (
     ("5000_plus", N_("€ 5.000 of meer")),
     ("unknown", N_("Bedrag onbekend")),
 )
+MINUTE_ROWS: Rows = (
+    ("under_30", N_("Korter dan 30 minuten")),
+    ("30_60", N_("30 tot 60 minuten")),
+    ("60_90", N_("60 tot 90 minuten")),
+    ("90_120", N_("90 tot 120 minuten")),
+    ("120_plus", N_("2 uur of langer")),
+)
 PROVISIONS: Rows = (
     ("huurtoeslag", N_("Huurtoeslag")),
     ("zorgtoeslag", N_("Zorgtoeslag")),
@@ -59,10 +66,11 @@ class TableSpec:
     complement: tuple[str, str] | None = None  # linked: this row gets sessions minus the rest
     requirement: str = ""
     yes_key: str = ""  # yes/no tables: the raw row id counted as "yes"
+    every_session: bool = False  # the rows already cover every session once, without a rest row
 
     @property
     def linked(self) -> bool:
-        return self.complement is not None
+        return self.complement is not None or self.every_session
 
 
 def _card(
@@ -103,7 +111,7 @@ SPECS: tuple[TableSpec, ...] = (
         N_("gesprekken"),
         "visits",
         (("first", N_("Eén bezoek")), ("repeat", N_("Twee of meer bezoeken"))),
-        complement=("unknown", N_("Onbekend")),
+        every_session=True,
         requirement="STA-01",
     ),
     _card(
@@ -365,14 +373,16 @@ SPECS: tuple[TableSpec, ...] = (
         N_("Duur van de intake"),
         N_("gesprekken"),
         "minutes",
-        (
-            ("under_30", N_("Korter dan 30 minuten")),
-            ("30_60", N_("30 tot 60 minuten")),
-            ("60_90", N_("60 tot 90 minuten")),
-            ("90_120", N_("90 tot 120 minuten")),
-            ("120_plus", N_("2 uur of langer")),
-        ),
-        complement=("unknown", N_("Onbekend")),
+        MINUTE_ROWS,
+        every_session=True,  # a completed session always has a length
+        requirement="STA-15",
+    ),
+    TableSpec(
+        "minutes_interpreter",
+        N_("Duur van de intake, met een tolk"),
+        N_("gesprekken"),
+        "minutes_interpreter",
+        MINUTE_ROWS,
         requirement="STA-15",
     ),
     _card(
@@ -443,6 +453,11 @@ def _raw_key(spec: TableSpec, row_id: str) -> str:
     if spec.id in _PROVISION_STATUS:
         return f"{row_id}|{_PROVISION_STATUS[spec.id]}"
     return spec.prefix + row_id
+
+
+def counted_cards() -> tuple[str, ...]:
+    """The cards whose options the statistics count (storage reads no other answers)."""
+    return tuple(spec.id for spec in SPECS if spec.source == "options")
 
 
 def allowed_rows() -> dict[str, frozenset[str]]:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +28,7 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     select,
     true,
 )
@@ -37,6 +39,13 @@ from sqlmodel import SQLModel
 from intake_app.core.errors import StorageError
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
+
+WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
+OPTION_PARTS = 3
+INTERPRETERS = (
+    "professional_in_person",
+    "phone_interpreter",
+)  # a real interpreter (STA-15)  # the answer options are counted in this many queries
 
 # Upper bounds of the bands, in cents (amounts) and minutes (intake length).
 AMOUNT_BANDS: tuple[tuple[str, int | None], ...] = (
@@ -65,6 +74,12 @@ CHOSEN = Table(
     Column("month", Integer, nullable=False),
     prefixes=["TEMPORARY"],
 )
+
+
+def _by(columns: int) -> list[Any]:
+    """GROUP BY 1, 2, …: PostgreSQL sees an expression with bound values in the select list and
+    in GROUP BY as two different expressions; positions work on both databases."""
+    return [literal_column(str(i)) for i in range(1, columns + 1)]
 
 
 def _month_text(month: object) -> str:
@@ -130,7 +145,7 @@ class SqlStatisticsQueries:
         statement = (
             select(s.c.neighbourhood)
             .where(s.c.practice == false(), s.c.neighbourhood != "")
-            .group_by(s.c.neighbourhood)
+            .group_by(*_by(1))
             .order_by(s.c.neighbourhood)
         )
         try:
@@ -140,23 +155,30 @@ class SqlStatisticsQueries:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
 
     def raw_counts(self, query: StatisticsQuery) -> RawCounts:
-        """All counts, in two halves on two connections at once: the database does the work
-        (the driver releases the GIL), so a two-core laptop counts both halves in parallel."""
-        grouped = list(self._grouped(CHOSEN))
-        halves = ([grouped[0]], [("base", None), *grouped[1:]])
+        """All counts. Two workers, each on its own connection, take the queries from one
+        queue, largest first: the database does the work (the driver releases the GIL), so a
+        two-core laptop counts in parallel."""
+        work: Queue[tuple[str, Select[Any] | None]] = Queue()
+        grouped = list(self._grouped(CHOSEN, query.cards))
+        options = [item for item in grouped if item[0] == "options"]
+        rest = [item for item in grouped if item[0] != "options"]
+        for item in [*options, ("base", None), *rest]:  # largest first
+            work.put(item)
         try:
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                parts = list(pool.map(lambda half: self._count(query, half), halves))
+            with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+                parts = list(pool.map(lambda _: self._count(query, work), range(WORKERS)))
         except SQLAlchemyError as exc:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
         out: dict[str, dict[tuple[str, str], int]] = {}
         for part in parts:
             for source, counts in part.items():
-                out.setdefault(source, {}).update(counts)
+                target = out.setdefault(source, {})
+                for key, count in counts.items():
+                    target[key] = target.get(key, 0) + count
         return out
 
     def _count(
-        self, query: StatisticsQuery, statements: list[tuple[str, Select[Any] | None]]
+        self, query: StatisticsQuery, work: Queue[tuple[str, Select[Any] | None]]
     ) -> dict[str, dict[tuple[str, str], int]]:
         out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
             lambda: defaultdict(int)
@@ -165,7 +187,11 @@ class SqlStatisticsQueries:
             CHOSEN.create(connection, checkfirst=True)
             connection.execute(CHOSEN.delete())
             connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))
-            for source, statement in statements:
+            while True:
+                try:
+                    source, statement = work.get_nowait()
+                except Empty:
+                    break
                 if statement is None:
                     self._base(connection, out)
                     continue
@@ -194,7 +220,7 @@ class SqlStatisticsQueries:
         statement = (
             select(month, *columns, func.count())
             .select_from(chosen.join(s, s.c.id == chosen.c.sid))
-            .group_by(month, *columns)
+            .group_by(*_by(1 + len(columns)))
         )
         for m, visits, language, neighbourhood, band, planned, flagged, count in connection.execute(
             statement
@@ -210,7 +236,9 @@ class SqlStatisticsQueries:
             if flagged == "yes":
                 out["safety_flag"][("yes", m)] += n
 
-    def _grouped(self, chosen: Table) -> Iterable[tuple[str, Select[Any]]]:
+    def _grouped(
+        self, chosen: Table, cards: tuple[str, ...] = ()
+    ) -> Iterable[tuple[str, Select[Any]]]:
         t = self._t
         month = chosen.c.month
 
@@ -223,20 +251,26 @@ class SqlStatisticsQueries:
         consent, step = t["consent"], t["next_step"]
         sessions = func.count(distinct(chosen.c.sid))
 
-        yield (
-            "options",
-            (
-                select(month, ao.c.card_id, ao.c.option_id, func.count())
-                .select_from(joined("answer_option"))
-                .group_by(month, ao.c.card_id, ao.c.option_id)
-            ),
-        )
+        # The biggest table, in a few parts by card, so both workers share the sorting.
+        parts = [cards[i::OPTION_PARTS] for i in range(OPTION_PARTS)] if cards else [()]
+        for part in parts:
+            if cards and not part:
+                continue
+            yield (
+                "options",
+                (
+                    select(month, ao.c.card_id, ao.c.option_id, func.count())
+                    .select_from(joined("answer_option"))
+                    .where(ao.c.card_id.in_(part) if part else true())
+                    .group_by(*_by(3))
+                ),
+            )
         yield (
             "debt_sessions",
             (
                 select(month, debt.c.kind, debt.c.direction, sessions)
                 .select_from(joined("debt"))
-                .group_by(month, debt.c.kind, debt.c.direction)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -245,7 +279,7 @@ class SqlStatisticsQueries:
                 select(month, debt.c.card_id, sessions)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "informal")
-                .group_by(month, debt.c.card_id)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -254,7 +288,7 @@ class SqlStatisticsQueries:
                 select(month, func.coalesce(debt.c.category, "other"), sessions)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "formal")
-                .group_by(month, func.coalesce(debt.c.category, "other"))
+                .group_by(*_by(2))
             ),
         )
         band = _band(debt.c.amount_cents, AMOUNT_BANDS)
@@ -263,7 +297,7 @@ class SqlStatisticsQueries:
             (
                 select(month, debt.c.kind, debt.c.direction, band, func.count())
                 .select_from(joined("debt"))
-                .group_by(month, debt.c.kind, debt.c.direction, band)
+                .group_by(*_by(4))
             ),
         )
         yield (
@@ -271,7 +305,7 @@ class SqlStatisticsQueries:
             (
                 select(month, literal("yes"), sessions)
                 .select_from(joined("urgency"))
-                .group_by(month)
+                .group_by(*_by(1))
             ),
         )
         yield (
@@ -279,7 +313,7 @@ class SqlStatisticsQueries:
             (
                 select(month, urgency.c.type, sessions)
                 .select_from(joined("urgency"))
-                .group_by(month, urgency.c.type)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -287,7 +321,7 @@ class SqlStatisticsQueries:
             (
                 select(month, action.c.type, func.count())
                 .select_from(joined("spot_action"))
-                .group_by(month, action.c.type)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -295,7 +329,7 @@ class SqlStatisticsQueries:
             (
                 select(month, provision.c.provision_id, provision.c.status, func.count())
                 .select_from(joined("provision_check"))
-                .group_by(month, provision.c.provision_id, provision.c.status)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -303,7 +337,7 @@ class SqlStatisticsQueries:
             (
                 select(month, referral.c.formal, referral.c.warm, func.count())
                 .select_from(joined("referral"))
-                .group_by(month, referral.c.formal, referral.c.warm)
+                .group_by(*_by(3))
             ),
         )
         yield (
@@ -311,7 +345,7 @@ class SqlStatisticsQueries:
             (
                 select(month, referral.c.status, func.count())
                 .select_from(joined("referral"))
-                .group_by(month, referral.c.status)
+                .group_by(*_by(2))
             ),
         )
         yield (
@@ -324,7 +358,7 @@ class SqlStatisticsQueries:
                     consent.c.given == true(),
                     consent.c.revoked_at.is_(None),
                 )
-                .group_by(month)
+                .group_by(*_by(1))
             ),
         )
         yield (
@@ -332,7 +366,21 @@ class SqlStatisticsQueries:
             (
                 select(month, step.c.done, func.count())
                 .select_from(joined("next_step"))
-                .group_by(month, step.c.done)
+                .group_by(*_by(2))
+            ),
+        )
+        session = t["intake_session"]
+        length = _band(self._minutes(session.c.created_at, session.c.completed_at), MINUTE_BANDS)
+        yield (
+            "minutes_interpreter",
+            (
+                select(month, length, func.count())
+                .select_from(joined("answer_option").join(session, session.c.id == chosen.c.sid))
+                .where(
+                    ao.c.card_id == "interpreter_mode",
+                    ao.c.option_id.in_(INTERPRETERS),
+                )
+                .group_by(*_by(2))
             ),
         )
 

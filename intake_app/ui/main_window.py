@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             layout = self.stats_tab.layout()
             assert layout is not None
             layout.addWidget(dashboard)
+            dashboard.show()  # added to a parent already on screen: Qt does not show it
             self.stats_dashboard = dashboard
 
     def _start(self, language: str, practice: bool = False) -> None:

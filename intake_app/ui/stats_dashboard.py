@@ -118,6 +118,7 @@ class StatsDashboard(QWidget):
         self.threshold = QSpinBox()
         self.threshold.setRange(MINIMUM_THRESHOLD, 50)
         self.threshold.setValue(service.threshold or DEFAULT_THRESHOLD)
+        self.threshold.valueChanged.connect(lambda _value: self.retranslate_ui())
         self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("primaryButton")
         self.refresh_button.clicked.connect(self.refresh)
@@ -343,19 +344,26 @@ class StatsDashboard(QWidget):
         report = self.report
         if report is None:
             return
-        self.sessions_chart.setChart(self._monthly_chart(report.table("sessions")))
-        self.interpreter_chart.setChart(
-            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"})
+        self._replace_chart(self.sessions_chart, self._monthly_chart(report.table("sessions")))
+        self._replace_chart(
+            self.interpreter_chart,
+            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"}),
         )
-        self.informal_chart.setChart(self._totals_chart(report.table("informal_card")))
+        self._replace_chart(self.informal_chart, self._totals_chart(report.table("informal_card")))
+
+    @staticmethod
+    def _replace_chart(view: QChartView, chart: QChart) -> None:
+        """The view owns its chart; it lets go of the old one, so delete that here."""
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
 
     def _monthly_chart(self, table: SuppressedTable) -> QChart:
         chart = QChart()
         chart.setTitle(self.tr_ui.gettext(table.title))
         series = QStackedBarSeries()
-        for r, (row_id, label) in enumerate(table.rows):
-            if row_id == "unknown":
-                continue
+        for r, (_row_id, label) in enumerate(table.rows):
             bars = QBarSet(self.tr_ui.gettext(label))
             bars.setColor(ACCENT if r == 0 else SOFT)
             for c in range(len(table.columns)):
@@ -386,6 +394,11 @@ class StatsDashboard(QWidget):
                 continue  # hidden small numbers stay out of the chart (the table shows "<5")
             names.append(self.tr_ui.gettext(label))
             bars.append(float(value))
+        # A horizontal chart draws its first category at the bottom: reverse to read top-down.
+        values = [bars.at(i) for i in range(bars.count())]
+        bars.remove(0, bars.count())
+        bars.append(list(reversed(values)))
+        names.reverse()
         series = QHorizontalBarSeries()
         series.append(bars)
         chart.addSeries(series)
@@ -435,7 +448,7 @@ class StatsDashboard(QWidget):
             t.format(
                 "{small} = minder dan {n} (ook 0). {hidden} = verborgen, zodat een klein aantal "
                 "niet uit de totalen terug te rekenen is. Verborgen aantallen staan niet in de "
-                "grafieken (* bij een maand). "
+                "grafieken (* bij een maand). - = tabel niet veilig te tonen. "
                 "Geen namen, notities of datums: alleen aantallen per maand.",
                 small=small_label(self.threshold.value()),
                 n=self.threshold.value(),

@@ -127,7 +127,7 @@ def test_audit_records_who_did_what_but_never_note_text(context: AppContext, tmp
     state = context.intake.start_session("nl")
     context.intake.answer(state.id, "primary_question", ["rent"])
     security.sessions.add_note(state.id, Note("Geheim: ruzie met broer", datetime.now(UTC)))
-    context.intake.write_client_summary(state.id, tmp_path / "s.pdf")
+    context.summaries.write(state.id, "client", tmp_path / "s.pdf")
     security.consent.give(state.id, ConsentPurpose.HANDOVER_FORMAL)
     security.consent.revoke(state.id, ConsentPurpose.HANDOVER_FORMAL)
     security.sessions.delete_session(state.id)

@@ -14,7 +14,7 @@ def test_intake_service_on_both_backends(any_context, any_db_url: str, tmp_path)
     declined = intake.decline(state.id, card.id)
     assert declined.answer(card.id).declined  # "Liever niet": not discussed, never a no
     assert [item.code for item in intake.list_sessions()] == [state.code]
-    assert intake.client_summary(state.id).rtl
+    assert any_context.summaries.build(state.id, "client").rtl
     any_context.close()
 
     again = build_context(db_url=any_db_url, data_dir=tmp_path)

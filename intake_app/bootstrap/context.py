@@ -76,10 +76,8 @@ def build_context(
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
     writer = PdfDocumentWriter(paths.fonts)
     # Sessions go through the guarded store: access rules, clean text, the audit log.
-    intake = IntakeService(
-        security.sessions, flow, translators, writer, directory, on_printed=security.printed
-    )
-    summaries = SummaryService(security.sessions, translators, writer)
+    intake = IntakeService(security.sessions, flow, directory)
+    summaries = SummaryService(security.sessions, translators, writer, security.printed)
     statistics = StatisticsService(
         SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
     )

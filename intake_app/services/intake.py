@@ -1,4 +1,4 @@
-"""IntakeService: start, resume and run sessions through the flow; print the summary.
+"""IntakeService: start, resume and run sessions through the flow (printing: summaries.py).
 
 Each method that changes something stores it (committed) and returns the new
 ``SessionState`` with ``changed`` naming what changed, so views refresh only that.
@@ -6,10 +6,9 @@ Each method that changes something stores it (committed) and returns the new
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 from intake_app.core.directory import Organisation
 from intake_app.core.engine import IntakeEngine
@@ -35,11 +34,9 @@ from intake_app.core.model import (
     Urgency,
     UrgencyType,
 )
-from intake_app.core.ports import DocumentWriter, SessionRepository
-from intake_app.core.summary import SummaryDocument, SummaryLine, SummarySection
-from intake_app.i18n.formatting import Formatter
+from intake_app.core.ports import SessionRepository
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
-from intake_app.i18n.translator import N_, Translators
+from intake_app.i18n.translator import N_
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, FollowUpItem, SessionListItem, SessionState
 
@@ -60,18 +57,12 @@ class IntakeService:
         self,
         sessions: SessionRepository,
         flow: Flow,
-        translators: Translators,
-        writer: DocumentWriter,
         directory: DirectoryService | None = None,
-        on_printed: Callable[[int, str], None] | None = None,  # audit: (session id, what)
     ) -> None:
         self._sessions = sessions
         self.directory = directory
-        self._on_printed = on_printed
         self.flow = flow
         self.engine = IntakeEngine(flow)
-        self._translators = translators
-        self._writer = writer
 
     # -- sessions ---------------------------------------------------------------------
     def list_sessions(self) -> list[SessionListItem]:
@@ -423,56 +414,6 @@ class IntakeService:
                 )
             )
         return hints
-
-    # -- printing ---------------------------------------------------------------------
-    def client_summary(self, session_id: int) -> SummaryDocument:
-        state = self.open_session(session_id)
-        client = self._translators.get(state.client_language)
-        dutch = self._translators.dutch()
-        bilingual = client.code != SOURCE_LANGUAGE
-
-        def both(message: str) -> tuple[str, str]:
-            return client.gettext(message), dutch.gettext(message) if bilingual else ""
-
-        sections = []
-        for phase in self.flow.phases:
-            if phase.counsellor_only:
-                continue
-            lines = []
-            for card in phase.cards:
-                answer = state.answer(card.id)
-                if answer is None:
-                    continue
-                if answer.declined:
-                    texts = [both(N_("Niet besproken"))]
-                else:
-                    texts = [both(card.option(value).label) for value in answer.values]
-                question = both(card.title)
-                lines.append(SummaryLine(question[0], question[1], card.pictogram))
-                lines += [SummaryLine("• " + t, "• " + d if d else "") for t, d in texts]
-            if lines:
-                heading = both(phase.title)
-                sections.append(SummarySection(heading[0], tuple(lines), heading[1]))
-        title = both(N_("Samen kijken naar geld en post"))
-        date_text = Formatter(client.code).date(datetime.now(UTC).date())
-        return SummaryDocument(
-            language=client.code,
-            rtl=client.rtl,
-            title=title[0],
-            subtitle=f"{title[1]}  ·  {state.code}  ·  {date_text}" if bilingual else
-            f"{state.code}  ·  {date_text}",
-            sections=tuple(sections),
-            footer=dutch.gettext(
-                "Pictogrammen: OpenMoji, het open-source emoji- en iconenproject "
-                "(licentie CC BY-SA 4.0)."
-            ),
-        )  # fmt: skip
-
-    def write_client_summary(self, session_id: int, out: Path) -> Path:
-        written = self._writer.write(self.client_summary(session_id), out)
-        if self._on_printed is not None:
-            self._on_printed(session_id, "client_summary")
-        return written
 
 
 def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:

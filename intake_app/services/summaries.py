@@ -386,11 +386,16 @@ def _date_of(value: date) -> Callable[[Formatter], str]:
 
 class SummaryService:
     def __init__(
-        self, sessions: SessionRepository, translators: Translators, renderer: DocumentRenderer
+        self,
+        sessions: SessionRepository,
+        translators: Translators,
+        renderer: DocumentRenderer,
+        on_printed: Callable[[int, str], None] | None = None,  # audit: (session id, kind)
     ) -> None:
         self._sessions = sessions
         self._translators = translators
         self._renderer = renderer
+        self._on_printed = on_printed
 
     # -- entry points for ui and cli ---------------------------------------------------------
     def build(
@@ -404,6 +409,9 @@ class SummaryService:
             ) from None
         session = self._sessions.get_session(session_id)
         options = options or PrintOptions()
+        if self._on_printed is not None:
+            # Every document made for preview, print or file is a disclosure worth logging.
+            self._on_printed(session_id, chosen.value)
         if chosen is SummaryKind.HANDOVER:
             return self.handover(session, options)
         texts = _Bilingual(self._translators.get(session.client_language), self._dutch())

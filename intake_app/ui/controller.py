@@ -67,12 +67,3 @@ class IntakeController(QObject):
 
     def decline(self, card_id: str) -> SessionState | None:
         return self.apply(lambda s, sid: s.decline(sid, card_id))
-
-    def print_summary(self, out: Path) -> Path | None:
-        state = self.state
-        if state is None:
-            return None
-        written = self._run(lambda: self.service.write_client_summary(state.id, out))
-        if written is not None:
-            self.printed.emit(written)
-        return written

@@ -117,6 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.smoke_test:
         quit_after_first_paint(window)
     window.show()
+    from intake_app.ui.print_preview import start_print_warm_up
+
+    # PDF libraries, fonts and pictograms load on a worker now, not at the first print.
+    QTimer.singleShot(1500, lambda: start_print_warm_up(context.summaries))
     try:
         return app.exec()
     finally:

@@ -345,3 +345,40 @@ def test_consent_card_and_handover_print_needs_consent(gui_app, qtbot, db_url, t
     d.click(d.panel.next_button)
     assert not consent.isVisible()
     d.finish()
+
+
+def test_a_coordinator_sees_figures_and_directory_not_conversations(gui_app, qtbot, context):
+    from intake_app.core.security import Role
+
+    accounts = context.security.accounts
+    accounts.create_first_admin("beheer", "Beheer", "een lang wachtwoord 1")
+    accounts.add_user("coord", "Coördinator", Role.COORDINATOR, "een lang wachtwoord 2")
+    accounts.login("coord", "een lang wachtwoord 2")
+    window = MainWindow(context, context.translators.dutch())
+    qtbot.addWidget(window)
+    window.show()
+    home = window.home
+    assert not home.isTabVisible(home.indexOf(window.start_view))
+    assert not home.isTabVisible(home.indexOf(window.follow_ups))
+    assert home.isTabVisible(home.indexOf(window.directory_view))
+    assert home.currentWidget() is window.stats_tab
+    assert window.last_error_box is None  # no "not allowed" on the way in
+
+
+def test_informal_debt_keeps_its_deadline(gui_app, qtbot, db_url, tmp_path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    d.click(d.panel.trust_button)
+    d.phase_button("informal", d.panel.go_button)
+    d.click(d.panel.next_button)
+    form = d.form(RecordKind.INFORMAL_DEBTS)
+    form.amount.setText("300")
+    form.has_deadline.setChecked(True)
+    form.deadline.setDate(QDate(2027, 1, 15))
+    d.click(form.add_button)
+    assert d.state().debts[0].deadline == date(2027, 1, 15)
+    d.finish()

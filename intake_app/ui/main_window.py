@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.core.errors import IntakeError
+from intake_app.core.security import Permission
 from intake_app.i18n.status import review_statuses
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
@@ -151,13 +152,35 @@ class MainWindow(QMainWindow):
             self.client_status.show_language(state.client_language)
 
     def show_start(self) -> None:
-        self.controller.refresh_sessions()
-        self.home.setCurrentWidget(self.start_view)
+        self._apply_role()
+        if self.home.isTabVisible(self.home.indexOf(self.start_view)):
+            self.controller.refresh_sessions()
+            self.home.setCurrentWidget(self.start_view)
         self.stack.setCurrentWidget(self.home)
+
+    def _apply_role(self) -> None:
+        """Show each person only the tabs their role allows (PRV-10): a coordinator sees
+        figures and the directory, never conversations."""
+        access = self.context.security.access
+        sessions = access.may(Permission.READ_SESSIONS)
+        if not sessions:  # move away first: hiding the current tab selects its neighbour
+            self.home.setCurrentWidget(self.directory_view)
+        for tab in (self.start_view, self.follow_ups):
+            self.home.setTabVisible(self.home.indexOf(tab), sessions)
+        self.home.setTabVisible(
+            self.home.indexOf(self.directory_view),
+            access.may(Permission.MANAGE_DIRECTORY) or sessions,
+        )
+        figures = self.home.indexOf(self.stats_tab)
+        self.home.setTabVisible(figures, access.may(Permission.VIEW_STATISTICS))
+        if not sessions and access.may(Permission.VIEW_STATISTICS):
+            self.home.setCurrentIndex(figures)
         self._sync_client_language()
 
     def _home_tab_changed(self, _index: int) -> None:
-        if self.home.currentWidget() is self.follow_ups:
+        if self.home.currentWidget() is self.follow_ups and self.home.isTabVisible(
+            self.home.indexOf(self.follow_ups)
+        ):
             error = self.follow_ups.refresh()
             if error:
                 self._show_error(error)

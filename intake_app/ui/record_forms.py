@@ -251,6 +251,12 @@ class DebtForm(RecordForm):
         self.pressure = _combo(t, [p.value for p in Pressure])
         self.wish = _combo(t, [w.value for w in Wish])
         self.consent = QCheckBox(t.gettext("Mag mee in de overdracht"))
+        # INF-11: is someone asking for the money back, and by when?
+        self.has_deadline = QCheckBox(t.gettext("Er is een datum om terug te betalen"))
+        self.deadline = QDateEdit(QDate.currentDate().addMonths(1))
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setEnabled(False)
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
         if formal:
             self.form.addRow(t.gettext("Schuldeiser"), self.creditor)
             self.form.addRow(t.gettext("Soort"), self.category)
@@ -259,6 +265,8 @@ class DebtForm(RecordForm):
             self.form.addRow(t.gettext("Relatie (geen naam)"), self.relationship)
             self.form.addRow(t.gettext("Land"), self.country)
             self.form.addRow(t.gettext("Druk"), self.pressure)
+            self.form.addRow("", self.has_deadline)
+            self.form.addRow(t.gettext("Datum"), self.deadline)
             self.form.addRow(t.gettext("Wens"), self.wish)
             self.form.addRow("", self.consent)
         self.form.addRow(t.gettext("Bedrag (€)"), amount_row)
@@ -299,6 +307,7 @@ class DebtForm(RecordForm):
                 relationship=Relationship(self.relationship.currentData()),
                 country=self.country.text().strip(),
                 pressure=Pressure(self.pressure.currentData()),
+                deadline=_to_date(self.deadline.date()) if self.has_deadline.isChecked() else None,
                 wish=Wish(self.wish.currentData()),
                 consent_handover=self.consent.isChecked(),
             )  # fmt: skip

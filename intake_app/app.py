@@ -76,23 +76,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Log-in first: it unlocks the encrypted database (bootstrap/security.py).
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
-        first_run = gate.needs_first_admin()
+        # Opening a plain database happens here: a damaged file gets the recovery dialog
+        # (restore the latest backup), never a silent new empty database.
+        first_run = build_with_recovery(gate.needs_first_admin, ui)
     except IntakeError as exc:
         report_startup_error(exc.render(ui.gettext))
+        return 2
+    if first_run is None:  # damaged, and the person chose to quit
         return 2
     from intake_app.ui.login_dialog import LoginDialog
 
     if first_run and not gate.encrypted and (args.smoke_test or args.db):
-        # A plain database without accounts (packaging checks, an explicit --db): a damaged
-        # file gets the recovery dialog (restore the latest backup), never a new empty one.
-        try:
-            built = build_with_recovery(gate.open_without_accounts, ui)
-        except IntakeError as exc:
-            report_startup_error(exc.render(ui.gettext))
-            return 2
-        if built is None:
-            return 2
-        context = built
+        # A plain database without accounts (packaging checks, an explicit --db).
+        context = gate.open_without_accounts()
     else:
         dialog = LoginDialog(gate, ui)
         if args.smoke_test:

@@ -36,16 +36,7 @@ class MainWindow(QMainWindow):
         self.tr_ui = ui
         self.controller = IntakeController(context.intake, ui)
         self.start_view = StartView(ui)
-        self.intake_view = IntakeView(
-            self.controller,
-            context.intake.flow,
-            context.translators,
-            ui,
-            context.practice_cases,
-            context.glossary,
-            context.summaries,
-            context.security.consent,
-        )
+        self._intake_view: IntakeView | None = None  # built on first use (start-up)
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.intake, ui)
         self.directory_view = DirectoryView(context.directory, ui)
@@ -61,7 +52,6 @@ class MainWindow(QMainWindow):
         self.home.currentChanged.connect(self._home_tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.stack.addWidget(self.intake_view)
         self.setCentralWidget(self.stack)
         self._build_language_bar()
         self.resize(1280, 760)
@@ -69,7 +59,6 @@ class MainWindow(QMainWindow):
 
         self.start_view.new_requested.connect(self._start)
         self.start_view.resume_requested.connect(self._resume)
-        self.intake_view.closed.connect(self.show_start)
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.controller.failed.connect(self._show_error)
         self.controller.printed.connect(self._printed)
@@ -119,8 +108,9 @@ class MainWindow(QMainWindow):
         self.tr_ui = translator
         self.controller.ui = translator
         self.start_view.set_translator(translator)
-        self.intake_view.tr_ui = translator
-        self.intake_view.panel.tr_ui = translator
+        if self._intake_view is not None:
+            self._intake_view.tr_ui = translator
+            self._intake_view.panel.tr_ui = translator
         self.follow_ups.tr_ui = translator
         self.directory_view.tr_ui = translator
         self.client_status.tr_ui = translator
@@ -132,7 +122,7 @@ class MainWindow(QMainWindow):
     def set_client_language(self, code: str) -> None:
         """The client's language, stored with the session; what is on screen stays filled in."""
         state = self.controller.state
-        if state is not None and self.stack.currentWidget() is self.intake_view:
+        if state is not None and self._in_intake():
             try:
                 self.controller.state = self.context.intake.set_client_language(state.id, code)
             except IntakeError as exc:
@@ -140,11 +130,12 @@ class MainWindow(QMainWindow):
                 return
         self.client_language.set_current_code(code)
         self.client_status.show_language(code)
-        self.intake_view.client.set_translator(self.context.translators.get(code))
+        if self._intake_view is not None:
+            self._intake_view.client.set_translator(self.context.translators.get(code))
 
     def _sync_client_language(self) -> None:
         state = self.controller.state
-        in_intake = state is not None and self.stack.currentWidget() is self.intake_view
+        in_intake = state is not None and self._in_intake()
         for action in self.client_actions:
             action.setVisible(in_intake)
         if state is not None and in_intake:
@@ -197,13 +188,40 @@ class MainWindow(QMainWindow):
             dashboard.show()  # added to a parent already on screen: Qt does not show it
             self.stats_dashboard = dashboard
 
+    @property
+    def intake_view(self) -> IntakeView:
+        """The intake screen, built the first time a conversation opens (keeps start-up fast)."""
+        if self._intake_view is None:
+            context, ui = self.context, self.tr_ui
+            view = IntakeView(
+                self.controller,
+                context.intake.flow,
+                context.translators,
+                ui,
+                context.practice_cases,
+                context.glossary,
+                context.summaries,
+                context.security.consent,
+            )
+            self.stack.addWidget(view)
+            view.closed.connect(self.show_start)
+            self._intake_view = view
+            if self.controller.state is not None:
+                view.show_state(self.controller.state)
+        return self._intake_view
+
+    def _in_intake(self) -> bool:
+        return self._intake_view is not None and self.stack.currentWidget() is self._intake_view
+
     def _start(self, language: str, practice: bool = False) -> None:
+        self.intake_view  # noqa: B018 - build it before the first state is published
         if self.controller.start(language, practice=practice) is not None:
             self.stack.setCurrentWidget(self.intake_view)
             self.intake_view.begin_visit()
             self._sync_client_language()
 
     def _resume(self, session_id: int) -> None:
+        self.intake_view  # noqa: B018 - build it before the first state is published
         if self.controller.open(session_id) is not None:
             self.stack.setCurrentWidget(self.intake_view)
             self.intake_view.begin_visit()
@@ -245,7 +263,8 @@ class MainWindow(QMainWindow):
         self.follow_ups.retranslate_ui()
         self.directory_view.retranslate_ui()
         self.start_view.retranslate_ui()
-        self.intake_view.retranslate_ui()
+        if self._intake_view is not None:
+            self._intake_view.retranslate_ui()
         if hasattr(self, "language_bar"):
             self.ui_language_label.setText(self.tr_ui.gettext("Scherm:"))
             self.client_language_label.setText(self.tr_ui.gettext("Klant:"))

@@ -23,6 +23,18 @@ class SessionListItem:
     current_card: str | None
     practice: bool
 
+    @classmethod
+    def of(cls, session: IntakeSession) -> SessionListItem:
+        return cls(
+            id=session.id,
+            code=session.code,
+            updated_at=session.updated_at,
+            client_language=session.client_language,
+            status=session.status.value,
+            current_card=session.current_card,
+            practice=session.practice,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerView:

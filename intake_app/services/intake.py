@@ -66,18 +66,7 @@ class IntakeService:
 
     # -- sessions ---------------------------------------------------------------------
     def list_sessions(self) -> list[SessionListItem]:
-        return [
-            SessionListItem(
-                id=s.id,
-                code=s.code,
-                updated_at=s.updated_at,
-                client_language=s.client_language,
-                status=s.status.value,
-                current_card=s.current_card,
-                practice=s.practice,
-            )
-            for s in self._sessions.list_sessions()
-        ]
+        return [SessionListItem.of(session) for session in self._sessions.list_sessions()]
 
     def start_session(
         self, client_language: str = SOURCE_LANGUAGE, *, practice: bool = False

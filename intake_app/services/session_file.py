@@ -282,13 +282,4 @@ class SessionFileService:
     def import_session(self, path: Path) -> SessionListItem:
         session = from_document(read_document(path))
         new_id = self._maintenance.import_session(session)
-        stored = self._sessions.get_session(new_id)
-        return SessionListItem(
-            id=stored.id,
-            code=stored.code,
-            updated_at=stored.updated_at,
-            client_language=stored.client_language,
-            status=stored.status.value,
-            current_card=stored.current_card,
-            practice=stored.practice,
-        )
+        return SessionListItem.of(self._sessions.get_session(new_id))

@@ -53,6 +53,7 @@ from intake_app.i18n import amounts
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
+from intake_app.services.summaries import RELATIONSHIP
 from intake_app.ui.controller import IntakeController
 
 # Dutch labels for stored values (the counsellor's language; translated via the ui catalog).
@@ -75,21 +76,6 @@ LABELS: dict[str, str] = {
     FormalCategory.BUY_NOW_PAY_LATER: N_("Achteraf betalen"),
     FormalCategory.STUDY: N_("Studieschuld (DUO)"),
     FormalCategory.OTHER: N_("Anders"),
-    Relationship.PARENT: N_("Ouder"),
-    Relationship.CHILD: N_("Kind"),
-    Relationship.SIBLING: N_("Broer of zus"),
-    Relationship.PARTNER: N_("Partner"),
-    Relationship.EX_PARTNER: N_("Ex-partner"),
-    Relationship.IN_LAW: N_("Schoonfamilie"),
-    Relationship.OTHER_FAMILY: N_("Andere familie"),
-    Relationship.FRIEND: N_("Vriend of vriendin"),
-    Relationship.NEIGHBOUR: N_("Buren"),
-    Relationship.COLLEAGUE: N_("Collega"),
-    Relationship.ACQUAINTANCE: N_("Kennis"),
-    Relationship.COMMUNITY: N_("Moskee, kerk of vereniging"),
-    Relationship.FUND: N_("Fonds"),
-    Relationship.BANK: N_("Bank of lener"),
-    Relationship.OTHER: N_("Anders"),
     Pressure.NONE: N_("Geen druk"),
     Pressure.SOME: N_("Wat druk"),
     Pressure.HIGH: N_("Veel druk"),
@@ -118,6 +104,8 @@ LABELS: dict[str, str] = {
     Direction.REMITTANCE: N_("Geld naar familie (per maand)"),
     Direction.GIFT: N_("Gekregen, geen lening"),
 }
+# Relationships in the same words the client reads on paper.
+LABELS.update({relation.value: text for relation, text in RELATIONSHIP.items()})
 
 
 def parse_amount(text: str) -> int | None:

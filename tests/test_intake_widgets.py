@@ -382,3 +382,21 @@ def test_informal_debt_keeps_its_deadline(gui_app, qtbot, db_url, tmp_path) -> N
     d.click(form.add_button)
     assert d.state().debts[0].deadline == date(2027, 1, 15)
     d.finish()
+
+
+def test_counsellor_language_switch_relabels_the_panel_forms(gui_app, qtbot, db_url, tmp_path):
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("ar")
+    d.phase_button("money", d.panel.go_button)
+    for _ in range(3):
+        d.click(d.panel.next_button)
+    form = d.form(RecordKind.FORMAL_DEBTS)
+    form.creditor.setText("Energie BV")  # typed, not yet saved
+    assert form.add_button.text() == "Toevoegen"
+    d.window.set_ui_language("en")
+    assert form.add_button.text() == "Add"
+    assert form.category.itemText(form.category.findData("rent")) == "Rent"
+    assert d.panel.print_button.text() == "Print"
+    assert form.creditor.text() == "Energie BV"  # nothing typed is lost
+    assert d.client.tr_client.code == "ar"  # the client's language is its own
+    d.finish()

@@ -313,6 +313,7 @@ class CounsellorPanel(QWidget):
         self.pause_button.setToolTip(t.gettext("Het gesprek gaat een volgende keer verder."))
         self.complete_button.setText(t.gettext("Gesprek afronden"))
         self.back_button.setText(t.gettext("Naar het overzicht"))
+        self.records.retranslate_ui(t)
         self._tick()
 
     # -- actions ------------------------------------------------------------------------

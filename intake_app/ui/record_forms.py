@@ -150,7 +150,10 @@ class RecordForm(QWidget):
         self.items.setMaximumHeight(130)
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.add_button = QPushButton(t.gettext("Toevoegen"))
+        self._texts: list[tuple[Callable[[str], None], str]] = []
+        self._combos: list[tuple[QComboBox, list[str]]] = []
+        self.add_button = QPushButton()
+        self.text(self.add_button.setText, N_("Toevoegen"))
         self.add_button.clicked.connect(self.submit)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -158,6 +161,34 @@ class RecordForm(QWidget):
         layout.addLayout(self.form)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
         self.card: Card | None = None
+
+    # -- texts that follow the counsellor's language live (retranslate_ui) --------------------
+    def text(self, setter: Callable[[str], None], message: str) -> None:
+        setter(self.t.gettext(message))
+        self._texts.append((setter, message))
+
+    def label(self, message: str) -> QLabel:
+        label = QLabel()
+        self.text(label.setText, message)
+        return label
+
+    def check(self, message: str) -> QCheckBox:
+        box = QCheckBox()
+        self.text(box.setText, message)
+        return box
+
+    def combo(self, values: list[str]) -> QComboBox:
+        combo = _combo(self.t, values)
+        self._combos.append((combo, values))
+        return combo
+
+    def retranslate_ui(self, translator: Translator) -> None:
+        self.t = translator
+        for setter, message in self._texts:
+            setter(translator.gettext(message))
+        for combo, values in self._combos:
+            for index, value in enumerate(values):
+                combo.setItemText(index, translator.gettext(LABELS.get(value, value)))
 
     def show_state(self, state: SessionState, card: Card) -> None:
         self.card = card
@@ -195,12 +226,12 @@ class RecordForm(QWidget):
 class ActionsForm(RecordForm):
     def __init__(self, controller: IntakeController, t: Translator) -> None:
         super().__init__(controller, t)
-        self.type = _combo(t, [a.value for a in ActionType])
+        self.type = self.combo([a.value for a in ActionType])
         self.description = QLineEdit()
         self.description.setMaxLength(300)
-        self.description.setPlaceholderText(t.gettext("Wat is er gedaan? (komt op papier)"))
-        self.form.addRow(t.gettext("Actie"), self.type)
-        self.form.addRow(t.gettext("Toelichting"), self.description)
+        self.text(self.description.setPlaceholderText, N_("Wat is er gedaan? (komt op papier)"))
+        self.form.addRow(self.label(N_("Actie")), self.type)
+        self.form.addRow(self.label(N_("Toelichting")), self.description)
 
     def describe(self, session: IntakeSession) -> list[str]:
         return [
@@ -224,40 +255,40 @@ class DebtForm(RecordForm):
         self.formal = formal
         self.creditor = QLineEdit()
         self.creditor.setMaxLength(120)
-        self.category = _combo(t, [c.value for c in FormalCategory])
-        self.relationship = _combo(t, [r.value for r in Relationship])
-        self.direction = _combo(t, [d.value for d in Direction])
+        self.category = self.combo([c.value for c in FormalCategory])
+        self.relationship = self.combo([r.value for r in Relationship])
+        self.direction = self.combo([d.value for d in Direction])
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("1.234,56")
-        self.approximate = QCheckBox(t.gettext("ongeveer"))
+        self.approximate = self.check(N_("ongeveer"))
         self.approximate.setChecked(True)
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.approximate)
         self.country = QLineEdit()
         self.country.setMaxLength(60)
-        self.pressure = _combo(t, [p.value for p in Pressure])
-        self.wish = _combo(t, [w.value for w in Wish])
-        self.consent = QCheckBox(t.gettext("Mag mee in de overdracht"))
+        self.pressure = self.combo([p.value for p in Pressure])
+        self.wish = self.combo([w.value for w in Wish])
+        self.consent = self.check(N_("Mag mee in de overdracht"))
         # INF-11: is someone asking for the money back, and by when?
-        self.has_deadline = QCheckBox(t.gettext("Er is een datum om terug te betalen"))
+        self.has_deadline = self.check(N_("Er is een datum om terug te betalen"))
         self.deadline = QDateEdit(QDate.currentDate().addMonths(1))
         self.deadline.setCalendarPopup(True)
         self.deadline.setEnabled(False)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         if formal:
-            self.form.addRow(t.gettext("Schuldeiser"), self.creditor)
-            self.form.addRow(t.gettext("Soort"), self.category)
+            self.form.addRow(self.label(N_("Schuldeiser")), self.creditor)
+            self.form.addRow(self.label(N_("Soort")), self.category)
         else:
-            self.form.addRow(t.gettext("Soort"), self.direction)
-            self.form.addRow(t.gettext("Relatie (geen naam)"), self.relationship)
-            self.form.addRow(t.gettext("Land"), self.country)
-            self.form.addRow(t.gettext("Druk"), self.pressure)
+            self.form.addRow(self.label(N_("Soort")), self.direction)
+            self.form.addRow(self.label(N_("Relatie (geen naam)")), self.relationship)
+            self.form.addRow(self.label(N_("Land")), self.country)
+            self.form.addRow(self.label(N_("Druk")), self.pressure)
             self.form.addRow("", self.has_deadline)
-            self.form.addRow(t.gettext("Datum"), self.deadline)
-            self.form.addRow(t.gettext("Wens"), self.wish)
+            self.form.addRow(self.label(N_("Datum")), self.deadline)
+            self.form.addRow(self.label(N_("Wens")), self.wish)
             self.form.addRow("", self.consent)
-        self.form.addRow(t.gettext("Bedrag (€)"), amount_row)
+        self.form.addRow(self.label(N_("Bedrag (€)")), amount_row)
 
     def show_state(self, state: SessionState, card: Card) -> None:
         if card != self.card and card.debt_direction:
@@ -312,16 +343,16 @@ class ProvisionsForm(RecordForm):
         super().__init__(controller, t)
         self.items.hide()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.add_button.setText(t.gettext("Bewaren"))
+        self.text(self.add_button.setText, N_("Bewaren"))
         self.rows: dict[str, tuple[QComboBox, QComboBox]] = {}
         for provision in flow.provisions:
-            status = _combo(t, [s.value for s in ProvisionStatus])
+            status = self.combo([s.value for s in ProvisionStatus])
             status.setCurrentIndex(status.findData(ProvisionStatus.UNKNOWN.value))
-            owner = _combo(t, [o.value for o in Owner])
+            owner = self.combo([o.value for o in Owner])
             row = QHBoxLayout()
             row.addWidget(status, 1)
             row.addWidget(owner)
-            self.form.addRow(t.gettext(provision.label), row)
+            self.form.addRow(self.label(provision.label), row)
             self.rows[provision.id] = (status, owner)
 
     def show_state(self, state: SessionState, card: Card) -> None:
@@ -356,12 +387,12 @@ class NextStepsForm(RecordForm):
         super().__init__(controller, t)
         self.what = QLineEdit()
         self.what.setMaxLength(300)
-        self.owner = _combo(t, [o.value for o in Owner])
+        self.owner = self.combo([o.value for o in Owner])
         self.due = QDateEdit(QDate.currentDate().addDays(7))
         self.due.setCalendarPopup(True)
-        self.form.addRow(t.gettext("Wat"), self.what)
-        self.form.addRow(t.gettext("Wie"), self.owner)
-        self.form.addRow(t.gettext("Wanneer"), self.due)
+        self.form.addRow(self.label(N_("Wat")), self.what)
+        self.form.addRow(self.label(N_("Wie")), self.owner)
+        self.form.addRow(self.label(N_("Wanneer")), self.due)
 
     def describe(self, session: IntakeSession) -> list[str]:
         f = Formatter(self.t.code)
@@ -384,16 +415,16 @@ class AppointmentForm(RecordForm):
     def __init__(self, controller: IntakeController, t: Translator) -> None:
         super().__init__(controller, t)
         self.items.hide()
-        self.add_button.setText(t.gettext("Bewaren"))
+        self.text(self.add_button.setText, N_("Bewaren"))
         self.follow_up = QDateEdit(QDate.currentDate().addDays(7))
         self.follow_up.setCalendarPopup(True)
         self.appointment = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
         self.appointment.setCalendarPopup(True)
-        self.has_appointment = QCheckBox(t.gettext("Er is een nieuwe afspraak"))
+        self.has_appointment = self.check(N_("Er is een nieuwe afspraak"))
         self.has_appointment.setChecked(True)
-        self.form.addRow(t.gettext("Nazorg op"), self.follow_up)
+        self.form.addRow(self.label(N_("Nazorg op")), self.follow_up)
         self.form.addRow("", self.has_appointment)
-        self.form.addRow(t.gettext("Afspraak"), self.appointment)
+        self.form.addRow(self.label(N_("Afspraak")), self.appointment)
 
     def show_state(self, state: SessionState, card: Card) -> None:
         self.card = card
@@ -421,16 +452,16 @@ class ReferralForm(RecordForm):
         super().__init__(controller, t)
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
-        self.warm = QCheckBox(t.gettext("Warme overdracht (samen een afspraak)"))
+        self.warm = self.check(N_("Warme overdracht (samen een afspraak)"))
         self.warm.setChecked(True)
-        self.formal = QCheckBox(t.gettext("Formele organisatie"))
+        self.formal = self.check(N_("Formele organisatie"))
         self.formal.setChecked(True)
         self.accompanied = QLineEdit()
         self.accompanied.setMaxLength(120)
-        self.form.addRow(t.gettext("Organisatie"), self.organisation)
+        self.form.addRow(self.label(N_("Organisatie")), self.organisation)
         self.form.addRow("", self.formal)
         self.form.addRow("", self.warm)
-        self.form.addRow(t.gettext("Gaat mee"), self.accompanied)
+        self.form.addRow(self.label(N_("Gaat mee")), self.accompanied)
 
     def show_state(self, state: SessionState, card: Card) -> None:
         super().show_state(state, card)
@@ -490,6 +521,10 @@ class RecordForms(QStackedWidget):
         form.show_state(state, card)
         self.setCurrentWidget(form)
         self.show()
+
+    def retranslate_ui(self, translator: Translator) -> None:
+        for form in self.forms.values():
+            form.retranslate_ui(translator)
 
     def current_form(self) -> RecordForm | None:
         widget = self.currentWidget()

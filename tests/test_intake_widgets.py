@@ -400,3 +400,19 @@ def test_counsellor_language_switch_relabels_the_panel_forms(gui_app, qtbot, db_
     assert form.creditor.text() == "Energie BV"  # nothing typed is lost
     assert d.client.tr_client.code == "ar"  # the client's language is its own
     d.finish()
+
+
+def test_a_card_with_many_options_fits_a_small_laptop_screen(gui_app, qtbot, db_url, tmp_path):
+    d = Driver(qtbot, db_url, tmp_path)
+    d.window.resize(1366, 768)
+    d.start("nl")
+    d.window.controller.apply(lambda s, sid: s.go_to(sid, "route_in"))
+    qtbot.wait(50)
+    client = d.client
+    assert len(client.option_buttons) == 11
+    lowest = max(b.geometry().bottom() for b in client.option_buttons.values())
+    top_of_comfort_row = client.pause_button.geometry().top()
+    assert lowest < top_of_comfort_row  # nothing overlaps "Pauze", "Herhaal", "Liever niet"
+    heights = {b.height() for b in client.option_buttons.values()}
+    assert len(heights) == 1  # one height for every card on a step
+    d.finish()

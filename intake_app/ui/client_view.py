@@ -35,7 +35,10 @@ CARD_PICTOGRAM = 96
 OPTION_PICTOGRAM = 88
 PROGRESS_PICTOGRAM = 28
 OPTIONS_PER_ROW = 4
+COMPACT_PER_ROW = 6  # more than eight cards: smaller, six to a row, so all fit at 768 px
+COMPACT_PICTOGRAM = 64
 LABEL_WIDTH = 18  # characters per line under a pictogram
+COMPACT_LABEL_WIDTH = 12
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -87,10 +90,11 @@ class ClientView(QWidget):
         self.glossary_links.term_requested.connect(self.open_glossary)
         self.options_grid = QGridLayout()
         self.options_grid.setSpacing(14)
-        for column in range(OPTIONS_PER_ROW):
+        for column in range(COMPACT_PER_ROW):
             self.options_grid.setColumnStretch(column, 1)
         self.option_buttons: dict[str, QToolButton] = {}
         self._pool: list[QToolButton] = []
+        self._compact = False
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
         self.done_button.clicked.connect(self._confirm)
@@ -187,14 +191,28 @@ class ClientView(QWidget):
         # Buttons are pooled and reused: creating and styling widgets is what makes a step slow.
         self.option_buttons = {}
         options = self._shown_options()
+        compact = len(options) > 2 * OPTIONS_PER_ROW
+        self._compact = compact
+        per_row = COMPACT_PER_ROW if compact else OPTIONS_PER_ROW
+        size = COMPACT_PICTOGRAM if compact else OPTION_PICTOGRAM
         while len(self._pool) < len(options):
             self._pool.append(self._new_option_button(len(self._pool)))
         for index, button in enumerate(self._pool):
             if index < len(options):
                 option = options[index]
-                button.setIcon(pictograms.icon(option.pictogram, OPTION_PICTOGRAM))
+                button.setIcon(pictograms.icon(option.pictogram, size))
+                button.setIconSize(QSize(size, size))
+                if button.property("compact") != compact:
+                    button.setProperty("compact", compact)
+                    button.style().unpolish(button)
+                    button.style().polish(button)
+                row, column = divmod(index, per_row)
+                self.options_grid.addWidget(button, row, column)
                 self.option_buttons[option.id] = button
             button.setVisible(index < len(options))
+        # Empty columns take no room when there are only four to a row.
+        for column in range(COMPACT_PER_ROW):
+            self.options_grid.setColumnStretch(column, 1 if column < per_row else 0)
 
     def _shown_options(self) -> tuple[Option, ...]:
         """The card's options; on the provisions card, the provisions as cards to look at."""
@@ -264,9 +282,18 @@ class ClientView(QWidget):
             self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
         for option in self._shown_options():
             option_button = self.option_buttons[option.id]
-            option_button.setText(wrap_label(t.gettext(option.label)))
+            width = COMPACT_LABEL_WIDTH if self._compact else LABEL_WIDTH
+            option_button.setText(wrap_label(t.gettext(option.label), width))
             option_button.setChecked(option.id in self.selected)
             option_button.setVisible(not self.paused)
+        # One height for every card on the step, so a long label does not make a ragged grid.
+        shown = list(self.option_buttons.values())
+        for card_button in shown:
+            card_button.setMinimumHeight(0)
+            card_button.setMaximumHeight(16777215)
+        tallest = max((b.sizeHint().height() for b in shown), default=0)
+        for card_button in shown:
+            card_button.setFixedHeight(tallest)
         self.done_button.setVisible(
             not self.paused and card.kind in (AnswerKind.INFO, AnswerKind.MULTI)
         )

@@ -416,3 +416,35 @@ def test_a_card_with_many_options_fits_a_small_laptop_screen(gui_app, qtbot, db_
     heights = {b.height() for b in client.option_buttons.values()}
     assert len(heights) == 1  # one height for every card on a step
     d.finish()
+
+
+def test_saving_an_answer_never_freezes_the_window(gui_app, qtbot, db_url, tmp_path) -> None:
+    import time
+    from itertools import pairwise
+
+    from PySide6.QtCore import QTimer
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    service = d.window.controller.service
+    slow_disk = service.answer
+
+    def answer_on_a_slow_disk(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.25)
+        return slow_disk(*args, **kwargs)
+
+    service.answer = answer_on_a_slow_disk  # type: ignore[method-assign]
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    d.click(d.client.option_buttons["none"])
+    timer.stop()
+    # The GUI thread kept running its event loop while the answer was written...
+    assert len(ticks) >= 10
+    assert max(b - a for a, b in pairwise(ticks)) < 0.1
+    # ...and the answer is stored and shown once the write is done.
+    assert d.state().answers["interpreter_mode"].value == ("none",)
+    assert d.card == "present"
+    d.finish()

@@ -112,7 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.smoke_test:
         quit_after_first_paint(window)
-    window.show()
+    screen = app.primaryScreen()
+    if screen is not None and screen.availableGeometry().height() < 820:
+        window.showMaximized()  # organisation laptops at 1366x768: use every pixel
+    else:
+        window.show()
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.

@@ -12,10 +12,12 @@ import textwrap
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -32,7 +34,7 @@ from intake_app.ui.read_aloud import ReadAloudButton
 from intake_app.ui.widgets import named
 
 CARD_PICTOGRAM = 96
-OPTION_PICTOGRAM = 88
+OPTION_PICTOGRAM = 96  # design.md section 2: card pictograms of at least 96 px
 PROGRESS_PICTOGRAM = 28
 OPTIONS_PER_ROW = 4
 COMPACT_PER_ROW = 6  # more than eight cards: smaller, six to a row, so all fit at 768 px
@@ -88,7 +90,21 @@ class ClientView(QWidget):
         self.glossary_links = GlossaryLinks(glossary or Glossary(()), translator)
         self.glossary_links.hide()
         self.glossary_links.term_requested.connect(self.open_glossary)
+        # The cards sit in a scroll area: on a short screen they scroll, never overlap the
+        # "Pauze" / "Herhaal" / "Liever niet" row.
+        self.options_area = QScrollArea()
+        self.options_area.setObjectName("OptionsArea")
+        self.options_area.setWidgetResizable(True)
+        self.options_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        options_widget = QWidget()
+        options_widget.setObjectName("OptionsWidget")
+        self.options_area.setWidget(options_widget)
+        options_column = QVBoxLayout(options_widget)
+        options_column.setContentsMargins(0, 0, 0, 0)
         self.options_grid = QGridLayout()
+        options_column.addLayout(self.options_grid)
+        options_column.addStretch(1)
         self.options_grid.setSpacing(14)
         for column in range(COMPACT_PER_ROW):
             self.options_grid.setColumnStretch(column, 1)
@@ -133,9 +149,8 @@ class ClientView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.explanation)
         layout.addWidget(self.glossary_links)
-        layout.addLayout(self.options_grid)
+        layout.addWidget(self.options_area, 1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeading)
-        layout.addStretch(1)
         layout.addLayout(comfort)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build_progress()

@@ -80,10 +80,12 @@ def test_wrong_password_cannot_open_it(tmp_path: Path) -> None:
     with pytest.raises(AuthenticationError):
         store.unlock("niemand", "een lang wachtwoord")
     # And a wrong key (say, from a copied keys file) is refused in one sentence.
+    before = db.read_bytes()
     with pytest.raises(StorageError) as refused:
         open_storage(sqlite_url(db), key=b"\x01" * 32)
-    assert "kan niet worden geopend" in str(refused.value)
+    assert "onleesbaar" in str(refused.value)
     assert "01010101" not in str(refused.value)
+    assert db.read_bytes() == before  # refused, never replaced
 
 
 def test_keys_file_is_owner_only_and_holds_no_key(tmp_path: Path) -> None:

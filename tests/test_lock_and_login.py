@@ -204,3 +204,51 @@ def test_audit_view_for_admin_and_refusal_for_others(gui_app, qtbot, context) ->
     view.refresh()
     assert view.table.rowCount() == 0
     assert view.message.text() == "Dit mag u niet doen met uw account."
+
+
+def test_damaged_encrypted_file_is_restored_from_its_encrypted_backup(
+    gui_app, qtbot, tmp_path: Path, clean_env
+) -> None:
+    from intake_app.bootstrap.recovery import restore_latest_backup
+    from intake_app.storage.backup import list_backups, make_backup
+
+    ui = Translator("nl", tmp_path)
+    setup = LoginDialog(DatabaseGate(data_dir=tmp_path), ui)
+    qtbot.addWidget(setup)
+    setup.username.setText("beheer")
+    setup.display_name.setText("Beheer")
+    setup.password.setText(ADMIN_PW)
+    setup.repeat.setText(ADMIN_PW)
+    assert setup.try_submit() and setup.context is not None
+    context = setup.context
+    code = context.intake.start_session("ar").code
+    database = tmp_path / "intake.db"
+    backup = make_backup(database, reason="test", engine=context.storage.engine)
+    assert b"SQLite format 3" not in backup.read_bytes()[:16]  # the backup is encrypted too
+    context.close()
+    # A failing disk overwrites the middle of the file.
+    data = bytearray(database.read_bytes())
+    data[0:4096] = b"\xff" * 4096
+    database.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        Path(f"{database}{side}").unlink(missing_ok=True)
+
+    login = LoginDialog(DatabaseGate(data_dir=tmp_path), ui)
+    qtbot.addWidget(login)
+    offered: list[Path] = []
+
+    def restore(error):  # type: ignore[no-untyped-def]
+        offered.append(error.latest_backup)
+        restore_latest_backup(error, login.gate.last_key)
+        return True
+
+    login.ask_recovery = restore  # type: ignore[method-assign]
+    login.username.setText("beheer")
+    login.password.setText(ADMIN_PW)
+    assert login.try_submit(), login.error.text()
+    assert offered == [backup]
+    assert login.context is not None
+    assert [item.code for item in login.context.intake.list_sessions()] == [code]
+    assert any(p.name.startswith("intake.db.damaged-") for p in tmp_path.iterdir())
+    assert list_backups(database)
+    login.context.close()

@@ -12,9 +12,12 @@ from intake_app.storage.backup import make_backup, restore_latest
 from intake_app.storage.database import parse_url, sqlite_file
 
 
-def restore_latest_backup(error: CorruptDatabaseError) -> Path:
-    """Put the newest healthy backup in place; the damaged file is kept aside. Returns it."""
-    return restore_latest(error.database)
+def restore_latest_backup(error: CorruptDatabaseError, key: bytes | None = None) -> Path:
+    """Put the newest healthy backup in place; the damaged file is kept aside. Returns it.
+
+    ``key``: the database key of an encrypted file (backups are encrypted with it too).
+    """
+    return restore_latest(error.database, key)
 
 
 def database_file(db_url: str | None, data_dir: Path | None = None) -> Path:

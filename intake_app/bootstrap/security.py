@@ -108,6 +108,7 @@ class DatabaseGate:
         ):
             self.keystore = KeyStore(keys_path(self.file))
         self._plain: AppContext | None = None
+        self.last_key: bytes | None = None
 
     @property
     def encrypted(self) -> bool:
@@ -195,6 +196,7 @@ class DatabaseGate:
         # The password unwraps the key: that proves it, so the account check needs no
         # second Argon2 run (one key derivation per log-in keeps unlock within 1 s).
         key = self.keystore.unlock(name, password)
+        self.last_key = key  # for restoring an encrypted backup if the file proves damaged
         context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
         try:
             failures = self.keystore.failures_before_unlock

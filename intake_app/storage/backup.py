@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -20,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from intake_app.core.durability import BackupInfo, NoBackupError
 from intake_app.core.errors import StorageError
+from intake_app.storage.encryption import keyed_creator
 
 DEFAULT_KEEP = 10
 BACKUP_DIR_NAME = "backups"
@@ -143,38 +145,41 @@ def rotate(database: Path, keep: int) -> list[Path]:
     return removed
 
 
-def is_healthy(path: Path) -> bool:
-    """True when ``path`` opens as SQLite and passes ``quick_check``."""
+def is_healthy(path: Path, key: bytes | None = None) -> bool:
+    """True when ``path`` opens as SQLite (with ``key``: SQLCipher) and passes ``quick_check``."""
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if key is None:
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        else:
+            connection = keyed_creator(path, key)()
         try:
             rows = connection.execute("PRAGMA quick_check").fetchall()
         finally:
             connection.close()
-    except sqlite3.Error:
+    except Exception:
         return False
     return [tuple(row) for row in rows] == [("ok",)]
 
 
-def latest_healthy(database: Path) -> BackupInfo | None:
+def latest_healthy(database: Path, key: bytes | None = None) -> BackupInfo | None:
     for info in list_backups(database):
-        if is_healthy(info.path):
+        if is_healthy(info.path, key):
             return info
     return None
 
 
-def latest_healthy_backup(database: Path) -> Path | None:
-    info = latest_healthy(database)
+def latest_healthy_backup(database: Path, key: bytes | None = None) -> Path | None:
+    info = latest_healthy(database, key)
     return None if info is None else info.path
 
 
-def restore_latest(database: Path) -> Path:
+def restore_latest(database: Path, key: bytes | None = None) -> Path:
     """Put the newest healthy backup in place of ``database``; returns the backup used.
 
     The damaged file (with its ``-wal`` and ``-shm``) is moved aside, never deleted, so
     nothing is lost even if the restore is the wrong choice.
     """
-    chosen = latest_healthy_backup(database)
+    chosen = latest_healthy_backup(database, key)
     if chosen is None:
         raise NoBackupError("Er is geen bruikbare reservekopie van {database}.", database=database)
     aside_stamp = _stamp(datetime.now(UTC))
@@ -183,7 +188,12 @@ def restore_latest(database: Path) -> Path:
             current = Path(f"{database}{suffix}")
             if current.exists():
                 current.rename(Path(f"{database}.damaged-{aside_stamp}{suffix}"))
-        _copy(chosen, database)
+        if key is None:
+            _copy(chosen, database)
+        else:
+            # An encrypted backup is a complete file of its own (VACUUM INTO): copy its bytes.
+            shutil.copyfile(chosen, database)
+            database.chmod(0o600)
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(
             "De reservekopie kon niet worden teruggezet: {reason}", reason=exc

@@ -94,8 +94,8 @@ def backup_count(engine: Engine | None = None) -> int:
     return count
 
 
-def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
-    backup = latest_healthy(path)
+def _corrupt(path: Path, detail: str, key: bytes | None = None) -> CorruptDatabaseError:
+    backup = latest_healthy(path, key)
     return CorruptDatabaseError(
         "Het databasebestand {database} is beschadigd of onleesbaar ({detail}). "
         "Er is niets overschreven.",
@@ -108,7 +108,7 @@ def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
 
 def _connect(url: str, path: Path | None, key: bytes | None = None) -> Engine:
     if path is not None and not path.exists() and list_backups(path):
-        backup = latest_healthy(path)
+        backup = latest_healthy(path, key)
         raise CorruptDatabaseError(
             "Het databasebestand {database} is verdwenen, maar er zijn reservekopieën. "
             "Er is geen nieuwe lege database gemaakt.",
@@ -120,11 +120,12 @@ def _connect(url: str, path: Path | None, key: bytes | None = None) -> Engine:
         return create_database_engine(url, key=key)
     except StorageError as exc:
         reason = str(exc.params.get("reason", ""))
-        # With a key, "not a database" means the wrong key, not a damaged file: never offer
-        # to overwrite good data with an older backup.
+        # With a key that the password just unwrapped, "not a database" means damage too.
+        # (A wrong key from a foreign keys file also lands here: then no backup opens with
+        # it either, so nothing is offered and nothing is overwritten.)
         damaged = any(word in reason.lower() for word in _DAMAGE_WORDS)
-        if path is not None and key is None and damaged:
-            raise _corrupt(path, reason) from exc
+        if path is not None and damaged:
+            raise _corrupt(path, reason, key) from exc
         raise
 
 
@@ -148,7 +149,7 @@ def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
         if health != "ok":
             if path is None:
                 raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
-            raise _corrupt(path, health)
+            raise _corrupt(path, health, key)
         revision = current_revision(engine)
         if path is not None and revision is not None and _backup_due(path, revision != HEAD):
             made = make_backup(

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.security import DatabaseGate
+from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.core.security import MIN_PASSWORD_LENGTH
 from intake_app.core.text_hygiene import MAX_LENGTHS
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
+from intake_app.ui.recovery_dialog import RecoveryDialog
 from intake_app.ui.widgets import named
 
 
@@ -124,7 +126,7 @@ class LoginDialog(QDialog):
                     self.username.text(), self.display_name.text(), self.password.text()
                 )
             else:
-                self.context = self.gate.open_with_login(self.username.text(), self.password.text())
+                self.context = self._open_with_recovery()
         except IntakeError as exc:
             self._fail(exc.render(t.gettext))
             return False
@@ -134,6 +136,23 @@ class LoginDialog(QDialog):
         self.repeat.clear()
         self.accept()
         return True
+
+    def _open_with_recovery(self) -> AppContext:
+        """Log in; a damaged encrypted file gets the way out: restore the newest backup."""
+        try:
+            return self.gate.open_with_login(self.username.text(), self.password.text())
+        except CorruptDatabaseError as exc:
+            if not self.ask_recovery(exc):
+                raise
+        return self.gate.open_with_login(self.username.text(), self.password.text())
+
+    def ask_recovery(self, error: CorruptDatabaseError) -> bool:
+        """The recovery dialog (tests replace this); True when a backup was put back."""
+        if QGuiApplication.platformName() in ("offscreen", "minimal"):
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        dialog = RecoveryDialog(error, self.tr_ui, self.gate.last_key)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _fail(self, message: str) -> None:
         self.error.setText(message)

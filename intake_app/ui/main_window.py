@@ -216,16 +216,21 @@ class MainWindow(QMainWindow):
     def _start(self, language: str, practice: bool = False) -> None:
         self.intake_view  # noqa: B018 - build it before the first state is published
         if self.controller.start(language, practice=practice) is not None:
-            self.stack.setCurrentWidget(self.intake_view)
-            self.intake_view.begin_visit()
-            self._sync_client_language()
+            self._enter_intake()
 
     def _resume(self, session_id: int) -> None:
         self.intake_view  # noqa: B018 - build it before the first state is published
         if self.controller.open(session_id) is not None:
-            self.stack.setCurrentWidget(self.intake_view)
-            self.intake_view.begin_visit()
-            self._sync_client_language()
+            self._enter_intake()
+
+    def _enter_intake(self) -> None:
+        # While the session was being saved the screen may have locked (the GUI thread keeps
+        # running timers): never show a conversation on top of the lock screen.
+        if self.stack.currentWidget() is not self.home:
+            return
+        self.stack.setCurrentWidget(self.intake_view)
+        self.intake_view.begin_visit()
+        self._sync_client_language()
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 15000)

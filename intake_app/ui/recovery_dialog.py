@@ -26,10 +26,13 @@ T = TypeVar("T")
 class RecoveryDialog(QDialog):
     """Accepted when the backup was restored (start again); rejected to quit."""
 
-    def __init__(self, error: CorruptDatabaseError, translator: Translator) -> None:
+    def __init__(
+        self, error: CorruptDatabaseError, translator: Translator, key: bytes | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("RecoveryDialog")
         self.error = error
+        self._key = key  # only for an encrypted database; kept in memory, never shown
         self.tr_ui = translator
         self.restored_from: Path | None = None
         t = translator
@@ -80,7 +83,7 @@ class RecoveryDialog(QDialog):
 
     def restore(self) -> None:
         try:
-            self.restored_from = restore_latest_backup(self.error)
+            self.restored_from = restore_latest_backup(self.error, self._key)
         except IntakeError as exc:
             self.failure.setText(exc.render(self.tr_ui.gettext))
             self.failure.setVisible(True)

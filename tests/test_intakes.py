@@ -255,3 +255,14 @@ def test_directory_suggestions_respect_preferences(context) -> None:
     assert names == ["Vrouwenhuis", "Schuldhulp Gemeente"]  # no community org after a "no"
     service.answer(sid, "own_community_preference", ["yes"])
     assert service.referral_suggestions(sid)[0].name == "Moskee Al-Amal"
+
+
+def test_life_domain_signals_suggest_referrals(context) -> None:
+    service = context.intake
+    sid = service.start_session("nl").id
+    service.confirm_trust(sid)
+    state = service.answer(sid, "life_domains", ["health", "safety_at_home"])
+    assert any("huisarts" in hint for hint in state.hints)
+    assert any("Veilig Thuis" in hint for hint in state.hints)
+    state = service.decline(sid, "life_domains")
+    assert not any("huisarts" in hint for hint in state.hints)  # "Liever niet" suggests nothing

@@ -46,6 +46,17 @@ URGENCY_OPTIONS = {
     "bailiff": UrgencyType.BAILIFF,
 }
 INTERPRETING_RELATIVES = {"family_member", "key_person"}
+# The question behind the question (INT-11): a signal suggests where help could come from.
+LIFE_DOMAIN_REFERRALS = {
+    "health": N_("Zorgen over gezondheid: bespreek een verwijzing naar de huisarts of de GGZ."),
+    "parenting": N_("Zorgen over opvoeding: het wijkteam of jeugdteam kan meedenken."),
+    "caregiving": N_("Zorg voor een ander: vraag naar mantelzorgondersteuning in de gemeente."),
+    "safety_at_home": N_(
+        "Onveilig thuis: zet de veiligheidsvlag en overleg met Veilig Thuis of een professional."
+    ),
+    "work_or_course": N_("Werk of taalles: verwijs naar het werkplein, UWV of taalaanbod."),
+    "loneliness": N_("Alleen voelen: noem een buurthuis, maatje of zelforganisatie."),
+}
 
 
 def _now() -> datetime:
@@ -369,8 +380,12 @@ class IntakeService:
         )
 
     def _hints(self, session: IntakeSession) -> list[str]:
-        """Escalation hints for volunteers (REF-04) and interpreter advice (COM-06)."""
+        """Escalation hints for volunteers (REF-04), interpreter advice (COM-06) and the
+        referrals the life-domain answers point to (INT-11)."""
         hints: list[str] = []
+        domains = session.answers.get("life_domains")
+        if domains is not None and domains.state is AnswerState.ANSWERED:
+            hints += [LIFE_DOMAIN_REFERRALS[d] for d in domains.value if d in LIFE_DOMAIN_REFERRALS]
         formal = [d for d in session.debts if d.kind is DebtKind.FORMAL]
         if len(formal) >= 3 and session.urgencies:
             hints.append(

@@ -451,3 +451,25 @@ def test_saving_an_answer_never_freezes_the_window(gui_app, qtbot, db_url, tmp_p
     assert d.state().answers["interpreter_mode"].value == ("none",)
     assert d.card == "present"
     d.finish()
+
+
+def test_quitting_during_a_save_still_finishes_the_write(gui_app, qtbot, db_url, tmp_path):
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    service = d.window.controller.service
+    write = service.answer
+
+    def slow_answer(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        return write(*args, **kwargs)
+
+    service.answer = slow_answer  # type: ignore[method-assign]
+    QTimer.singleShot(30, lambda: QCoreApplication.exit(0))  # the window is closed mid-save
+    d.click(d.client.option_buttons["none"])
+    # The save was not cut off: it is on disk before the database could be closed.
+    assert d.state().answers["interpreter_mode"].value == ("none",)
+    d.finish()

@@ -84,6 +84,9 @@ class IntakeController(QObject):
         job.done.finished.connect(waiting.quit, Qt.ConnectionType.QueuedConnection)
         self.worker.start(job)
         waiting.exec()
+        # The local loop can also end because the application is quitting: the write must
+        # still finish before anyone closes the database.
+        self.worker.waitForDone()
         if job.error is not None:
             raise job.error
         return job.result  # type: ignore[return-value]

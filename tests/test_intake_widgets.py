@@ -453,10 +453,20 @@ def test_saving_an_answer_never_freezes_the_window(gui_app, qtbot, db_url, tmp_p
     d.finish()
 
 
-def test_quitting_during_a_save_still_finishes_the_write(gui_app, qtbot, db_url, tmp_path):
+def test_quitting_during_a_save_still_finishes_the_write(
+    gui_app, qtbot, db_url, tmp_path, monkeypatch
+):
     import time
 
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QEventLoop
+
+    from intake_app.ui import controller as controller_module
+
+    class LoopEndedByQuit(QEventLoop):
+        """The local wait ends at once, as it does when the application quits."""
+
+        def exec(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            return 0
 
     d = Driver(qtbot, db_url, tmp_path)
     d.start("nl")
@@ -468,7 +478,7 @@ def test_quitting_during_a_save_still_finishes_the_write(gui_app, qtbot, db_url,
         return write(*args, **kwargs)
 
     service.answer = slow_answer  # type: ignore[method-assign]
-    QTimer.singleShot(30, lambda: QCoreApplication.exit(0))  # the window is closed mid-save
+    monkeypatch.setattr(controller_module, "QEventLoop", LoopEndedByQuit)
     d.click(d.client.option_buttons["none"])
     # The save was not cut off: it is on disk before the database could be closed.
     assert d.state().answers["interpreter_mode"].value == ("none",)

@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
                 context.practice_cases,
                 context.glossary,
                 context.summaries,
-                context.security.consent,
+                context.consent,
             )
             self.stack.addWidget(view)
             view.closed.connect(self.show_start)

@@ -28,7 +28,7 @@ from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.access import Access
 from intake_app.services.consent import ConsentService
 from intake_app.services.directory import DirectoryService
-from intake_app.services.gate import permissions_of
+from intake_app.services.gate import has_public_operations, permissions_of
 from intake_app.services.intake import IntakeService
 from intake_app.services.languages import LanguageService
 from intake_app.services.retention import StorageAdminService, apply_retention_policy
@@ -138,11 +138,15 @@ class AppContext:
 
 
 def _allowed(cls: type, user: CurrentUser | None) -> bool:
-    """Public services (no permission at all) are for everyone logged in."""
+    """Built when the role may run at least one of the service's gated operations.
+
+    Public operations alone do not count (SummaryService.warm_up is no reason to give a
+    coordinator the printing service); the language picker is the one service everyone
+    logged in gets for its public reading operations (see compose_services).
+    """
     if user is None:
         return False
-    needed = permissions_of(cls)
-    return not needed or bool(needed & ROLE_PERMISSIONS[user.role])
+    return bool(permissions_of(cls) & ROLE_PERMISSIONS[user.role])
 
 
 def compose_services(context: AppContext) -> RoleServices:
@@ -180,7 +184,7 @@ def compose_services(context: AppContext) -> RoleServices:
         else None,
         directory=directory,
         languages=LanguageService(SqlSettingsStore(storage.engine), context.paths.catalogs, access)
-        if wanted(LanguageService)
+        if user is not None and has_public_operations(LanguageService)
         else None,
     )
 

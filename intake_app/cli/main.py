@@ -95,11 +95,11 @@ def _audit_list(context: AppContext, limit: int) -> int:
     if not entries:
         print("Het logboek is leeg.")
         return 0
-    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<16}  {'waarop':<20}  detail")
+    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<19}  {'waarop':<20}  detail")
     for entry in entries:
         at = entry.at.strftime("%Y-%m-%d %H:%M:%S")
         print(
-            f"{at:<19}  {entry.actor:<16}  {entry.action:<16}  {entry.target:<20}  {entry.detail}"
+            f"{at:<19}  {entry.actor:<16}  {entry.action:<19}  {entry.target:<20}  {entry.detail}"
         )
     return 0
 

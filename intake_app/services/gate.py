@@ -129,3 +129,11 @@ def permissions_of(cls: type) -> frozenset[Permission]:
         for _name, member in public_members(cls)
         if (rule := rule_of(member)) is not None and rule.permission is not None
     )
+
+
+def has_public_operations(cls: type) -> bool:
+    """Whether anyone logged in may use some of the service (e.g. the language picker)."""
+    return any(
+        (rule := rule_of(member)) is not None and rule.permission is None
+        for _name, member in public_members(cls)
+    )

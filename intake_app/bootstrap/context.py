@@ -16,7 +16,6 @@ from intake_app.content.practice import PracticeCase, load_practice_cases
 from intake_app.core.flow import Flow
 from intake_app.core.security import (
     ROLE_PERMISSIONS,
-    AccessDeniedError,
     AuditAction,
     CurrentUser,
     Role,
@@ -28,7 +27,11 @@ from intake_app.reporting.writer import PdfDocumentWriter
 from intake_app.services.access import Access
 from intake_app.services.consent import ConsentService
 from intake_app.services.directory import DirectoryService
-from intake_app.services.gate import has_public_operations, permissions_of
+from intake_app.services.gate import (
+    ServiceNotInRoleError,
+    has_public_operations,
+    permissions_of,
+)
 from intake_app.services.intake import IntakeService
 from intake_app.services.languages import LanguageService
 from intake_app.services.retention import StorageAdminService, apply_retention_policy
@@ -44,10 +47,6 @@ from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
 T = TypeVar("T")
-
-
-class ServiceNotInRoleError(AccessDeniedError):
-    """The logged-in user's context was composed without this service."""
 
 
 @dataclass(frozen=True, slots=True)

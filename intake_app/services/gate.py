@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ParamSpec, Protocol, TypeVar
 
-from intake_app.core.security import AuditAction, Permission
+from intake_app.core.security import AccessDeniedError, AuditAction, Permission
 from intake_app.services.access import Access
 
 P = ParamSpec("P")
@@ -44,6 +44,10 @@ class Rule:
     target: str = ""  # a format string over the call's arguments, e.g. "session:{session_id}"
     in_body: bool = False  # the body writes the audit line (the outcome decides it)
     reason: str = ""  # why a public method needs no permission
+
+
+class ServiceNotInRoleError(AccessDeniedError):
+    """The logged-in user's context was composed without this service."""
 
 
 class Gated(Protocol):

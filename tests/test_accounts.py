@@ -147,7 +147,7 @@ def test_audit_records_who_did_what_but_never_note_text(context: AppContext, tmp
 def test_consent_per_purpose_blocks_handover_until_given(context: AppContext) -> None:
     from intake_app.services.consent import require_handover_consent
 
-    security = _with_admin(context).security
+    _with_admin(context)
     state = context.intake.start_session("ar")
     context.consent.give(state.id, ConsentPurpose.STORAGE)
     with pytest.raises(ConsentRequiredError) as caught:

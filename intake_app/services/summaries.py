@@ -405,6 +405,30 @@ class SummaryService:
     def build(
         self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
     ) -> SummaryDocument:
+        """The document for a file or the printer: logged as printed."""
+        document = self._build(session_id, kind, options)
+        self._access.audit(AuditAction.PRINTED, f"session:{session_id}", document.kind.value)
+        return document
+
+    @gated(Permission.PRINT_SUMMARY, None, in_body=True)
+    def preview(
+        self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
+    ) -> SummaryDocument:
+        """The document for the on-screen preview: logged only once it is printed or saved
+        (``record_printed``); a document refused for missing consent is logged as refused."""
+        return self._build(session_id, kind, options)
+
+    @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)
+    def record_printed(self, session_id: int, kind: SummaryKind | str) -> None:
+        """The preview's document went to the printer or into a file."""
+        chosen, target = SummaryKind(kind), f"session:{session_id}"
+        if chosen is SummaryKind.HANDOVER:
+            self._access.require(Permission.PRINT_HANDOVER, target)
+        self._access.audit(AuditAction.PRINTED, target, chosen.value)
+
+    def _build(
+        self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None
+    ) -> SummaryDocument:
         try:
             chosen = SummaryKind(kind)
         except ValueError:
@@ -419,18 +443,14 @@ class SummaryService:
         texts = _Bilingual(self._translators.get(session.client_language), self._dutch())
         try:
             if chosen is SummaryKind.HANDOVER:
-                document = self.handover(session, options)
-            elif chosen is SummaryKind.DISCREET:
-                document = self.discreet(session, texts, options)
-            else:
-                document = self.client(session, texts, options)
+                return self.handover(session, options)
+            if chosen is SummaryKind.DISCREET:
+                return self.discreet(session, texts, options)
+            return self.client(session, texts, options)
         except ConsentMissingError:
+            # Never "printed": nothing was made.
             self._access.audit(AuditAction.PRINT_REFUSED, target, chosen.value)
             raise
-        # Every document made for preview, print or file is a disclosure worth logging;
-        # one that could not be made is logged as refused, never as printed.
-        self._access.audit(AuditAction.PRINTED, target, chosen.value)
-        return document
 
     @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)  # via build
     def render(

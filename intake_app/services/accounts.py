@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 class KeyWrapping(Protocol):
     """Keeps the wrapped database key in step with the accounts (encrypted SQLite only)."""
 
-    @gated(Permission.MANAGE_USERS, AuditAction.USER_ADDED, in_body=True)
     def add_user(self, username: str, password: str) -> None: ...
     def remove_user(self, username: str) -> None: ...
 
@@ -219,7 +218,6 @@ class AccountService:
             for a in self._accounts.list_accounts()
         ]
 
-    @public("one's own password, the old one asked again; writes password_changed")
     @gated(Permission.MANAGE_USERS, AuditAction.USER_ROLE_CHANGED, in_body=True)
     def set_role(self, username: str, role: Role) -> UserItem:
         """Give an account another role; it takes effect at that user's next log-in."""

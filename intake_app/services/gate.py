@@ -25,7 +25,7 @@ import functools
 import inspect
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, ParamSpec, Protocol, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from intake_app.core.security import AccessDeniedError, AuditAction, Permission
 from intake_app.services.access import Access
@@ -50,17 +50,16 @@ class ServiceNotInRoleError(AccessDeniedError):
     """The logged-in user's context was composed without this service."""
 
 
-class Gated(Protocol):
-    """A service behind the gate: it holds the ``Access`` of the logged-in user."""
-
-    _access: Access
-
-
 def _target(template: str, signature: inspect.Signature, args: Any, kwargs: Any) -> str:
     if not template:
         return ""
     bound = signature.bind(*args, **kwargs)
     return template.format(**bound.arguments)
+
+
+def _declare_once(method: object) -> None:
+    if hasattr(method, RULE_ATTRIBUTE):
+        raise TypeError(f"{method!r} is declared twice for the gate")
 
 
 def gated(
@@ -74,6 +73,7 @@ def gated(
     rule = Rule(permission, audit, target, in_body)
 
     def decorate(method: Callable[P, R]) -> Callable[P, R]:
+        _declare_once(method)
         signature = inspect.signature(method)
 
         @functools.wraps(method)
@@ -96,6 +96,7 @@ def public(reason: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Declare a method that needs no permission, and say why."""
 
     def decorate(method: Callable[P, R]) -> Callable[P, R]:
+        _declare_once(method)
         setattr(method, RULE_ATTRIBUTE, Rule(None, None, reason=reason))
         return method
 

@@ -70,7 +70,8 @@ def build_context(
     """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate."""
     paths = default_paths(data_dir)
     flow = load_flow(paths.content)
-    storage = open_storage(resolve_db_url(db_url, paths), key=key)
+    # Retention runs with the other start-up upkeep, under the database's maintenance lock.
+    storage = open_storage(resolve_db_url(db_url, paths), key=key, startup=_apply_retention)
     translators = Translators(paths.catalogs)
     security = build_security(storage, key, keystore)
     directory = DirectoryService(SqlDirectoryRepository(storage.engine))
@@ -84,18 +85,18 @@ def build_context(
     languages = LanguageService(SqlSettingsStore(storage.engine), paths.catalogs)
     glossary = load_glossary(paths.content)
     cases = load_practice_cases(paths.content)
-    storage_admin = StorageAdminService(storage.maintenance, storage.sessions)
-    try:
-        storage_admin.apply_retention()  # personal fields past the retention period go
-    except BaseException:
-        storage.close()
-        raise
+    storage_admin = StorageAdminService(storage.maintenance, storage.sessions, security.access)
     return AppContext(
         paths, storage, translators, intake, summaries, directory, statistics, languages,
         glossary, security,
         session_files=SessionFileService(storage.sessions, storage.maintenance),
         storage_admin=storage_admin, practice_cases=cases,
     )  # fmt: skip
+
+
+def _apply_retention(storage: OpenedStorage) -> None:
+    """Personal fields past the retention period go, at every start."""
+    StorageAdminService(storage.maintenance, storage.sessions).apply_retention()
 
 
 class _NoDatabase:

@@ -32,6 +32,7 @@ class Permission(enum.StrEnum):
     MANAGE_DIRECTORY = "manage_directory"  # the sociale kaart
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    MANAGE_BACKUPS = "manage_backups"  # make, list, check and restore backups
 
 
 _WORK = {Permission.READ_SESSIONS, Permission.WRITE_SESSIONS}
@@ -49,6 +50,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_DIRECTORY,
             Permission.MANAGE_USERS,
             Permission.VIEW_AUDIT,
+            Permission.MANAGE_BACKUPS,
         }
     ),
 }
@@ -124,6 +126,8 @@ class AuditAction(enum.StrEnum):
     USER_REMOVED = "user_removed"
     PASSWORD_CHANGED = "password_changed"  # noqa: S105 - an event name
     ACCESS_DENIED = "access_denied"
+    BACKED_UP = "backed_up"
+    RESTORED = "restored"  # a backup was put back; the file it replaced was kept aside
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,15 @@ and only what statistics need remains; one client's session can be erased on req
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from intake_app.core.durability import BackupInfo, RetentionResult, StorageMaintenance
 from intake_app.core.errors import ConfigurationError
 from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
+from intake_app.services.access import Access
 
 RETENTION_KEY = "retention_days"
 BACKUP_COUNT_KEY = "backup_count"
@@ -19,10 +23,35 @@ DEFAULT_RETENTION_DAYS = 730  # two years after the last change
 MAX_RETENTION_DAYS = 36500
 
 
+@dataclass(frozen=True, slots=True)
+class RestorePlan:
+    """What a restore would do: which backup, from when, and what newer work it sets aside."""
+
+    backup: BackupInfo
+    newer_sessions: tuple[str, ...]  # codes of sessions made or changed after the backup
+
+
 class StorageAdminService:
-    def __init__(self, maintenance: StorageMaintenance, sessions: SessionRepository) -> None:
+    """``access``: backups are an admin's work (``Permission.MANAGE_BACKUPS``), audited.
+    Without it (a bare service in tests) nothing is checked."""
+
+    def __init__(
+        self,
+        maintenance: StorageMaintenance,
+        sessions: SessionRepository,
+        access: Access | None = None,
+    ) -> None:
         self._maintenance = maintenance
         self._sessions = sessions
+        self._access = access
+
+    def _require_backups(self, target: str = "backups") -> None:
+        if self._access is not None:
+            self._access.require(Permission.MANAGE_BACKUPS, target)
+
+    def _audit(self, action: AuditAction, target: str, detail: str = "") -> None:
+        if self._access is not None:
+            self._access.audit(action, target, detail)
 
     # -- retention --------------------------------------------------------------------
     def retention_days(self) -> int:
@@ -67,7 +96,24 @@ class StorageAdminService:
         self._maintenance.set_setting(BACKUP_COUNT_KEY, str(count))
 
     def backups(self) -> Sequence[BackupInfo]:
+        self._require_backups()
         return self._maintenance.backups()
+
+    def make_backup(self) -> Path:
+        self._require_backups()
+        made = self._maintenance.make_backup("hand")
+        self._audit(AuditAction.BACKED_UP, f"backup:{made.name}")
+        return made
+
+    def plan_restore(self, backup: BackupInfo) -> RestorePlan:
+        """Checks the permission (a refusal is audited) and says what would be set aside."""
+        self._require_backups(f"backup:{backup.path.name}")
+        newer = self._maintenance.sessions_changed_since(backup.made_at)
+        return RestorePlan(backup, tuple(newer))
+
+    def record_restore(self, backup: Path, aside: Path | None) -> None:
+        """The audit line of a restore, written into the database that was put back."""
+        self._audit(AuditAction.RESTORED, f"backup:{backup.name}", aside.name if aside else "")
 
     def check(self) -> str:
         """A full integrity check of the database: 'ok', or what is wrong."""

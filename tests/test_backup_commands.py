@@ -89,9 +89,7 @@ def test_encrypted_backup_round_trip_from_the_cli(tmp_path: Path, clean_env: Non
     assert os.listdir(home) == []
 
 
-def test_every_cli_command_with_data_dir_leaves_home_empty(
-    tmp_path: Path, clean_env: None
-) -> None:
+def test_every_cli_command_with_data_dir_leaves_home_empty(tmp_path: Path, clean_env: None) -> None:
     data, home = tmp_path / "data", tmp_path / "home"
     home.mkdir()
     context = DatabaseGate(data_dir=data).open_first_run("beheer", "Anna", ADMIN_PW)

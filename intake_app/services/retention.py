@@ -73,7 +73,7 @@ class StorageAdminService:
         cutoff = moment - timedelta(days=days)
         if days == 0:
             return RetentionResult(anonymised=0, cutoff=cutoff)
-        return RetentionResult(self._maintenance.anonymise_sessions_before(cutoff), cutoff)
+        return RetentionResult(self._maintenance.anonymise_sessions_before(cutoff, moment), cutoff)
 
     def is_anonymised(self, session_id: int) -> bool:
         return self._maintenance.is_anonymised(session_id)

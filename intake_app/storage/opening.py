@@ -1,12 +1,15 @@
 """Open the app's storage: connect, check health, back up, migrate. The entry point bootstrap uses.
 
-Order at every start (design.md section 4):
+Order at every start (design.md section 4), all under the file's maintenance lock
+(storage/locking.py), so processes started together never do this twice at once:
 1. a missing file while backups exist is refused (never a silent new empty database);
 2. connect; a damaged file raises ``CorruptDatabaseError`` naming the latest healthy backup;
 3. ``PRAGMA quick_check``;
 4. an online backup (always before a migration; else at most once per ``BACKUP_INTERVAL``),
-   rotating the oldest away;
-5. Alembic migrations to the newest schema.
+   rotating the oldest away. If it cannot be written (a full disk) and no migration waits,
+   the start goes on with a warning: reading, printing and exporting must still work;
+5. Alembic migrations to the newest schema;
+6. ``startup`` from bootstrap (retention).
 """
 
 from __future__ import annotations

@@ -107,3 +107,37 @@ def test_parallel_starts_share_the_maintenance_lock(tmp_path: Path) -> None:
     finally:
         connection.close()
     assert not list((tmp_path / "backups").glob("*.partial"))
+
+
+def test_another_process_backup_in_progress_is_left_alone(tmp_path: Path) -> None:
+    """While another process holds the maintenance lock (its backup running), a backup here
+    waits for it and never removes that process's ``.partial``."""
+    from intake_app.storage.backup import make_backup
+    from intake_app.storage.locking import MaintenanceBusyError, maintenance_lock
+
+    db = tmp_path / "intake.db"
+    open_storage(sqlite_url(db)).close()
+    partial = tmp_path / "backups" / "intake-20260101T000000000000Z-start.db.999-ab.partial"
+    partial.parent.mkdir(exist_ok=True)
+    partial.write_bytes(b"half a backup")
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path\n"
+         "from intake_app.storage.locking import maintenance_lock\n"
+         "with maintenance_lock(Path(sys.argv[1])):\n"
+         "    print('held', flush=True); sys.stdin.readline()\n", str(db)],
+        cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        with pytest.raises(MaintenanceBusyError), maintenance_lock(db, timeout=0.2):
+            pass
+        assert partial.read_bytes() == b"half a backup"
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    made = make_backup(db, reason="test")  # the other process is done: leftovers go now
+    assert made.exists() and not partial.exists()

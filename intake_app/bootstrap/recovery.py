@@ -11,16 +11,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext, resolve_db_url
 from intake_app.bootstrap.paths import default_paths
 from intake_app.core.durability import BackupInfo, CorruptDatabaseError, NoBackupError
 from intake_app.core.errors import ConfigurationError, NotFoundError
+from intake_app.core.security import AuditAction, AuditEvent
 from intake_app.services.retention import RestorePlan
 from intake_app.storage.backup import is_healthy, latest_healthy, list_backups, restore_backup
 from intake_app.storage.backup import restore_latest as _restore_latest
-from intake_app.storage.database import parse_url, sqlite_file
+from intake_app.storage.database import parse_url, sqlite_file, sqlite_url
+from intake_app.storage.opening import open_storage
 
 
 def restore_latest_backup(error: CorruptDatabaseError, key: bytes | None = None) -> Path:
@@ -70,16 +73,11 @@ class DamagedPlan:
     backup: BackupInfo
 
 
-def restore_over_healthy(
-    context: AppContext,
-    plan: RestorePlan,
-    key: bytes | None,
-    reopen: Callable[[], AppContext],
-) -> Path | None:
-    """Restore ``plan`` (already confirmed and permitted) over the open database.
-
-    ``context`` is closed; ``reopen`` opens the restored file as the same person, where the
-    restore is audited. Returns where the replaced file was put aside.
+def restore_over_healthy(context: AppContext, plan: RestorePlan, key: bytes | None) -> Path | None:
+    """Restore ``plan`` (already confirmed; ``plan_restore`` checked the permission) over the
+    open database. ``context`` is closed. The restore is audited in the restored database
+    under the same name, even if that account did not exist yet when the backup was made.
+    Returns where the replaced file was put aside.
     """
     database = context.storage.database_file
     if database is None:
@@ -87,9 +85,19 @@ def restore_over_healthy(
             "Reservekopieën gaan hier alleen over een SQLite-bestand. "
             "Voor PostgreSQL maakt de beheerder ze met pg_dump."
         )
+    actor = context.security.access.actor
     context.close()
     aside = restore_backup(database, plan.backup.path, key, label="aside")
-    _audit_in_restored(reopen, plan.backup.path, aside)
+    restored = open_storage(sqlite_url(database), key=key, create=False)
+    try:
+        restored.audit.record(
+            AuditEvent(
+                datetime.now(UTC), actor, AuditAction.RESTORED,
+                f"backup:{plan.backup.path.name}", aside.name if aside else "",
+            )
+        )  # fmt: skip
+    finally:
+        restored.close()
     return aside
 
 
@@ -116,14 +124,6 @@ def restore_over_damaged(
         _undo(database, aside)
         raise
     return aside
-
-
-def _audit_in_restored(reopen: Callable[[], AppContext], backup: Path, aside: Path | None) -> None:
-    context = reopen()
-    try:
-        context.storage_admin.record_restore(backup, aside)
-    finally:
-        context.close()
 
 
 def _undo(database: Path, aside: Path | None) -> None:

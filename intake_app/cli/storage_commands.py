@@ -162,7 +162,7 @@ def _restore(args: argparse.Namespace, open_context: Opener) -> int:
     except BaseException:
         context.close()
         raise
-    aside = restore_over_healthy(context, plan, key, _fresh(open_context, args))
+    aside = restore_over_healthy(context, plan, key)
     _done(plan.backup.path, aside)
     return 0
 

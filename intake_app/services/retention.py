@@ -89,6 +89,7 @@ class StorageAdminService:
         return 10 if raw is None else int(raw)
 
     def set_backup_count(self, count: int) -> None:
+        self._require_backups()
         if not 1 <= count <= 1000:
             raise ConfigurationError(
                 "Het aantal reservekopieën moet tussen 1 en {most} liggen.", most=1000

@@ -164,6 +164,8 @@ def make_backup(
 def _short(exc: BaseException) -> str:
     """The first line of a driver's message (never a whole SQL statement)."""
     inner = getattr(exc, "orig", None) or exc
+    if isinstance(inner, OSError) and inner.strerror:
+        return inner.strerror  # "No space left on device", without errno and path
     text = str(inner).strip().splitlines()
     return text[0] if text else type(inner).__name__
 

@@ -75,19 +75,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace, gate: DatabaseGate) -> AppContext:
+def _open(args: argparse.Namespace, gate: DatabaseGate | None = None) -> AppContext:
     """Open the database as a person: log in (and unlock) once accounts exist.
 
-    The context holds only the services of that person's role (bootstrap/context.py).
+    The context holds only the services of that person's role (bootstrap/context.py). The
+    gate stays on ``args.gate`` (a restore needs its key); the password is asked once.
     """
+    gate = args.gate = gate or DatabaseGate(db_url=args.db, data_dir=args.data_dir)
     if gate.needs_first_admin():
         if gate.encrypted:
             raise IntakeError(N_("Er is nog geen beheerder. Start de app en maak er een."))
         return gate.open_without_accounts()
     if not args.user:
         raise IntakeError(N_("Geef uw gebruikersnaam met --user."))
-    password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
-    return gate.open_with_login(args.user, password)
+    if getattr(args, "password", None) is None:
+        args.password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
+    return gate.open_with_login(args.user, args.password)
 
 
 def _audit_list(context: AppContext, limit: int) -> int:
@@ -186,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"intake-admin: {exc}", file=sys.stderr)
             return 2
     try:
-        done = storage_commands.run_without_context(args)
+        done = storage_commands.run_without_context(args, _open)
         if done is not None:
             return done
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)

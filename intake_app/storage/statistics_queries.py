@@ -39,6 +39,7 @@ from sqlmodel import SQLModel
 from intake_app.core.errors import StorageError
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
+from intake_app.storage.database import READ_ONLY
 
 WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
 OPTION_PARTS = 3
@@ -149,7 +150,7 @@ class SqlStatisticsQueries:
             .order_by(s.c.neighbourhood)
         )
         try:
-            with self._engine.connect() as connection:
+            with self._engine.connect().execution_options(**READ_ONLY) as connection:
                 return [str(value) for value in connection.execute(statement).scalars()]
         except SQLAlchemyError as exc:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
@@ -183,7 +184,11 @@ class SqlStatisticsQueries:
         out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
             lambda: defaultdict(int)
         )
-        with self._engine.begin() as connection:
+        # Reads (and a temp table): a deferred BEGIN, so the two workers count side by side.
+        with (
+            self._engine.connect().execution_options(**READ_ONLY) as connection,
+            connection.begin(),
+        ):
             CHOSEN.create(connection, checkfirst=True)
             connection.execute(CHOSEN.delete())
             connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))

@@ -62,6 +62,12 @@ class IntakeController(QObject):
         self.worker = QThreadPool()
         self.worker.setMaxThreadCount(1)
         self.busy = False
+        # Bumped when the screen locks: a result of a call begun before never reaches a view.
+        self.epoch = 0
+
+    def discard_pending(self) -> None:
+        """The screen locked: results still on their way are kept out of the views."""
+        self.epoch += 1
 
     def _run(self, action: Callable[[], T], *, background: bool = True) -> T | None:
         if not background:  # a short read: no need to hand it to the worker
@@ -94,10 +100,21 @@ class IntakeController(QObject):
             raise job.error
         return job.result  # type: ignore[return-value]
 
-    def _publish(self, state: SessionState | None) -> SessionState | None:
-        if state is not None:
-            self.state = state
-            self.session_changed.emit(state)
+    def _publish(
+        self, action: Callable[[], SessionState], session_id: int | None = None
+    ) -> SessionState | None:
+        """Run ``action`` and show its result, unless the screen locked meanwhile or (for
+        ``session_id``) another conversation was opened: then no view gets it."""
+        epoch = self.epoch
+        state = self._run(action)
+        if state is None:
+            return None
+        if session_id is not None and (self.state is None or self.state.id != session_id):
+            return None  # the conversation changed while this was saved
+        self.state = state  # saved either way; after unlocking it is reloaded from here
+        if epoch != self.epoch:
+            return None
+        self.session_changed.emit(state)
         return state
 
     @property
@@ -114,12 +131,10 @@ class IntakeController(QObject):
         return items
 
     def start(self, client_language: str, *, practice: bool = False) -> SessionState | None:
-        return self._publish(
-            self._run(lambda: self.service.start_session(client_language, practice=practice))
-        )
+        return self._publish(lambda: self.service.start_session(client_language, practice=practice))
 
     def open(self, session_id: int) -> SessionState | None:
-        return self._publish(self._run(lambda: self.service.resume_session(session_id)))
+        return self._publish(lambda: self.service.resume_session(session_id))
 
     def apply(self, operation: Callable[[IntakeService, int], SessionState]) -> SessionState | None:
         """Run one service operation on the open session and publish the result."""
@@ -127,7 +142,7 @@ class IntakeController(QObject):
         if state is None:
             return None
         session_id = state.id
-        return self._publish(self._run(lambda: operation(self.service, session_id)))
+        return self._publish(lambda: operation(self.service, session_id), session_id)
 
     def answer(self, card_id: str, choices: list[str]) -> SessionState | None:
         return self.apply(lambda s, sid: s.answer(sid, card_id, choices))

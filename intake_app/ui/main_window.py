@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def clear_sensitive(self) -> None:
         """Auto-lock (ui/auto_lock.py): nothing about a client stays on screen."""
+        self.controller.discard_pending()  # a save finishing now must not refill a view
         self.statusBar().clearMessage()
         if self.last_error_box is not None:
             self.last_error_box.close()

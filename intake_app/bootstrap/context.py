@@ -107,6 +107,15 @@ class _NoDatabase:
     def neighbourhoods(self) -> list[str]:
         return []
 
+    def neighbourhood_list(self) -> list[str]:
+        return []
+
+    def set_neighbourhood_list(self, names: list[str]) -> None:
+        return None
+
+    def cell_key_secret(self) -> bytes:
+        return b""  # nothing is counted here, so nothing is perturbed
+
 
 def build_statistics_service(data_dir: Path | None = None) -> StatisticsService:
     """The statistics service without a database, for merging files from several laptops."""

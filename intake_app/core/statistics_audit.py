@@ -29,6 +29,7 @@ from intake_app.core.cell_key import KEY_SPACE, SMALL, perturb, preimage
 AtomKey = tuple[str, str, str, str]  # table id, row id, neighbourhood, month
 Place = tuple[str, str]  # neighbourhood, month: one block
 MAX_LEVELS = 32
+ROUNDS = 4
 _UNBOUNDED = 10**12
 _MIX = 0x9E3779B1  # an odd constant: spreads the block hash over the key space
 
@@ -55,8 +56,18 @@ class Layout:
 
 def bounds(layout: Layout, published: Sequence[int]) -> list[tuple[int, int]]:
     """The tightest range of each atom's true count that follows from every published atom of
-    the block and its stars (an atom outside the stars keeps its own range)."""
+    the block and its stars (an atom outside the stars keeps its own range). Exact for one
+    star; stars that share atoms are applied in turn until nothing narrows (a few rounds)."""
     out = [preimage(value) for value in published]
+    for _ in range(ROUNDS):
+        before = list(out)
+        _narrow(layout, out)
+        if out == before:
+            break
+    return out
+
+
+def _narrow(layout: Layout, out: list[tuple[int, int]]) -> None:
     for star in layout.stars:
         low, high = out[star.center] if star.center is not None else (0, _UNBOUNDED)
         sums = []
@@ -71,7 +82,6 @@ def bounds(layout: Layout, published: Sequence[int]) -> list[tuple[int, int]]:
             for i in group:
                 lo, hi = out[i]
                 out[i] = (max(lo, low - (group_high - hi)), min(hi, high - (group_low - lo)))
-    return out
 
 
 def protected(true: int, low: int, high: int) -> bool:

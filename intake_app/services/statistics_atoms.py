@@ -44,6 +44,7 @@ from intake_app.services.statistics_tables import (
 
 CENTER = (NEIGHBOURHOOD, "*")  # the sessions of the block (the neighbourhood table's atom)
 REFERRAL_TABLES = ("referral_kind", "referral_status")  # both count the same referrals
+INTERPRETED = ("professional_in_person", "phone_interpreter")  # = storage INTERPRETERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +68,15 @@ def layout() -> Layout:
         atoms.extend((spec.id, row_id) for row_id, _ in spec_rows(spec))
         positions[spec.id] = tuple(range(start, len(atoms)))
     linked = tuple(positions[spec.id] for spec in SPECS if spec.linked)
+    at = {atom: i for i, atom in enumerate(atoms)}
+    interpreted = tuple(at[("interpreter_mode", option)] for option in INTERPRETED)
     stars = (
         Star(0, linked),
         Star(None, tuple(positions[table_id] for table_id in REFERRAL_TABLES)),
+        # Sessions with a follow-up date, by days and in the yes/no table.
+        Star(at[("follow_up_planned", "yes")], (positions["follow_up_days"],)),
+        # Sessions with an interpreter, by length and in the interpreter card.
+        Star(None, (positions["minutes_interpreter"], interpreted)),
     )
     return Layout(tuple(atoms), stars)
 

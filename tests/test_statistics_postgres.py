@@ -65,9 +65,7 @@ def test_statistics_on_postgresql_match_an_independent_count(pg_url: str, tmp_pa
         per_month = Counter(s["completed_at"].strftime("%Y-%m") for s in sessions.values())
         minutes = report.table("minutes").true_values
         assert minutes is not None
-        assert list(minutes[-1][:-1]) == [
-            per_month[f"2026-{m:02d}"] for m in range(1, 7)
-        ]
+        assert list(minutes[-1][:-1]) == [per_month[f"2026-{m:02d}"] for m in range(1, 7)]
         assert context.statistics.check(report) == []
         out = context.statistics.export(report, tmp_path / "pg.csv")
         assert out.read_text(encoding="utf-8").startswith("\ufefftabel;")

@@ -338,6 +338,7 @@ def test_cli_export_merge_and_one_sentence_errors(
         files.append(out)
     merged = tmp_path / "merged.csv"
     assert main(["stats", "merge", *map(str, files), "--out", str(merged)]) == 0
+
     def cells(path: Path) -> dict[tuple[str, str, str], str]:
         reader = csv.reader(path.open(encoding="utf-8-sig"), delimiter=";")
         return {(r[0], r[3], r[5]): r[6] for r in reader}

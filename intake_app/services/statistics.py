@@ -36,6 +36,7 @@ from intake_app.services.statistics_tables import (
 )
 
 FORMATS = ("csv", "xlsx", "pdf")
+MAX_NEIGHBOURHOODS = 30  # 30 names of at most 60 characters fit the setting (2,000 characters)
 Progress = Callable[[int, int], None]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 
@@ -89,6 +90,10 @@ class StatisticsService:
                     name=name,
                 )
             kept.append(name)
+        if len(kept) > MAX_NEIGHBOURHOODS:
+            raise IntakeError(
+                "Houd de lijst op hoogstens {maximum} wijken.", maximum=MAX_NEIGHBOURHOODS
+            )
         self._source.set_neighbourhood_list(kept)
         return kept
 

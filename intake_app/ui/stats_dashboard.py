@@ -302,7 +302,7 @@ class StatsDashboard(QWidget):
         if report.sessions is None:
             count = self.tr_ui.format("minder dan {n} gesprekken", n=report.threshold)
         else:
-            count = self.tr_ui.format("{n} gesprekken", n=report.sessions)
+            count = self.tr_ui.format("ongeveer {n} gesprekken", n=report.sessions)
         self.summary.setText(
             self.tr_ui.format(
                 "{first} tot en met {last}, {where}: {count}. Oefengesprekken tellen niet mee.",
@@ -336,7 +336,14 @@ class StatsDashboard(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(r, c, item)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Up to a year fits the width; more months scroll, each column wide enough for its
+        # "2026-03" (stretched, 48 months would be elided to "026-0").
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if len(columns) <= 13
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setSectionResizeMode(mode)
         self.reference.setText(self.tr_ui.gettext(table.reference) if table.reference else "")
         self.reference.setVisible(bool(table.reference))
 
@@ -359,9 +366,19 @@ class StatsDashboard(QWidget):
         if old is not None:
             old.deleteLater()
 
+    def _empty_chart(self, chart: QChart, title: str) -> QChart:
+        """A chart with nothing to draw says so, instead of staying blank."""
+        chart.setTitle(self.tr_ui.format("{title}: geen gegevens", title=title))
+        chart.legend().setVisible(False)
+        return chart
+
     def _monthly_chart(self, table: SuppressedTable) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr_ui.gettext(table.title))
+        title = self.tr_ui.gettext(table.title)
+        chart.setTitle(title)
+        if all(table.shown_value(r, c) is None for r in range(len(table.rows))
+               for c in range(len(table.columns))):  # fmt: skip
+            return self._empty_chart(chart, title)
         series = QStackedBarSeries()
         for r, (_row_id, label) in enumerate(table.rows):
             bars = QBarSet(self.tr_ui.gettext(label))
@@ -381,7 +398,8 @@ class StatsDashboard(QWidget):
 
     def _totals_chart(self, table: SuppressedTable, skip: set[str] | None = None) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr_ui.gettext(table.title))
+        title = self.tr_ui.gettext(table.title)
+        chart.setTitle(title)
         bars = QBarSet(self.tr_ui.gettext(table.unit))
         bars.setColor(ACCENT)
         names = []
@@ -392,8 +410,10 @@ class StatsDashboard(QWidget):
             value = table.shown_value(r, total_column)
             if value is None:
                 continue  # hidden small numbers stay out of the chart (the table shows "<5")
-            names.append(self.tr_ui.gettext(label))
+            names.append(_short(self.tr_ui.gettext(label)))
             bars.append(float(value))
+        if not names:
+            return self._empty_chart(chart, title)
         # A horizontal chart draws its first category at the bottom: reverse to read top-down.
         values = [bars.at(i) for i in range(bars.count())]
         bars.remove(0, bars.count())
@@ -418,9 +438,14 @@ class StatsDashboard(QWidget):
         categories = QBarCategoryAxis()
         categories.append(names)
         categories.setLabelsFont(small)
+        if not horizontal and len(names) > 12:
+            categories.setLabelsAngle(-90)  # many months: upright labels fit under thin bars
+        # Qt shortens labels that seem too long to "0…" or "…": ours are short already.
+        categories.setTruncateLabels(False)
         values = QValueAxis()
         values.setLabelsFont(small)
         values.setLabelFormat("%d")
+        values.setTruncateLabels(False)
         values.applyNiceNumbers()
         chart.addAxis(
             categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
@@ -446,10 +471,11 @@ class StatsDashboard(QWidget):
         self.export_buttons["pdf"].setText(t.gettext("Opslaan als pdf"))
         self.legend.setText(
             t.format(
-                "{small} = minder dan {n} (ook 0). {hidden} = verborgen, zodat een klein aantal "
-                "niet uit de totalen terug te rekenen is. Verborgen aantallen staan niet in de "
-                "grafieken (* bij een maand). - = tabel niet veilig te tonen. "
-                "Geen namen, notities of datums: alleen aantallen per maand.",
+                "{small} = minder dan {n} (ook 0). Alle aantallen zijn licht verstoord, zodat "
+                "niemand te herkennen is; totalen zijn sommen van de getoonde cellen. "
+                "{hidden} = onbekend na samenvoegen. Verborgen aantallen staan niet in de "
+                "grafieken (* bij een maand). Geen namen, notities of datums: alleen aantallen "
+                "per maand.",
                 small=small_label(self.threshold.value()),
                 n=self.threshold.value(),
                 hidden=HIDDEN_SECONDARY,
@@ -459,6 +485,11 @@ class StatsDashboard(QWidget):
         if self.report is not None:
             self._draw_charts()
             self._show_table()
+
+
+def _short(label: str, limit: int = 28) -> str:
+    """A category label that fits beside a bar: Qt would elide a long one to "…"."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 __all__ = ["StatsDashboard"]

@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from intake_app.core.statistics import HIDDEN_SECONDARY, StatisticsReport, small_label
+from intake_app.core.statistics import (
+    HIDDEN_SECONDARY,
+    StatisticsReport,
+    small_label,
+    visible_share,
+)
 
 
 class StatsPdfWriter:
@@ -62,7 +67,8 @@ def render_stats_report(report: StatisticsReport, fonts_dir: Path) -> bytes:
             f"‘{small_label(report.threshold)}’. Alle aantallen zijn licht verstoord "
             "(celsleutelmethode), zodat niemand te herkennen is; totalen zijn sommen van de "
             f"cellen. ‘{HIDDEN_SECONDARY}’: onbekend na samenvoegen. "
-            "Oefengesprekken tellen niet mee.",
+            "Oefengesprekken tellen niet mee. "
+            "Als getal getoond: {} van {} cellen.".format(*visible_share(report.tables)),
             note,
         ),
         Spacer(1, 4 * mm),

@@ -72,7 +72,28 @@ def meta_rows(report: StatisticsReport) -> list[tuple[str, str]]:
         ("samengevoegd", "ja" if any(table.merged for table in report.tables) else "nee"),
         ("methode", "celsleutel-1"),  # docs/statistics.md: every count is slightly perturbed
         ("cellen_getoond", "{}/{}".format(*visible_share(report.tables))),
+        ("mediaan_dagen_tot_nazorg", median_band(report, "follow_up_days")),
     ]
+
+
+def median_band(report: StatisticsReport, table_id: str) -> str:
+    """The row (band) where the running total of the published totals passes half: the
+    median without exact days (STA-14). Empty when the table is missing or hidden."""
+    tables = [t for t in report.tables if t.id == table_id]
+    if not tables:
+        return ""
+    table = tables[0]
+    column = len(table.columns)
+    totals = [table.shown_value(r, column) for r in range(len(table.rows))]
+    whole = table.shown_value(len(table.rows), column)
+    if whole is None or any(value is None for value in totals):
+        return ""
+    running = 0
+    for (row_id, _), value in zip(table.rows, totals, strict=True):
+        running += int(value or 0)
+        if 2 * running >= whole:
+            return row_id
+    return ""
 
 
 def _csv_rows(report: StatisticsReport, dialect: str) -> Iterator[tuple[str, ...]]:

@@ -115,3 +115,16 @@ def test_charts_say_geen_gegevens_when_there_is_nothing_to_show(
     qtbot.waitExposed(view)
     SHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SHOTS / "dashboard-empty-nl.png"))
+
+
+def test_the_coordinator_sets_the_neighbourhood_list_in_the_dashboard(
+    qtbot, gui_app, context: AppContext
+) -> None:
+    view = StatsDashboard(context.statistics, context.translators.dutch())
+    qtbot.addWidget(view)
+    assert view.set_neighbourhoods("Noordwijk\n\nDe Hoek\n")
+    names = [view.neighbourhood.itemData(i) for i in range(view.neighbourhood.count())]
+    assert names == [None, "Noordwijk", "De Hoek"]
+    with qtbot.waitSignal(view.failed, timeout=5000):
+        assert not view.set_neighbourhoods("Wijk van 14-03-2026")
+    assert context.statistics.neighbourhood_list() == ["Noordwijk", "De Hoek"]

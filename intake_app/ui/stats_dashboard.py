@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -114,6 +115,8 @@ class StatsDashboard(QWidget):
             edit.setDisplayFormat("yyyy-MM")
         self.neighbourhood_label = QLabel()
         self.neighbourhood = QComboBox()
+        self.neighbourhoods_button = QPushButton()  # the coordinator's list (STA-19)
+        self.neighbourhoods_button.clicked.connect(self._ask_neighbourhoods)
         self.threshold_label = QLabel()
         self.threshold = QSpinBox()
         self.threshold.setRange(MINIMUM_THRESHOLD, 50)
@@ -130,7 +133,8 @@ class StatsDashboard(QWidget):
         filters = QHBoxLayout()
         for widget in (
             self.from_label, self.from_edit, self.to_label, self.to_edit,
-            self.neighbourhood_label, self.neighbourhood, self.threshold_label, self.threshold,
+            self.neighbourhood_label, self.neighbourhood, self.neighbourhoods_button,
+            self.threshold_label, self.threshold,
             self.refresh_button, self.progress,
         ):  # fmt: skip
             filters.addWidget(widget)
@@ -198,6 +202,29 @@ class StatsDashboard(QWidget):
             names = []
         for name in names:
             self.neighbourhood.addItem(name, name)
+
+    def _ask_neighbourhoods(self) -> None:
+        current = "\n".join(self.service.neighbourhood_list())
+        text, accepted = QInputDialog.getMultiLineText(
+            self,
+            self.tr_ui.gettext("Wijken"),
+            self.tr_ui.gettext("De wijken voor de statistiek, één per regel:"),
+            current,
+        )
+        if accepted:
+            self.set_neighbourhoods(text)
+
+    def set_neighbourhoods(self, text: str) -> bool:
+        """Keep the list typed by the coordinator (one name a line); False if refused."""
+        try:
+            self.service.set_neighbourhood_list(text.splitlines())
+        except IntakeError as exc:
+            message = exc.render(self.tr_ui.gettext)
+            self.summary.setText(message)
+            self.failed.emit(message)
+            return False
+        self._load_neighbourhoods()
+        return True
 
     def _run(
         self,
@@ -464,6 +491,7 @@ class StatsDashboard(QWidget):
         self.from_label.setText(t.gettext("Van"))
         self.to_label.setText(t.gettext("Tot en met"))
         self.neighbourhood_label.setText(t.gettext("Wijk"))
+        self.neighbourhoods_button.setText(t.gettext("Wijken…"))
         self.threshold_label.setText(t.gettext("Drempel"))
         self.refresh_button.setText(t.gettext("Bijwerken"))
         self.export_buttons["csv"].setText(t.gettext("Opslaan als CSV"))

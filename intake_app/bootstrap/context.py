@@ -251,6 +251,15 @@ class _NoDatabase:
     def neighbourhoods(self) -> list[str]:
         return []
 
+    def neighbourhood_list(self) -> list[str]:
+        return []
+
+    def set_neighbourhood_list(self, names: list[str]) -> None:
+        return None
+
+    def cell_key_secret(self) -> bytes:
+        return b""  # nothing is counted here, so nothing is perturbed
+
 
 # Merging works on files only, with no database and so no accounts to log in with and no
 # audit log to write: it runs as this local role, which may only read and write figures.

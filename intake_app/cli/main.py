@@ -117,11 +117,16 @@ def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
     export.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
     export.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    export.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl",
+                        help="nl: puntkomma en BOM (Excel); standard: komma")  # fmt: skip
+    wijken = stats_commands.add_parser("neighbourhoods", help="de lijst van wijken")
+    wijken.add_argument("--set", nargs="*", dest="names", metavar="WIJK", help="vervang de lijst")
     merge = stats_commands.add_parser("merge", help="voeg statistiekbestanden (csv) samen")
     merge.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
     merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
     merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    merge.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl")
 
 
 def _languages_list(context: AppContext) -> int:
@@ -157,8 +162,16 @@ def _sessions_list(context: AppContext) -> int:
 def _stats_export(context: AppContext, args: argparse.Namespace) -> int:
     stats = context.statistics
     report = stats.compute(args.first, args.last, args.neighbourhood, args.threshold)
-    out = stats.export(report, args.out, args.format)
+    out = stats.export(report, args.out, args.format, dialect=args.csv_dialect)
     print(f"Opgeslagen: {out}")
+    return 0
+
+
+def _stats_neighbourhoods(context: AppContext, names: list[str] | None) -> int:
+    if names is not None:
+        context.statistics.set_neighbourhood_list(names)
+    kept = context.statistics.neighbourhood_list()
+    print("\n".join(kept) if kept else "Nog geen lijst van wijken.")
     return 0
 
 
@@ -168,7 +181,7 @@ def _stats_merge(args: argparse.Namespace) -> int:
 
     stats = build_statistics_service()
     report = stats.merge(args.files, args.threshold)
-    out = stats.export(report, args.out, args.format)
+    out = stats.export(report, args.out, args.format, dialect=args.csv_dialect)
     print(f"Opgeslagen: {out} ({len(args.files)} bestanden samengevoegd)")
     return 0
 
@@ -214,6 +227,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sessions_list(context)
         if (args.area, action) == ("stats", "export"):
             return _stats_export(context, args)
+        if (args.area, action) == ("stats", "neighbourhoods"):
+            return _stats_neighbourhoods(context, args.names)
         if (args.area, action) == ("languages", "list"):
             return _languages_list(context)
         if (args.area, action) == ("languages", "offer"):

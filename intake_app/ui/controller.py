@@ -15,9 +15,10 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Sign
 
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
-from intake_app.services.dto import SessionListItem, SessionState
+from intake_app.services.dto import SessionPage, SessionState
 from intake_app.services.gate import ServiceNotInRoleError
 from intake_app.services.intake import IntakeService
+from intake_app.ui.session_list_model import PAGE_SIZE, SessionListing
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ class _Job(QRunnable):
 
 class IntakeController(QObject):
     session_changed = Signal(object)  # SessionState
-    sessions_listed = Signal(list)  # list[SessionListItem]
+    sessions_listed = Signal(object)  # ui.session_list_model.SessionListing
     failed = Signal(str)  # one translated sentence
     printed = Signal(Path)
 
@@ -123,12 +124,24 @@ class IntakeController(QObject):
             raise ServiceNotInRoleError()
         return self._service
 
-    def refresh_sessions(self) -> list[SessionListItem]:
+    def session_page(self, offset: int, limit: int, search: str = "") -> SessionPage | None:
+        """One page of the conversation list: a short read of a few columns."""
         if self._service is None:
-            return []
-        items = self._run(self.service.list_sessions, background=False) or []
-        self.sessions_listed.emit(items)
-        return items
+            return None
+        return self._run(lambda: self.service.session_page(offset, limit, search), background=False)
+
+    def refresh_sessions(self) -> SessionListing | None:
+        """The first page and the conversation to resume: two small queries, once per change."""
+        if self._service is None:
+            return None
+        listing = self._run(
+            lambda: SessionListing(
+                self.service.session_page(0, PAGE_SIZE), self.service.latest_unfinished()
+            ),
+            background=False,
+        )
+        self.sessions_listed.emit(listing)
+        return listing
 
     def start(self, client_language: str, *, practice: bool = False) -> SessionState | None:
         return self._publish(lambda: self.service.start_session(client_language, practice=practice))

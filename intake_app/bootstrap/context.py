@@ -26,6 +26,8 @@ from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.pg_roles import may_write_content
+from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
@@ -86,7 +88,12 @@ def build_context(
     cases = load_practice_cases(paths.content)
     storage_admin = StorageAdminService(storage.maintenance, storage.sessions)
     try:
-        storage_admin.apply_retention()  # personal fields past the retention period go
+        # One laptop at a time on a shared server; a coordinator's login may not change
+        # sessions (server roles, storage/pg_roles.py), so the retention wipe is left to
+        # the laptops whose role may.
+        if may_write_content(storage.engine):
+            with advisory_lock(storage.engine):
+                storage_admin.apply_retention()  # personal fields past the retention period
     except BaseException:
         storage.close()
         raise

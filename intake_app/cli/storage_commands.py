@@ -15,6 +15,7 @@ from typing import Any
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.recovery import backup_now, restore_latest_for
+from intake_app.bootstrap.server_roles import setup_server_roles
 from intake_app.core.errors import IntakeError
 
 
@@ -46,6 +47,10 @@ def add_storage_commands(commands: Any) -> None:
     database = commands.add_parser("db", help="de database zelf")
     database_commands = database.add_subparsers(dest="action", required=True)
     database_commands.add_parser("check", help="controleer het hele databasebestand")
+    database_commands.add_parser(
+        "setup-roles",
+        help="PostgreSQL: rollen en rechten op de server (eenmalig, als eigenaar van de database)",
+    )
 
 
 def run_without_context(args: argparse.Namespace) -> int | None:
@@ -53,6 +58,10 @@ def run_without_context(args: argparse.Namespace) -> int | None:
     if (args.area, args.action) == ("backup", "restore"):
         used = restore_latest_for(args.db)
         print(f"Teruggezet: {used}. Het oude bestand staat ernaast (.damaged-…).")
+        return 0
+    if (args.area, args.action) == ("db", "setup-roles"):
+        for line in setup_server_roles(args.db):
+            print(line)
         return 0
     if (args.area, args.action) == ("backup", "make"):
         print(f"Reservekopie gemaakt: {backup_now(args.db)}")

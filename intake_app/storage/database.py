@@ -111,7 +111,7 @@ def create_database_engine(url: str, key: bytes | None = None) -> Engine:
 
             engine = encrypted_engine(path, key)
         else:
-            engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+            engine = _create_engine(parsed)
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigurationError(
             "De databasedriver voor {url} is niet geïnstalleerd.", url=safe_url(url)
@@ -127,12 +127,33 @@ def create_database_engine(url: str, key: bytes | None = None) -> Engine:
             connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         engine.dispose()
+        if parsed.get_backend_name() == "postgresql":
+            from intake_app.storage.postgres import describe_failure
+
+            described = describe_failure(str(exc.orig))
+            if described is not None:
+                raise described from exc
         raise StorageError(
             "De database {url} kan niet worden geopend: {reason}",
             url=safe_url(url),
             reason=(str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0],
         ) from exc
     return engine
+
+
+def _create_engine(parsed: URL) -> Engine:
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(parsed)
+    # Every PostgreSQL connection with timeouts and a watchdog (storage/postgres.py).
+    from intake_app.storage.postgres import PgTimeouts, make_creator
+
+    timeouts = PgTimeouts.from_environment()
+    return create_engine(
+        parsed,
+        creator=make_creator(parsed, timeouts),
+        pool_pre_ping=True,
+        pool_timeout=timeouts.connect,
+    )
 
 
 def quick_check(engine: Engine) -> str:

@@ -39,6 +39,7 @@ from intake_app.storage.location import location_warning
 from intake_app.storage.maintenance import SqlStorageMaintenance
 from intake_app.storage.migrate import current_revision, upgrade_to_head
 from intake_app.storage.migrations import HEAD
+from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.repository import SqlSessionRepository
 from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
 
@@ -159,7 +160,9 @@ def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
                 # An encrypted file is copied through its own SQLCipher connection.
                 engine=engine if key is not None else None,
             )
-        migrated = upgrade_to_head(engine)
+        # Laptops that start together on one PostgreSQL server take turns (advisory lock).
+        with advisory_lock(engine):
+            migrated = upgrade_to_head(engine)
         keep = backup_count(engine)
     except BaseException:
         engine.dispose()

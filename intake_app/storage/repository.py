@@ -81,6 +81,10 @@ def new_session_code() -> str:
     return f"K-{chars[:4]}-{chars[4:]}"
 
 
+def _is_postgres_error(exc: SQLAlchemyError) -> bool:
+    return type(getattr(exc, "orig", None)).__module__.startswith("psycopg")
+
+
 def storage_error(exc: SQLAlchemyError) -> StorageError:
     """One clear sentence for a failed database call; the transaction was rolled back."""
     reason = str(getattr(exc, "orig", None) or exc)
@@ -89,6 +93,12 @@ def storage_error(exc: SQLAlchemyError) -> StorageError:
             "De schijf is vol: dit is niet opgeslagen. Wat eerder is opgeslagen, is veilig. "
             "Maak ruimte vrij en probeer het opnieuw."
         )
+    if _is_postgres_error(exc):
+        from intake_app.storage.postgres import describe_failure
+
+        described = describe_failure(reason)
+        if described is not None:
+            return described
     if isinstance(exc, OperationalError):
         return StorageError(
             "De database is niet bereikbaar of zit op slot: {reason}", reason=reason

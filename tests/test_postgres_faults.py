@@ -107,3 +107,47 @@ def test_a_wrong_address_or_password_is_said_in_dutch_with_a_hint(own_server, tm
     with pytest.raises(StorageError) as caught:
         build_context(db_url=closed_port, data_dir=tmp_path)
     assert "niet bereikbaar" in caught.value.render(lambda t: t)
+
+
+def test_the_window_shows_it_waits_and_never_drops_a_click_silently(
+    own_server, gui_app, qtbot, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from intake_app.i18n.translator import Translator
+    from intake_app.ui.main_window import MainWindow
+
+    monkeypatch.setenv("INTAKE_APP_PG_STATEMENT_TIMEOUT", "1")
+    monkeypatch.setenv("INTAKE_APP_PG_CONNECT_TIMEOUT", "2")
+    with own_server.fresh_database() as url:
+        context = build_context(db_url=url, data_dir=tmp_path)
+        window = MainWindow(context, Translator("nl", context.paths.catalogs))
+        qtbot.addWidget(window)
+        window.show()
+        controller = window.controller
+        try:
+            assert controller.start("nl") is not None
+            card = context.intake.flow.first_card()
+            option = card.options[0].id
+            seen: list[object] = []
+            controller.ignored.connect(seen.append)
+            controller.waiting.connect(lambda waiting: seen.append(("waiting", waiting)))
+            controller.waiting.connect(
+                lambda waiting: seen.append(("label", window.waiting_label.isVisible()))
+            )
+            # A second tap while the first is still waiting for the frozen server.
+            QTimer.singleShot(100, lambda: controller.answer(card.id, [option]))
+            with frozen(own_server):
+                assert controller.answer(card.id, [option]) is None  # the watchdog gave up
+            assert ("waiting", True) in seen and ("label", True) in seen
+            assert any(isinstance(s, str) and "Even geduld" in s for s in seen)
+            assert "antwoordt niet" in window.statusBar().currentMessage()
+            assert not window.waiting_label.isVisible()
+            # The server is back: the same tap works and the old error goes away.
+            assert controller.answer(card.id, [option]) is not None
+            assert window.statusBar().currentMessage() == ""
+        finally:
+            if window.last_error_box is not None:
+                window.last_error_box.close()
+            window.close()
+            context.close()

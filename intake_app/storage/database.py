@@ -145,15 +145,17 @@ def _create_engine(parsed: URL) -> Engine:
     if parsed.get_backend_name() != "postgresql":
         return create_engine(parsed)
     # Every PostgreSQL connection with timeouts and a watchdog (storage/postgres.py).
-    from intake_app.storage.postgres import PgTimeouts, make_creator
+    from intake_app.storage.postgres import PgTimeouts, make_creator, mark_rest, ping_if_rested
 
     timeouts = PgTimeouts.from_environment()
-    return create_engine(
-        parsed,
-        creator=make_creator(parsed, timeouts),
-        pool_pre_ping=True,
-        pool_timeout=timeouts.connect,
+    engine = create_engine(
+        parsed, creator=make_creator(parsed, timeouts), pool_timeout=timeouts.connect
     )
+    # A ping only for a connection that has rested (a server restart in between): a ping
+    # before every use would cost a round trip per tap over a slow link.
+    event.listen(engine.pool, "checkout", ping_if_rested)
+    event.listen(engine.pool, "checkin", mark_rest)
+    return engine
 
 
 def quick_check(engine: Engine) -> str:

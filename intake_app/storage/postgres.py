@@ -108,6 +108,21 @@ class _Watchdog:
         self.timer.cancel()
 
 
+@contextlib.contextmanager
+def server_watchdog(connection: Any, timeouts: PgTimeouts | None = None) -> Iterator[None]:
+    """Guard a block that waits for the server (a pipeline's sync) like a single call."""
+    import psycopg
+
+    seconds = (timeouts or PgTimeouts.from_environment()).watchdog
+    with _Watchdog(connection, seconds) as dog:
+        try:
+            yield
+        except psycopg.OperationalError as exc:
+            if dog.fired:
+                raise psycopg.OperationalError(f"{FROZEN_MARK} ({exc})") from exc
+            raise
+
+
 def make_creator(url: URL, timeouts: PgTimeouts) -> Callable[[], Any]:
     """A DBAPI connection factory for SQLAlchemy's ``creator``: guarded connections."""
     import psycopg
@@ -152,6 +167,35 @@ def make_creator(url: URL, timeouts: PgTimeouts) -> Callable[[], Any]:
 
 
 FROZEN_MARK = "intake_app: the server did not answer in time"
+PING_AFTER_REST = 10.0  # seconds
+
+
+def mark_rest(_dbapi_connection: Any, record: Any) -> None:
+    """Pool check-in: remember when the connection went to rest."""
+    import time
+
+    record.info["rested_at"] = time.monotonic()
+
+
+def ping_if_rested(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    """Pool check-out: after a rest, make sure the server still knows this connection.
+
+    Raising DisconnectionError makes the pool throw it away and connect anew (SQLAlchemy's
+    "pessimistic disconnect handling", here only where it can matter).
+    """
+    import time
+
+    from sqlalchemy.exc import DisconnectionError
+
+    rested = record.info.get("rested_at")
+    if rested is None or time.monotonic() - rested < PING_AFTER_REST:
+        return
+    try:
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        dbapi_connection.rollback()
+    except Exception as exc:  # any failure: a fresh connection is the answer
+        raise DisconnectionError() from exc
 
 
 def describe_failure(reason: str, timeouts: PgTimeouts | None = None) -> StorageError | None:

@@ -93,7 +93,7 @@ def build_context(
     return AppContext(
         paths, storage, translators, intake, summaries, directory, statistics, languages,
         glossary, security,
-        session_files=SessionFileService(storage.sessions, storage.maintenance),
+        session_files=SessionFileService(storage.sessions, storage.maintenance, flow),
         storage_admin=storage_admin, practice_cases=cases,
     )  # fmt: skip
 

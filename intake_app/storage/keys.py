@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from intake_app.core import safe_write
 from intake_app.core.errors import StorageError
 from intake_app.core.marks import N_
 from intake_app.core.security import AuthenticationError, LockedOutError, lockout_delay
@@ -96,13 +96,8 @@ class KeyStore:
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        partial = self.path.with_name(self.path.name + ".part")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1, sort_keys=True)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(self.path)
+        # A unique temporary name per write: parallel log-ins never share one.
+        safe_write.write_text(self.path, json.dumps(data, indent=1, sort_keys=True))
 
     def usernames(self) -> list[str]:
         return sorted(self._read()["users"])

@@ -12,34 +12,39 @@
     intake-admin [--db URL] retention|backup|db ...
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
-needed; the password is asked (or read from INTAKE_APP_PASSWORD, for scripts). The audit log
-is for admins only.
+needed; the password is asked, or read from ``--password-file FILE`` (owner-only) or from
+INTAKE_APP_PASSWORD (removed from the environment at once; see cli/passwords.py). The audit
+log is for admins only.
 
-Errors are one sentence on stderr and exit status 2, never a traceback.
+Errors are one sentence on stderr and exit status 2, never a traceback: argparse's errors
+(cli/arguments.py), ``IntakeError``s, and, as a last guard, anything unexpected.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
+import io
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.paths import default_paths
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, storage_commands, summary
+from intake_app.cli import content_check, passwords, storage_commands, summary
+from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
 
-PASSWORD_VARIABLE = "INTAKE_APP_PASSWORD"  # noqa: S105 - the name of a variable
+PASSWORD_VARIABLE = passwords.PASSWORD_VARIABLE
+DEBUG_VARIABLE = "INTAKE_APP_DEBUG"  # 1: show the traceback of an unexpected error
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="intake-admin", description="Beheer van intake_app vanaf de opdrachtregel."
     )
     parser.add_argument(
@@ -49,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, help="map met het standaardbestand")
     parser.add_argument("--user", help="uw gebruikersnaam (nodig zodra er accounts zijn)")
+    parser.add_argument(
+        "--password-file",
+        type=file_path,
+        metavar="BESTAND",
+        help="lees het wachtwoord uit dit bestand (alleen voor u leesbaar: chmod 600)",
+    )
     commands = parser.add_subparsers(dest="area", required=True)
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
@@ -69,11 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
-    audit_list.add_argument("--limit", type=int, default=200)
+    audit_list.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
     return parser
 
 
-def _open(args: argparse.Namespace) -> AppContext:
+def _open(args: argparse.Namespace, env_password: str | None = None) -> AppContext:
     """Open the database as a person: log in (and unlock) once accounts exist."""
     gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
     if gate.needs_first_admin():
@@ -82,7 +93,7 @@ def _open(args: argparse.Namespace) -> AppContext:
         return gate.open_without_accounts()
     if not args.user:
         raise IntakeError(N_("Geef uw gebruikersnaam met --user."))
-    password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
+    password = passwords.password_for(args.password_file, env_password)
     return gate.open_with_login(args.user, password)
 
 
@@ -100,7 +111,10 @@ def _audit_list(context: AppContext, limit: int) -> int:
     return 0
 
 
-def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+THRESHOLD = bounded_int(0, 10_000)  # the service says why below 3 is refused
+
+
+def _add_stats_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     stats = commands.add_parser("stats", help="anonieme statistiek")
     stats_commands = stats.add_subparsers(dest="action", required=True)
     export = stats_commands.add_parser("export", help="schrijf de statistiek naar een bestand")
@@ -108,13 +122,15 @@ def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--to", dest="last", required=True, metavar="JJJJ-MM")
     export.add_argument("--neighbourhood", metavar="WIJK", help="alleen deze wijk")
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
-    export.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
-    export.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    export.add_argument(
+        "--threshold", type=THRESHOLD, help="drempel voor kleine aantallen (min. 3)"
+    )
+    export.add_argument("--out", required=True, type=file_path, metavar="BESTAND")
     merge = stats_commands.add_parser("merge", help="voeg statistiekbestanden (csv) samen")
-    merge.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    merge.add_argument("files", nargs="+", type=file_path, metavar="BESTAND")
     merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
-    merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
-    merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    merge.add_argument("--threshold", type=THRESHOLD, help="drempel voor kleine aantallen (min. 3)")
+    merge.add_argument("--out", required=True, type=file_path, metavar="BESTAND")
 
 
 def _languages_list(context: AppContext) -> int:
@@ -166,7 +182,7 @@ def _stats_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
     args = _parser().parse_args(argv)
     if not hasattr(args, "action"):
         args.action = None  # "summary" has no sub-action
@@ -179,23 +195,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return _stats_merge(args)
         except IntakeError as exc:
-            print(f"intake-admin: {exc}", file=sys.stderr)
+            _say(str(exc))
             return 2
     try:
         done = storage_commands.run_without_context(args)
         if done is not None:
             return done
-        context = _open(args)
+        context = _open(args, env_password)
     except CorruptDatabaseError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
-        if exc.latest_backup is not None:
-            print("Herstel met: intake-admin backup restore", file=sys.stderr)
+        restore = " Herstel met: intake-admin backup restore" if exc.latest_backup else ""
+        _say(f"{exc}{restore}")
         return 2
     except IntakeError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     for warning in context.storage.warnings:
-        print(f"intake-admin: {warning}", file=sys.stderr)
+        _say(str(warning))
     try:
         if args.area == "summary":
             return summary.run(context, args)
@@ -212,10 +227,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     finally:
         context.close()
+
+
+def _say(sentence: str) -> None:
+    """One line on stderr, whatever the sentence carries (a reason, a file name)."""
+    sys.stderr.write(f"intake-admin: {one_line(sentence)}\n")
+    sys.stderr.flush()
+
+
+def _tolerant_output() -> None:
+    """A file name that is not valid UTF-8 must not crash a print after the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever happens, at most one sentence on stderr and status 2."""
+    # Read once and gone from the environment before anything else runs (or is started).
+    env_password = passwords.take_from_environment()
+    _tolerant_output()
+    try:
+        return _run(argv, env_password)
+    except KeyboardInterrupt:
+        _say("Afgebroken.")
+        return 130
+    except IntakeError as exc:
+        _say(str(exc))
+        return 2
+    except (Exception, RecursionError) as exc:  # the last guard; the causes are fixed too
+        if os.environ.get(DEBUG_VARIABLE) == "1":
+            traceback.print_exc()
+        _say(
+            N_("Er ging iets onverwachts mis ({kind}). Meld dit bij de beheerder.").format(
+                kind=type(exc).__name__
+            )
+        )
+        return 2
 
 
 if __name__ == "__main__":

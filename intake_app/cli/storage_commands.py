@@ -10,22 +10,22 @@ intake-admin backup list | make | restore
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.recovery import backup_now, restore_latest_for
+from intake_app.cli.arguments import file_path, record_id, whole_number
 from intake_app.core.errors import IntakeError
 
 
 def add_session_commands(session_commands: Any) -> None:
     export = session_commands.add_parser("export", help="schrijf één gesprek naar een bestand")
-    export.add_argument("id", type=int, help="nummer van het gesprek (zie: sessions list)")
-    export.add_argument("--out", type=Path, required=True, metavar="BESTAND.json")
+    export.add_argument("id", type=record_id, help="nummer van het gesprek (zie: sessions list)")
+    export.add_argument("--out", type=file_path, required=True, metavar="BESTAND.json")
     load = session_commands.add_parser("import", help="lees een gesprek uit een bestand")
-    load.add_argument("file", type=Path, metavar="BESTAND.json")
+    load.add_argument("file", type=file_path, metavar="BESTAND.json")
     erase = session_commands.add_parser("erase", help="wis één gesprek helemaal (op verzoek)")
-    erase.add_argument("id", type=int)
+    erase.add_argument("id", type=record_id)
     erase.add_argument("--yes", action="store_true", help="ja, echt wissen")
 
 
@@ -34,7 +34,9 @@ def add_storage_commands(commands: Any) -> None:
     retention_commands = retention.add_subparsers(dest="action", required=True)
     retention_commands.add_parser("show", help="toon de bewaartermijn")
     set_days = retention_commands.add_parser("set", help="stel de bewaartermijn in")
-    set_days.add_argument("days", type=int, help="dagen na de laatste wijziging; 0 = nooit")
+    set_days.add_argument(
+        "days", type=whole_number, help="dagen na de laatste wijziging; 0 = nooit"
+    )
     retention_commands.add_parser("apply", help="wis nu wat over de termijn is")
     backup = commands.add_parser("backup", help="reservekopieën van het databasebestand")
     backup_commands = backup.add_subparsers(dest="action", required=True)
@@ -42,7 +44,7 @@ def add_storage_commands(commands: Any) -> None:
     backup_commands.add_parser("make", help="maak nu een reservekopie")
     backup_commands.add_parser("restore", help="zet de nieuwste goede reservekopie terug")
     count = backup_commands.add_parser("keep", help="hoeveel reservekopieën bewaren")
-    count.add_argument("count", type=int)
+    count.add_argument("count", type=whole_number)
     database = commands.add_parser("db", help="de database zelf")
     database_commands = database.add_subparsers(dest="action", required=True)
     database_commands.add_parser("check", help="controleer het hele databasebestand")

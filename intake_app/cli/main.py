@@ -29,15 +29,16 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.paths import default_paths
-from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, passwords, storage_commands, summary
+from intake_app.cli import passwords, storage_commands, summary
 from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
+
+if TYPE_CHECKING:  # the database layers load only once the arguments are known to be good
+    from intake_app.bootstrap.context import AppContext
 
 PASSWORD_VARIABLE = passwords.PASSWORD_VARIABLE
 DEBUG_VARIABLE = "INTAKE_APP_DEBUG"  # 1: show the traceback of an unexpected error
@@ -86,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _open(args: argparse.Namespace, env_password: str | None = None) -> AppContext:
     """Open the database as a person: log in (and unlock) once accounts exist."""
+    from intake_app.bootstrap.security import DatabaseGate
+
     gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
     if gate.needs_first_admin():
         if gate.encrypted:
@@ -189,6 +192,9 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
     action = args.action
     if args.area == "content":
         # Works without a database: content is checked before it is shipped.
+        from intake_app.bootstrap.paths import default_paths
+        from intake_app.cli import content_check
+
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
     if (args.area, action) == ("stats", "merge"):

@@ -10,12 +10,13 @@ intake-admin backup list | make | restore
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.recovery import backup_now, restore_latest_for
 from intake_app.cli.arguments import file_path, record_id, whole_number
 from intake_app.core.errors import IntakeError
+
+if TYPE_CHECKING:
+    from intake_app.bootstrap.context import AppContext
 
 
 def add_session_commands(session_commands: Any) -> None:
@@ -52,6 +53,8 @@ def add_storage_commands(commands: Any) -> None:
 
 def run_without_context(args: argparse.Namespace) -> int | None:
     """Commands that must work when the database cannot be opened (a damaged file)."""
+    from intake_app.bootstrap.recovery import backup_now, restore_latest_for
+
     if (args.area, args.action) == ("backup", "restore"):
         used = restore_latest_for(args.db)
         print(f"Teruggezet: {used}. Het oude bestand staat ernaast (.damaged-…).")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intake_app.bootstrap.context import AppContext
 from intake_app.cli.arguments import file_path, record_id
 from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SummaryKind
-from intake_app.services.summaries import PrintOptions
+
+if TYPE_CHECKING:
+    from intake_app.bootstrap.context import AppContext
 
 
 def add_parser(commands: Any) -> None:
@@ -38,6 +39,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
+    from intake_app.services.summaries import PrintOptions
+
     out: Path = args.out
     if out.is_dir():
         raise IntakeError("{path} is een map. Geef een bestandsnaam.", path=out)

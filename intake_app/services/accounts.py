@@ -146,13 +146,16 @@ class AccountService:
             self._hasher.hash(password)  # the same cost: no hint whether the name exists
             self._access.audit(AuditAction.LOGIN_FAILED, _login_target(name, account))
             raise AuthenticationError()
+        # Verified even during a lock-out, so that every wrong password counts; counted in
+        # one transaction, so parallel wrong tries each count (no lost update).
+        right = self._verify(account, password)
+        if not right:
+            self._accounts.record_failed_login(name, now)
+            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
         if account.locked_until is not None and account.locked_until > now:
             seconds = int((account.locked_until - now).total_seconds()) + 1
             raise LockedOutError(seconds=seconds)
-        if not self._verify(account, password):
-            # Counted in one transaction: parallel wrong tries each count (no lost update).
-            self._accounts.record_failed_login(name, now)
-            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+        if not right:
             raise AuthenticationError()
         if account.failed_attempts or account.locked_until:
             self._accounts.update_account(name, failed_attempts=0, locked_until=None)

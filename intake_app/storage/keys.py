@@ -233,15 +233,19 @@ class KeyStore:
             derive_kek(password, secrets.token_bytes(16), self.params)
             raise AuthenticationError()
         locked_until = entry.get("locked_until")
-        if locked_until and datetime.fromisoformat(locked_until) > now:
-            wait = datetime.fromisoformat(locked_until) - now
-            raise LockedOutError(seconds=max(1, int(wait.total_seconds()) + 1))
+        until = datetime.fromisoformat(locked_until) if locked_until else None
+        # The password is tried even during a lock-out, so that every wrong one counts (eight
+        # parallel guesses leave the count at eight); the answer is the same either way.
         db_key = self._unwrap(username, password, entry)
         if db_key is None:
             entry["failures"] = int(entry.get("failures", 0)) + 1
             delay = lockout_delay(entry["failures"])
-            entry["locked_until"] = (now + delay).isoformat() if delay else None
+            if delay and (until is None or until < now + delay):
+                entry["locked_until"] = (now + delay).isoformat()
             self._write(data)
+        if until is not None and until > now:
+            raise LockedOutError(seconds=max(1, int((until - now).total_seconds()) + 1))
+        if db_key is None:
             raise AuthenticationError()
         self.failures_before_unlock = int(entry.get("failures", 0))
         if entry.get("failures") or entry.get("locked_until"):

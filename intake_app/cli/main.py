@@ -199,11 +199,13 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
         return content_check.run(args.path or paths.content, paths.catalogs)
     if (args.area, action) == ("stats", "merge"):
         try:
+            storage_commands.check_first(args)
             return _stats_merge(args)
         except IntakeError as exc:
             _say(str(exc))
             return 2
     try:
+        storage_commands.check_first(args)
         done = storage_commands.run_without_context(args)
         if done is not None:
             return done

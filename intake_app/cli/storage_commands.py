@@ -10,6 +10,7 @@ intake-admin backup list | make | restore
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from intake_app.cli.arguments import file_path, record_id, whole_number
@@ -49,6 +50,25 @@ def add_storage_commands(commands: Any) -> None:
     database = commands.add_parser("db", help="de database zelf")
     database_commands = database.add_subparsers(dest="action", required=True)
     database_commands.add_parser("check", help="controleer het hele databasebestand")
+
+
+def check_first(args: argparse.Namespace) -> None:
+    """Refuse a bad output file or a bad session file before the database is opened.
+
+    Cheaper (no database, no log-in) and kinder: the person hears about the file at once.
+    The service checks again when it writes or imports.
+    """
+    from intake_app.core import safe_write
+
+    out = getattr(args, "out", None)
+    if isinstance(out, Path):
+        safe_write.check_target(out)
+    if (args.area, args.action) == ("sessions", "import"):
+        from intake_app.bootstrap.paths import default_paths
+        from intake_app.content.loader import load_flow
+        from intake_app.services.session_file import from_document, read_document
+
+        from_document(read_document(args.file), load_flow(default_paths(args.data_dir).content))
 
 
 def run_without_context(args: argparse.Namespace) -> int | None:

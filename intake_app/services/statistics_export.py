@@ -91,7 +91,9 @@ def _write_atomically(out: Path, data: bytes) -> Path:
 
 def csv_bytes(report: StatisticsReport) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF (RFC 4180): the csv module then quotes a cell holding a CR or LF too, so a CR in a
+    # label from a merged file cannot break a row in two.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerows(tuple(spreadsheet_cell(cell) for cell in row) for row in _csv_rows(report))
     return buffer.getvalue().encode("utf-8")
 

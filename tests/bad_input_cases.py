@@ -88,6 +88,13 @@ ARGUMENT_CASES: list[tuple[str, list[str], str]] = [
     ("option_without_value", ["--user"], "waarde nodig"),
     ("option_after_action", ["sessions", "list", "--user", "x"], "kent intake-admin niet"),
     ("bad_db_scheme", ["--db", "nonsense://x", "sessions", "list"], "niet ondersteund"),
+    # -- bytes that are not UTF-8 (they arrive as lone surrogates)
+    ("db_not_utf8", ["--db", "sqlite:////nonexistent-\udcff/x.db", "sessions", "list"],
+     "bestaat niet"),
+    ("language_not_utf8", ["languages", "offer", "\udcff"], "kent de app niet"),
+    ("import_name_not_utf8", ["sessions", "import", "{tmp}/\udcff.json"], "bestaat niet"),
+    ("export_name_not_utf8", ["sessions", "export", "1", "--out", "{tmp}/nope-\udcff/x.json"],
+     "bestaat niet"),
     ("import_missing_argument", ["sessions", "import"], "ontbreekt"),
     ("import_empty_name", ["sessions", "import", ""], "bestandsnaam"),
     # -- special files given to read

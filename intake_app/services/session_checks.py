@@ -169,11 +169,15 @@ def check_references(session: IntakeSession, flow: Flow) -> None:
     for n, note in enumerate(session.notes, 1):
         _known_card(flow, note.card_id, f"session.notes[{n}].card_id")
     provisions = {provision.id for provision in flow.provisions}
+    seen: set[str] = set()
     for n, check in enumerate(session.provisions, 1):
         if check.provision_id not in provisions:
             raise _refuse(
                 f"session.provisions[{n}].provision_id", "noemt een regeling die de app niet kent"
             )
+        if check.provision_id in seen:  # one check per provision (the table says so too)
+            raise _refuse(f"session.provisions[{n}].provision_id", "noemt een regeling twee keer")
+        seen.add(check.provision_id)
     _check_age_band(session.age_band)
     created = session.created_at
     _not_before(session.updated_at, created, "session.updated_at")

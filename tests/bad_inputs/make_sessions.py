@@ -62,6 +62,10 @@ def _dup_answer(doc: Doc) -> None:
     _s(doc)["answers"].append(copy.deepcopy(_s(doc)["answers"][0]))
 
 
+def _dup_provision(doc: Doc) -> None:
+    _s(doc)["provisions"].append(copy.deepcopy(_s(doc)["provisions"][0]))
+
+
 def _many_answers(doc: Doc) -> None:
     _s(doc)["answers"] = [copy.deepcopy(_s(doc)["answers"][1]) for _ in range(2001)]
 
@@ -188,6 +192,7 @@ IMPORTER: dict[str, tuple[Callable[[Doc], None], str]] = {
     "phase_status_unknown": (_set("session.phase_status.party", "done"), "onbekende fase"),
     "debt_unknown_card": (_set(f"{D}.card_id", "inf_lottery"), "debts[1].card_id"),
     "note_unknown_card": (_set("session.notes.0.card_id", "nope"), "notes[1].card_id"),
+    "provision_twice": (_dup_provision, "regeling twee keer"),
     "provision_unknown": (
         _set("session.provisions.0.provision_id", "gratis_geld"),
         "regeling die de app niet kent",

@@ -176,6 +176,11 @@ USER_CASES: list[tuple[str, list[str], str]] = [
     ("user_missing", ["sessions", "list"], "--user"),
     ("user_empty", ["--user", "", "--password-file", "{pw}", "sessions", "list"], "naam"),
     (
+        "user_not_utf8",
+        ["--user", "be\udcffheer", "--password-file", "{pw}", "sessions", "list"],
+        "ongeldig teken",
+    ),
+    (
         "user_too_long",
         ["--user", "x" * 500, "--password-file", "{pw}", "sessions", "list"],
         "te lang",

@@ -176,3 +176,29 @@ def test_the_scanner_finds_the_writes_it_looks_for() -> None:
         "safe_write.write_bytes(p, b'')\nopen(p)\np.open('rb')\n"
     )
     assert [line for line, _ in _writes(sample)] == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_full_disk_during_a_session_export_leaves_no_plain_copy(
+    context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while the session file is flushed (the OS says ENOSPC): one sentence,
+    the old file is untouched and no temporary file with the session in it stays behind."""
+    import errno
+
+    from tests.sample_session import fill_session
+
+    session_id = fill_session(context.storage.sessions)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "gesprek.json"
+    out.write_text("de vorige versie")
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(FileWriteError, match="de schijf is vol"):
+        context.session_files.export_session(session_id, out)
+    monkeypatch.undo()
+    assert out.read_text() == "de vorige versie"
+    assert [p.name for p in folder.iterdir()] == ["gesprek.json"]

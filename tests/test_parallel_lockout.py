@@ -98,6 +98,9 @@ def test_eight_parallel_wrong_logins_on_a_plain_database(tmp_path: Path) -> None
         context.security.accounts.create_first_admin("beheer", "Anna", ADMIN_PW)
     finally:
         context.close()
+    # The second start makes the day's start-up backup now, so the eight log-ins below do
+    # not all make one at once (parallel start-up backups are storage's business, issue 12).
+    build_context(db_url=url, data_dir=tmp_path / "d").close()
     wrong = _password_file(tmp_path, "helemaal verkeerd")
     results = _parallel(
         ["--db", url, "--user", "beheer", "--password-file", str(wrong), "sessions", "list"],

@@ -10,6 +10,7 @@
     intake-admin [--db URL] --user NAME audit list [--limit N]
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
     intake-admin [--db URL] retention|backup|db ...
+    intake-admin [--db URL] --user ADMIN users add|list|remove|set-role ...   (cli/users.py)
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
 needed; the password is asked, or read from ``--password-file FILE`` (owner-only) or from
@@ -31,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake_app.cli import passwords, storage_commands, summary
+from intake_app.cli import passwords, storage_commands, summary, users
 from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
@@ -39,6 +40,7 @@ from intake_app.i18n.translator import N_
 
 if TYPE_CHECKING:  # the database layers load only once the arguments are known to be good
     from intake_app.bootstrap.context import AppContext
+    from intake_app.bootstrap.security import DatabaseGate
 
 PASSWORD_VARIABLE = passwords.PASSWORD_VARIABLE
 DEBUG_VARIABLE = "INTAKE_APP_DEBUG"  # 1: show the traceback of an unexpected error
@@ -78,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    users.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
@@ -85,11 +88,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace, env_password: str | None = None) -> AppContext:
-    """Open the database as a person: log in (and unlock) once accounts exist."""
-    from intake_app.bootstrap.security import DatabaseGate
+def _open(
+    args: argparse.Namespace, gate: DatabaseGate, env_password: str | None = None
+) -> AppContext:
+    """Open the database as a person: log in (and unlock) once accounts exist.
 
-    gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+    The context holds only the services of that person's role (bootstrap/context.py).
+    """
     if gate.needs_first_admin():
         if gate.encrypted:
             raise IntakeError(N_("Er is nog geen beheerder. Start de app en maak er een."))
@@ -105,11 +110,11 @@ def _audit_list(context: AppContext, limit: int) -> int:
     if not entries:
         print("Het logboek is leeg.")
         return 0
-    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<16}  {'waarop':<20}  detail")
+    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<19}  {'waarop':<20}  detail")
     for entry in entries:
         at = entry.at.strftime("%Y-%m-%d %H:%M:%S")
         print(
-            f"{at:<19}  {entry.actor:<16}  {entry.action:<16}  {entry.target:<20}  {entry.detail}"
+            f"{at:<19}  {entry.actor:<16}  {entry.action:<19}  {entry.target:<20}  {entry.detail}"
         )
     return 0
 
@@ -209,7 +214,13 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
         done = storage_commands.run_without_context(args)
         if done is not None:
             return done
-        context = _open(args, env_password)
+        from intake_app.bootstrap.security import DatabaseGate
+
+        gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+        done = users.first_admin(gate, args)
+        if done is not None:
+            return done
+        context = _open(args, gate, env_password)
     except CorruptDatabaseError as exc:
         restore = " Herstel met: intake-admin backup restore" if exc.latest_backup else ""
         _say(f"{exc}{restore}")
@@ -232,6 +243,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
             return _languages_offer(context, args.codes)
         if (args.area, action) == ("audit", "list"):
             return _audit_list(context, args.limit)
+        if args.area == "users":
+            return users.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

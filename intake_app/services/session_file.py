@@ -38,7 +38,10 @@ from intake_app.core.model import (
     Urgency,
 )
 from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
+from intake_app.services.access import Access
 from intake_app.services.dto import SessionListItem
+from intake_app.services.gate import gated
 from intake_app.services.session_checks import check_references, cleaned
 
 FORMAT = "intake-app-session"
@@ -296,17 +299,25 @@ class SessionFileService:
     """Export and import whole sessions (``intake-admin sessions export/import``, the GUI)."""
 
     def __init__(
-        self, sessions: SessionRepository, maintenance: StorageMaintenance, flow: Flow
+        self,
+        sessions: SessionRepository,
+        maintenance: StorageMaintenance,
+        access: Access,
+        flow: Flow,
     ) -> None:
-        self._sessions = sessions
+        self._sessions = sessions  # the guarded store: reading is checked and logged too
         self._maintenance = maintenance
-        self._flow = flow
+        self._access = access
+        self._flow = flow  # imports are checked against this app's cards and phases
 
+    @gated(Permission.EXPORT_SESSIONS, AuditAction.EXPORTED, target="session:{session_id}")
     def export_session(self, session_id: int, out: Path) -> Path:
         safe_write.check_target(out)  # before the session is read: refuse early
         return write_document(to_document(self._sessions.get_session(session_id)), out)
 
+    @gated(Permission.IMPORT_SESSIONS, AuditAction.IMPORTED, in_body=True)
     def import_session(self, path: Path) -> SessionListItem:
         session = from_document(read_document(path), self._flow)
         new_id = self._maintenance.import_session(session)
+        self._access.audit(AuditAction.IMPORTED, f"session:{new_id}")
         return SessionListItem.of(self._sessions.get_session(new_id))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -50,7 +51,11 @@ def main() -> int:
 
     spec = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
     results = []
+    # intake-admin reads INTAKE_APP_PASSWORD once and removes it (cli/passwords.py); every
+    # command here stands for its own process, so each one gets it again.
+    password = os.environ.get("INTAKE_APP_PASSWORD", "")
     for name, argv, stdin in spec["commands"]:
+        os.environ["INTAKE_APP_PASSWORD"] = password
         before = audit_rows(spec["db_file"], 0)
         last = before[-1][0] if before else 0
         out, err = io.StringIO(), io.StringIO()

@@ -61,7 +61,7 @@ def fill_session(repo: SqlSessionRepository, language: str = "ar") -> int:
         ),
     )  # fmt: skip
     repo.add_debt(
-        s.id, Debt(DebtKind.INFORMAL, Direction.REMITTANCE, "inf_send", amount=Money(15000))
+        s.id, Debt(DebtKind.INFORMAL, Direction.REMITTANCE, "inf_remittance", amount=Money(15000))
     )
     repo.add_urgency(s.id, Urgency(UrgencyType.EVICTION, deadline=date(2026, 12, 1)))
     repo.add_action(s.id, OnTheSpotAction(ActionType.CREDITOR_CALLED, NOW, "Verhuurder gebeld"))
@@ -79,9 +79,9 @@ def fill_session(repo: SqlSessionRepository, language: str = "ar") -> int:
     repo.add_note(s.id, Note("Alleen voor mij\nTweede regel", NOW, "inf_wedding"))
     repo.record_answer(
         s.id, Answer("primary_question", AnswerState.ANSWERED, ("rent", "energy")),
-        next_card="urgent_letters",
+        next_card="urgency_check",
     )  # fmt: skip
     repo.record_answer(
-        s.id, Answer("urgent_letters", AnswerState.NOT_DISCUSSED, ()), next_card="income"
+        s.id, Answer("urgency_check", AnswerState.NOT_DISCUSSED, ()), next_card="household"
     )
     return s.id

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli.main import main as admin
+from intake_app.cli.main import main as cli_main
 from intake_app.core.security import Role
 from intake_app.storage.backup import list_backups, make_backup
 from intake_app.storage.database import sqlite_url
@@ -24,6 +24,17 @@ from intake_app.storage.opening import open_storage
 REPO = Path(__file__).resolve().parents[1]
 ADMIN_PW = "beheer-wachtwoord-1"
 PW = "een goed wachtwoord"
+
+
+def admin(argv: list[str]) -> int:
+    """``intake-admin`` in this process. It reads INTAKE_APP_PASSWORD once and removes it from
+    the environment (cli/passwords.py), so it is put back for the next command."""
+    saved = os.environ.get("INTAKE_APP_PASSWORD")
+    try:
+        return cli_main(argv)
+    finally:
+        if saved is not None:
+            os.environ["INTAKE_APP_PASSWORD"] = saved
 
 
 def _env(home: Path, password: str = ADMIN_PW) -> dict[str, str]:
@@ -126,7 +137,12 @@ def test_every_cli_command_with_data_dir_leaves_home_empty(tmp_path: Path, clean
     script = (
         "import json, sys\n"
         "from intake_app.cli.main import main\n"
-        "codes = [main(argv) for argv in json.loads(sys.argv[1])]\n"
+        "import os\n"
+        "password = os.environ.get('INTAKE_APP_PASSWORD', '')\n"
+        "codes = []\n"
+        "for argv in json.loads(sys.argv[1]):\n"
+        "    os.environ['INTAKE_APP_PASSWORD'] = password  # read once per command\n"
+        "    codes.append(main(argv))\n"
         "print('CODES', json.dumps(codes))\n"
     )
     result = subprocess.run(

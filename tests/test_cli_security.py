@@ -32,6 +32,7 @@ def test_audit_list_for_the_admin_only(context, db_url, monkeypatch, capsys) -> 
     assert main(["--db", db_url, "--user", "fatima", "audit", "list"]) == 2
     err = capsys.readouterr().err
     assert "Dit mag u niet doen" in err and "Traceback" not in err
+    monkeypatch.setenv("INTAKE_APP_PASSWORD", PW)  # read once per command, then removed
     assert main(["--db", db_url, "--user", "fatima", "sessions", "list"]) == 0
     assert state.code in capsys.readouterr().out
 

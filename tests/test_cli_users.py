@@ -3,11 +3,34 @@
 from __future__ import annotations
 
 import io
+import os
+from collections.abc import Iterator, Sequence
 
 import pytest
 
-from intake_app.cli.main import main
+from intake_app.cli.main import main as intake_admin
 from intake_app.core.security import Role
+
+_LAST_PASSWORD: dict[str, str] = {}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_password() -> Iterator[None]:
+    _LAST_PASSWORD.clear()
+    yield
+    _LAST_PASSWORD.clear()
+
+
+def main(argv: Sequence[str]) -> int:
+    """Each call stands for its own process: intake-admin reads INTAKE_APP_PASSWORD once and
+    removes it, so the value the test last set is put back before every command."""
+    value = os.environ.get("INTAKE_APP_PASSWORD")
+    if value is not None:
+        _LAST_PASSWORD["value"] = value
+    elif "value" in _LAST_PASSWORD:
+        os.environ["INTAKE_APP_PASSWORD"] = _LAST_PASSWORD["value"]
+    return intake_admin(list(argv))
+
 
 ADMIN_PW = "beheer-wachtwoord-1"
 PW = "een goed wachtwoord"

@@ -171,7 +171,7 @@ def compose_services(context: AppContext) -> RoleServices:
         if wanted(SummaryService)
         else None,
         consent=ConsentService(guarded, access) if wanted(ConsentService) else None,
-        session_files=SessionFileService(guarded, storage.maintenance, access)
+        session_files=SessionFileService(guarded, storage.maintenance, access, parts.flow)
         if wanted(SessionFileService)
         else None,
         statistics=StatisticsService(

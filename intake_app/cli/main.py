@@ -13,34 +13,41 @@
     intake-admin [--db URL] --user ADMIN users add|list|remove|set-role ...   (cli/users.py)
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
-needed; the password is asked (or read from INTAKE_APP_PASSWORD, for scripts). The audit log
-is for admins only.
+needed; the password is asked, or read from ``--password-file FILE`` (owner-only) or from
+INTAKE_APP_PASSWORD (removed from the environment at once; see cli/passwords.py). The audit
+log is for admins only.
 
-Errors are one sentence on stderr and exit status 2, never a traceback.
+Errors are one sentence on stderr and exit status 2, never a traceback: argparse's errors
+(cli/arguments.py), ``IntakeError``s, and, as a last guard, anything unexpected.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
+import io
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.paths import default_paths
-from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, storage_commands, summary, users
+from intake_app.cli import passwords, storage_commands, summary, users
+from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
 
-PASSWORD_VARIABLE = "INTAKE_APP_PASSWORD"  # noqa: S105 - the name of a variable
+if TYPE_CHECKING:  # the database layers load only once the arguments are known to be good
+    from intake_app.bootstrap.context import AppContext
+    from intake_app.bootstrap.security import DatabaseGate
+
+PASSWORD_VARIABLE = passwords.PASSWORD_VARIABLE
+DEBUG_VARIABLE = "INTAKE_APP_DEBUG"  # 1: show the traceback of an unexpected error
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="intake-admin", description="Beheer van intake_app vanaf de opdrachtregel."
     )
     parser.add_argument(
@@ -50,6 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", type=Path, help="map met het standaardbestand")
     parser.add_argument("--user", help="uw gebruikersnaam (nodig zodra er accounts zijn)")
+    parser.add_argument(
+        "--password-file",
+        type=file_path,
+        metavar="BESTAND",
+        help="lees het wachtwoord uit dit bestand (alleen voor u leesbaar: chmod 600)",
+    )
     commands = parser.add_subparsers(dest="area", required=True)
     sessions = commands.add_parser("sessions", help="gesprekken")
     session_commands = sessions.add_subparsers(dest="action", required=True)
@@ -71,25 +84,33 @@ def _parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
-    audit_list.add_argument("--limit", type=int, default=200)
+    audit_list.add_argument("--limit", type=bounded_int(1, 100_000), default=200)
     return parser
 
 
-def _open(args: argparse.Namespace, gate: DatabaseGate | None = None) -> AppContext:
+def _open(
+    args: argparse.Namespace, gate: DatabaseGate | None = None, env_password: str | None = None
+) -> AppContext:
     """Open the database as a person: log in (and unlock) once accounts exist.
 
     The context holds only the services of that person's role (bootstrap/context.py). The
     gate stays on ``args.gate`` (a restore needs its key); the password is asked once.
     """
-    gate = args.gate = gate or DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+    if gate is None:
+        from intake_app.bootstrap.security import DatabaseGate
+
+        gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+    args.gate = gate
     if gate.needs_first_admin():
         if gate.encrypted:
             raise IntakeError(N_("Er is nog geen beheerder. Start de app en maak er een."))
         return gate.open_without_accounts()
     if not args.user:
         raise IntakeError(N_("Geef uw gebruikersnaam met --user."))
-    if getattr(args, "password", None) is None:
-        args.password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
+    if getattr(args, "password", None) is None:  # asked once, also for a restore
+        args.password = passwords.password_for(
+            args.password_file, env_password or getattr(args, "env_password", None)
+        )
     return gate.open_with_login(args.user, args.password)
 
 
@@ -107,7 +128,10 @@ def _audit_list(context: AppContext, limit: int) -> int:
     return 0
 
 
-def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+THRESHOLD = bounded_int(0, 10_000)  # the service says why below 3 is refused
+
+
+def _add_stats_commands(commands: argparse._SubParsersAction[Parser]) -> None:
     stats = commands.add_parser("stats", help="anonieme statistiek")
     stats_commands = stats.add_subparsers(dest="action", required=True)
     export = stats_commands.add_parser("export", help="schrijf de statistiek naar een bestand")
@@ -115,17 +139,19 @@ def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--to", dest="last", required=True, metavar="JJJJ-MM")
     export.add_argument("--neighbourhood", metavar="WIJK", help="alleen deze wijk")
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
-    export.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
-    export.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    export.add_argument(
+        "--threshold", type=THRESHOLD, help="drempel voor kleine aantallen (min. 3)"
+    )
+    export.add_argument("--out", required=True, type=file_path, metavar="BESTAND")
     export.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl",
                         help="nl: puntkomma en BOM (Excel); standard: komma")  # fmt: skip
     wijken = stats_commands.add_parser("neighbourhoods", help="de lijst van wijken")
     wijken.add_argument("--set", nargs="*", dest="names", metavar="WIJK", help="vervang de lijst")
     merge = stats_commands.add_parser("merge", help="voeg statistiekbestanden (csv) samen")
-    merge.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
+    merge.add_argument("files", nargs="+", type=file_path, metavar="BESTAND")
     merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
-    merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
-    merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    merge.add_argument("--threshold", type=THRESHOLD, help="drempel voor kleine aantallen (min. 3)")
+    merge.add_argument("--out", required=True, type=file_path, metavar="BESTAND")
     merge.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl")
 
 
@@ -186,40 +212,47 @@ def _stats_merge(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
     args = _parser().parse_args(argv)
     if not hasattr(args, "action"):
         args.action = None  # "summary" has no sub-action
     action = args.action
     if args.area == "content":
         # Works without a database: content is checked before it is shipped.
+        from intake_app.bootstrap.paths import default_paths
+        from intake_app.cli import content_check
+
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
     if (args.area, action) == ("stats", "merge"):
         try:
+            storage_commands.check_first(args)
             return _stats_merge(args)
         except IntakeError as exc:
-            print(f"intake-admin: {exc}", file=sys.stderr)
+            _say(str(exc))
             return 2
     try:
+        storage_commands.check_first(args)
+        args.env_password = env_password  # for commands that open the database themselves
         done = storage_commands.run_without_context(args, _open)
         if done is not None:
             return done
+        from intake_app.bootstrap.security import DatabaseGate
+
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
         done = users.first_admin(gate, args)
         if done is not None:
             return done
-        context = _open(args, gate)
+        context = _open(args, gate, env_password)
     except CorruptDatabaseError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
-        if exc.latest_backup is not None:
-            print("Herstel met: intake-admin backup restore", file=sys.stderr)
+        restore = " Herstel met: intake-admin backup restore" if exc.latest_backup else ""
+        _say(f"{exc}{restore}")
         return 2
     except IntakeError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     for warning in context.storage.warnings:
-        print(f"intake-admin: {warning}", file=sys.stderr)
+        _say(str(warning))
     try:
         if args.area == "summary":
             return summary.run(context, args)
@@ -240,10 +273,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:
-        print(f"intake-admin: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     finally:
         context.close()
+
+
+def _say(sentence: str) -> None:
+    """One line on stderr, whatever the sentence carries (a reason, a file name)."""
+    sys.stderr.write(f"intake-admin: {one_line(sentence)}\n")
+    sys.stderr.flush()
+
+
+def _tolerant_output() -> None:
+    """A file name that is not valid UTF-8 must not crash a print after the work is done."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; whatever happens, at most one sentence on stderr and status 2."""
+    # Read once and gone from the environment before anything else runs (or is started).
+    env_password = passwords.take_from_environment()
+    _tolerant_output()
+    try:
+        return _run(argv, env_password)
+    except KeyboardInterrupt:
+        _say("Afgebroken.")
+        return 130
+    except IntakeError as exc:
+        _say(str(exc))
+        return 2
+    except (Exception, RecursionError) as exc:  # the last guard; the causes are fixed too
+        if os.environ.get(DEBUG_VARIABLE) == "1":
+            traceback.print_exc()
+        _say(
+            N_("Er ging iets onverwachts mis ({kind}). Meld dit bij de beheerder.").format(
+                kind=type(exc).__name__
+            )
+        )
+        return 2
 
 
 if __name__ == "__main__":

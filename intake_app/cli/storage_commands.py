@@ -29,6 +29,7 @@ from intake_app.bootstrap.recovery import (
     restore_over_healthy,
 )
 from intake_app.bootstrap.server_roles import setup_server_roles
+from intake_app.cli.arguments import file_path, record_id, whole_number
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import ConfigurationError, IntakeError
 from intake_app.services.retention import RestorePlan
@@ -40,12 +41,12 @@ Opener = Callable[[argparse.Namespace], AppContext]
 
 def add_session_commands(session_commands: Any) -> None:
     export = session_commands.add_parser("export", help="schrijf één gesprek naar een bestand")
-    export.add_argument("id", type=int, help="nummer van het gesprek (zie: sessions list)")
-    export.add_argument("--out", type=Path, required=True, metavar="BESTAND.json")
+    export.add_argument("id", type=record_id, help="nummer van het gesprek (zie: sessions list)")
+    export.add_argument("--out", type=file_path, required=True, metavar="BESTAND.json")
     load = session_commands.add_parser("import", help="lees een gesprek uit een bestand")
-    load.add_argument("file", type=Path, metavar="BESTAND.json")
+    load.add_argument("file", type=file_path, metavar="BESTAND.json")
     erase = session_commands.add_parser("erase", help="wis één gesprek helemaal (op verzoek)")
-    erase.add_argument("id", type=int)
+    erase.add_argument("id", type=record_id)
     erase.add_argument("--yes", action="store_true", help="ja, echt wissen")
 
 
@@ -54,7 +55,9 @@ def add_storage_commands(commands: Any) -> None:
     retention_commands = retention.add_subparsers(dest="action", required=True)
     retention_commands.add_parser("show", help="toon de bewaartermijn")
     set_days = retention_commands.add_parser("set", help="stel de bewaartermijn in")
-    set_days.add_argument("days", type=int, help="dagen na de laatste wijziging; 0 = nooit")
+    set_days.add_argument(
+        "days", type=whole_number, help="dagen na de laatste wijziging; 0 = nooit"
+    )
     retention_commands.add_parser("apply", help="wis nu wat over de termijn is")
     backup = commands.add_parser("backup", help="reservekopieën van het databasebestand")
     backup_commands = backup.add_subparsers(dest="action", required=True)
@@ -67,7 +70,7 @@ def add_storage_commands(commands: Any) -> None:
     restore.add_argument("--backup", metavar="NAAM", help="bestandsnaam uit: backup list")
     restore.add_argument("--yes", action="store_true", help="ja, echt terugzetten")
     count = backup_commands.add_parser("keep", help="hoeveel reservekopieën bewaren")
-    count.add_argument("count", type=int)
+    count.add_argument("count", type=whole_number)
     database = commands.add_parser("db", help="de database zelf")
     database_commands = database.add_subparsers(dest="action", required=True)
     database_commands.add_parser("check", help="controleer het hele databasebestand")
@@ -75,6 +78,25 @@ def add_storage_commands(commands: Any) -> None:
         "setup-roles",
         help="PostgreSQL: rollen en rechten op de server (eenmalig, als eigenaar van de database)",
     )
+
+
+def check_first(args: argparse.Namespace) -> None:
+    """Refuse a bad output file or a bad session file before the database is opened.
+
+    Cheaper (no database, no log-in) and kinder: the person hears about the file at once.
+    The service checks again when it writes or imports.
+    """
+    from intake_app.core import safe_write
+
+    out = getattr(args, "out", None)
+    if isinstance(out, Path):
+        safe_write.check_target(out)
+    if (args.area, args.action) == ("sessions", "import"):
+        from intake_app.bootstrap.paths import default_paths
+        from intake_app.content.loader import load_flow
+        from intake_app.services.session_file import from_document, read_document
+
+        from_document(read_document(args.file), load_flow(default_paths(args.data_dir).content))
 
 
 def run_without_context(args: argparse.Namespace, open_context: Opener) -> int | None:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intake_app.bootstrap.context import AppContext
+from intake_app.cli.arguments import file_path, record_id
 from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SummaryKind
-from intake_app.services.summaries import PrintOptions
+
+if TYPE_CHECKING:
+    from intake_app.bootstrap.context import AppContext
 
 
 def add_parser(commands: Any) -> None:
     parser = commands.add_parser("summary", help="druk een samenvatting af als PDF")
-    parser.add_argument("session_id", type=int, metavar="ID", help="het nummer van het gesprek")
+    parser.add_argument(
+        "session_id", type=record_id, metavar="ID", help="het nummer van het gesprek"
+    )
     parser.add_argument(
         "--kind",
         choices=[kind.value for kind in SummaryKind],
@@ -22,7 +26,7 @@ def add_parser(commands: Any) -> None:
         help="client (voor de cliënt), discreet (zonder namen en bedragen) "
         "of handover (overdracht, alleen met toestemming)",
     )
-    parser.add_argument("--out", type=Path, required=True, metavar="F.pdf", help="PDF-bestand")
+    parser.add_argument("--out", type=file_path, required=True, metavar="F.pdf", help="PDF-bestand")
     parser.add_argument("--counsellor", default="", help="voornaam van de hulpverlener")
     parser.add_argument("--role", default="", help="rol van de afzender (overdracht)")
     parser.add_argument("--organisation", default="", help="organisatie van de afzender")
@@ -35,6 +39,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
+    from intake_app.services.summaries import PrintOptions
+
     out: Path = args.out
     if out.is_dir():
         raise IntakeError("{path} is een map. Geef een bestandsnaam.", path=out)

@@ -16,13 +16,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.security import DatabaseGate
 from intake_app.core.errors import IntakeError
 from intake_app.core.security import Permission, Role
 from intake_app.i18n.translator import N_
+
+if TYPE_CHECKING:  # loaded once the arguments are known to be good (a fast refusal)
+    from intake_app.bootstrap.context import AppContext
+    from intake_app.bootstrap.security import DatabaseGate
 
 ROLES = [role.value for role in Role]
 

@@ -52,7 +52,8 @@ def clean_text(text: str, kind: str = "short") -> str:
     NUL is refused (never silently dropped): it points at a broken paste or an attack.
     Notes (``kind="note"``) keep newlines and tabs; every other kind is one line.
     """
-    if "\x00" in text:
+    if "\x00" in text or any("\ud800" <= char <= "\udfff" for char in text):
+        # A lone surrogate (from JSON "\\ud800") cannot even be stored as UTF-8.
         raise InvalidTextError(N_("Deze tekst bevat een ongeldig teken. Typ de tekst opnieuw."))
     keep_layout = kind == "note"
     text = text.replace("\r\n", "\n").replace("\r", "\n")

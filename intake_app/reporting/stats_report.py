@@ -24,11 +24,10 @@ class StatsPdfWriter:
         self.fonts_dir = fonts_dir
 
     def write(self, report: StatisticsReport, out: Path) -> Path:
-        data = render_stats_report(report, self.fonts_dir)
-        partial = out.with_name(out.name + ".part")
-        partial.write_bytes(data)
-        partial.replace(out)
-        return out
+        from intake_app.core import safe_write
+
+        safe_write.check_target(out)  # refuse a folder or a device before the layout work
+        return safe_write.write_bytes(out, render_stats_report(report, self.fonts_dir))
 
 
 def render_stats_report(report: StatisticsReport, fonts_dir: Path) -> bytes:

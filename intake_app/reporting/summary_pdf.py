@@ -281,12 +281,7 @@ def write_summary(
     document: SummaryDocument, fonts_dir: Path, out: Path, pictograms: Any = None
 ) -> Path:
     """Write atomically: a half-written PDF never replaces a good one."""
-    data = render_summary(document, fonts_dir, pictograms)
-    return write_bytes(data, out)
+    from intake_app.core import safe_write  # owner-only, temp file and rename, no devices
 
-
-def write_bytes(data: bytes, out: Path) -> Path:
-    partial = out.with_name(out.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(out)
-    return out
+    safe_write.check_target(out)  # refuse a folder or a device before the layout work
+    return safe_write.write_bytes(out, render_summary(document, fonts_dir, pictograms))

@@ -24,9 +24,10 @@ class PdfDocumentWriter:
         return render_summary(document, self.fonts_dir, pictogram_path)
 
     def write(self, document: SummaryDocument, out: Path) -> Path:
-        from intake_app.reporting.summary_pdf import write_bytes
+        from intake_app.core import safe_write  # owner-only, temp file and rename, no devices
 
-        return write_bytes(self.render(document), out)
+        safe_write.check_target(out)  # refuse a folder or a device before the layout work
+        return safe_write.write_bytes(out, self.render(document))
 
     def warm_up(self, pictograms: Sequence[str]) -> None:
         """Import ReportLab and svglib, register the fonts and parse the pictograms now.

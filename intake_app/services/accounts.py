@@ -24,7 +24,6 @@ from intake_app.core.security import (
     PasswordPolicyError,
     Permission,
     Role,
-    lockout_delay,
 )
 from intake_app.core.text_hygiene import MAX_LENGTHS, clean_text
 from intake_app.services.access import Access
@@ -67,6 +66,15 @@ def check_password(password: str) -> None:
         raise IntakeError(N_("Dit wachtwoord kan niet worden gebruikt."))
     if len(password) < MIN_PASSWORD_LENGTH:
         raise PasswordPolicyError(minimum=MIN_PASSWORD_LENGTH)
+
+
+UNKNOWN_USER_TARGET = "user:?"
+
+
+def _login_target(name: str, account: Account | None) -> str:
+    """The audit target of a failed log-in. A name that is no account is never written as
+    typed: people type their password into the name field by mistake."""
+    return f"user:{name}" if account is not None else UNKNOWN_USER_TARGET
 
 
 class AccountService:
@@ -121,7 +129,7 @@ class AccountService:
         name = normalise_username(username)
         account = self._accounts.get_account(name)
         if account is None or not account.active:
-            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+            self._access.audit(AuditAction.LOGIN_FAILED, _login_target(name, account))
             raise AuthenticationError()
         user = CurrentUser(account.username, account.display_name, account.role)
         self._access.login(user)
@@ -144,18 +152,18 @@ class AccountService:
         account = self._accounts.get_account(name)
         if account is None or not account.active:
             self._hasher.hash(password)  # the same cost: no hint whether the name exists
-            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+            self._access.audit(AuditAction.LOGIN_FAILED, _login_target(name, account))
             raise AuthenticationError()
+        # Verified even during a lock-out, so that every wrong password counts; counted in
+        # one transaction, so parallel wrong tries each count (no lost update).
+        right = self._verify(account, password)
+        if not right:
+            self._accounts.record_failed_login(name, now)
+            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
         if account.locked_until is not None and account.locked_until > now:
             seconds = int((account.locked_until - now).total_seconds()) + 1
             raise LockedOutError(seconds=seconds)
-        if not self._verify(account, password):
-            failures = account.failed_attempts + 1
-            delay = lockout_delay(failures)
-            self._accounts.update_account(
-                name, failed_attempts=failures, locked_until=now + delay if delay else None
-            )
-            self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
+        if not right:
             raise AuthenticationError()
         if account.failed_attempts or account.locked_until:
             self._accounts.update_account(name, failed_attempts=0, locked_until=None)

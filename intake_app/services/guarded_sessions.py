@@ -108,8 +108,11 @@ class GuardedSessionRepository:
         return self._inner.due_follow_ups(since, until)
 
     def get_session(self, session_id: int) -> IntakeSession:
-        self._read(session_id)
-        return self._inner.get_session(session_id)
+        self._access.require(Permission.READ_SESSIONS, f"session:{session_id}")
+        session = self._inner.get_session(session_id)
+        # Audited once it exists: a mistyped number opened nothing and leaves no trace.
+        self._audit_once(AuditAction.OPENED, session_id)
+        return session
 
     def update_session(self, session_id: int, **changes: Any) -> None:
         self._write(session_id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import types
 import typing
 from dataclasses import fields, replace
@@ -20,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from intake_app import __version__
+from intake_app.core import safe_write
 from intake_app.core.durability import SessionFileError, StorageMaintenance
+from intake_app.core.flow import Flow
 from intake_app.core.model import (
     Answer,
     Consent,
@@ -38,10 +39,10 @@ from intake_app.core.model import (
 )
 from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
-from intake_app.i18n.languages import is_known
 from intake_app.services.access import Access
 from intake_app.services.dto import SessionListItem
 from intake_app.services.gate import gated
+from intake_app.services.session_checks import check_references, cleaned
 
 FORMAT = "intake-app-session"
 VERSION = 1
@@ -72,6 +73,7 @@ _PROBLEMS = {
     "minimum": "is te klein",
     "maximum": "is te groot",
     "additionalProperties": "hoort niet in een gespreksbestand",
+    "format": "is geen geldige datum of tijd",
 }
 
 
@@ -137,7 +139,10 @@ def validate(document: object) -> None:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    errors = list(Draft202012Validator(schema()).iter_errors(document))
+    from intake_app.services.session_checks import format_checker
+
+    validator = Draft202012Validator(schema(), format_checker=format_checker())
+    errors = list(validator.iter_errors(document))
     if not errors:
         return
     error = best_match(errors)
@@ -189,17 +194,13 @@ def _build(cls: type[Any], raw: dict[str, Any], where: str) -> Any:
     return cls(**values)
 
 
-def from_document(document: object) -> IntakeSession:
-    """The session in a parsed session file; validated first."""
+def from_document(document: object, flow: Flow | None = None) -> IntakeSession:
+    """The session in a parsed session file: validated against the schema, its texts cleaned
+    as typed text is, and (given the ``flow``) its cards, options, phases and provisions
+    checked against this app's content (services/session_checks.py)."""
     validate(document)
     assert isinstance(document, dict)
     raw = document["session"]
-    if not is_known(raw["client_language"]):
-        raise SessionFileError(
-            "Het gespreksbestand klopt niet: het veld {field} {problem}.",
-            field="session.client_language",
-            problem="is een taal die de app niet kent",
-        )
     plain = {key: value for key, value in raw.items() if key not in _SESSION_SKIP}
     plain["status"] = SessionStatus(plain["status"]).value
     session: IntakeSession = _build(
@@ -222,73 +223,101 @@ def from_document(document: object) -> IntakeSession:
         )
         for name, cls in CHILDREN.items()
     }
-    return replace(
-        session,
-        phase_status={phase: PhaseStatus(status) for phase, status in raw["phase_status"].items()},
-        answers=answers,
-        **children,
+    whole = cleaned(
+        replace(
+            session,
+            phase_status={
+                phase: PhaseStatus(status) for phase, status in raw["phase_status"].items()
+            },
+            answers=answers,
+            **children,
+        )
     )
+    if flow is not None:
+        check_references(whole, flow)
+    return whole
 
 
 def read_document(path: Path) -> object:
+    """The parsed JSON of a session file: a regular file, at most ``MAX_FILE_BYTES``."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise SessionFileError("Het bestand {path} is te groot voor een gesprek.", path=path)
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except FileNotFoundError as exc:
-        raise SessionFileError("Het bestand {path} bestaat niet.", path=path) from exc
+        data = safe_write.read_bytes(path, MAX_FILE_BYTES)
+    except safe_write.FileReadError as exc:
+        raise SessionFileError(exc.message, **exc.params) from exc
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise SessionFileError("Het bestand {path} is geen tekstbestand.", path=path) from exc
+    if _nesting_depth(text) > MAX_NESTING:
+        # Checked before parsing: json's recursion would fail deep inside with a RecursionError.
+        raise SessionFileError("Het bestand {path} is te diep genest.", path=path)
+    try:
+        return json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise SessionFileError(
             "Het bestand {path} is geen JSON (regel {line}).", path=path, line=exc.lineno
         ) from exc
-    except OSError as exc:
-        raise SessionFileError(
-            "Het bestand {path} kan niet worden gelezen: {reason}",
-            path=path,
-            reason=exc.strerror or exc,
-        ) from exc
+    except ValueError as exc:  # NaN/Infinity, or an integer too long to convert
+        raise SessionFileError("Het bestand {path} bevat een ongeldig getal.", path=path) from exc
+
+
+MAX_NESTING = 16  # a session file is 5 levels deep
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest bracket nesting outside strings (a linear scan, no recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(name)
 
 
 def write_document(document: dict[str, Any], out: Path) -> Path:
-    """Write atomically and owner-only: the file holds personal data."""
-    partial = out.with_name(out.name + ".partial")
-    try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        partial.replace(out)
-    except OSError as exc:
-        raise SessionFileError(
-            "Het bestand {path} kan niet worden geschreven: {reason}",
-            path=out,
-            reason=exc.strerror or exc,
-        ) from exc
-    return out
+    """Write atomically and owner-only (``core.safe_write``): the file holds personal data."""
+    return safe_write.write_text(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 class SessionFileService:
     """Export and import whole sessions (``intake-admin sessions export/import``, the GUI)."""
 
     def __init__(
-        self, sessions: SessionRepository, maintenance: StorageMaintenance, access: Access
+        self,
+        sessions: SessionRepository,
+        maintenance: StorageMaintenance,
+        access: Access,
+        flow: Flow,
     ) -> None:
         self._sessions = sessions  # the guarded store: reading is checked and logged too
         self._maintenance = maintenance
         self._access = access
+        self._flow = flow  # imports are checked against this app's cards and phases
 
     @gated(Permission.EXPORT_SESSIONS, AuditAction.EXPORTED, target="session:{session_id}")
     def export_session(self, session_id: int, out: Path) -> Path:
+        safe_write.check_target(out)  # before the session is read: refuse early
         return write_document(to_document(self._sessions.get_session(session_id)), out)
 
     @gated(Permission.IMPORT_SESSIONS, AuditAction.IMPORTED, in_body=True)
     def import_session(self, path: Path) -> SessionListItem:
-        session = from_document(read_document(path))
+        session = from_document(read_document(path), self._flow)
         new_id = self._maintenance.import_session(session)
         self._access.audit(AuditAction.IMPORTED, f"session:{new_id}")
         return SessionListItem.of(self._sessions.get_session(new_id))

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+from intake_app.core import safe_write
 from intake_app.core.statistics import (
     HIDDEN_SECONDARY,
     TOTAL,
+    WITHHELD_MARK,
     CellState,
     DisclosureError,
     StatisticsReport,
@@ -96,6 +97,32 @@ def median_band(report: StatisticsReport, table_id: str) -> str:
     return ""
 
 
+MAX_MERGE_BYTES = 50 * 1024 * 1024  # far above a real export (kilobytes); /dev/zero is not one
+
+# A spreadsheet reads a cell that starts with one of these as a formula (or the start of
+# one): "=HYPERLINK(...)" in a neighbourhood name would become a live link or worse.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+_SHEET_FORBIDDEN = str.maketrans({char: "_" for char in "[]:*?/\\"})
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet could read ``text`` as a formula.
+
+    The format's own mark ``-`` (table withheld) is one character and can never be one.
+    """
+    return text[:1] in FORMULA_STARTS and text != WITHHELD_MARK
+
+
+def spreadsheet_cell(text: str) -> str:
+    """The one escaping for every CSV cell: a formula-like text gets a leading apostrophe,
+    which spreadsheets show as text; ``read_csv`` takes it off again."""
+    return "'" + text if is_formula_like(text) else text
+
+
+def _unescape_cell(text: str) -> str:
+    return text[1:] if text[:1] == "'" and is_formula_like(text[1:]) else text
+
+
 def _csv_rows(report: StatisticsReport, dialect: str) -> Iterator[tuple[str, ...]]:
     yield HEADER
     for key, value in meta_rows(report):
@@ -117,17 +144,8 @@ def _csv_rows(report: StatisticsReport, dialect: str) -> Iterator[tuple[str, ...
 
 
 def _write_atomically(out: Path, data: bytes) -> Path:
-    """Write next to ``out`` and rename: a failed export never leaves half a file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=".stats-", suffix=out.suffix)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        Path(temporary).replace(out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return out
+    """Owner-only, temp file and rename, devices refused: ``core.safe_write``."""
+    return safe_write.write_bytes(out, data)
 
 
 def csv_bytes(report: StatisticsReport, dialect: str = DUTCH) -> bytes:
@@ -140,7 +158,11 @@ def csv_bytes(report: StatisticsReport, dialect: str = DUTCH) -> bytes:
         writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     else:
         writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(_csv_rows(report, dialect))
+    # CRLF (RFC 4180): the csv module then quotes a cell holding a CR or LF too, so a CR in a
+    # label from a merged file cannot break a row in two.
+    writer.writerows(
+        tuple(spreadsheet_cell(cell) for cell in row) for row in _csv_rows(report, dialect)
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -164,7 +186,7 @@ def write_xlsx(report: StatisticsReport, out: Path) -> Path:
     about.append(["Alle aantallen zijn licht verstoord (celsleutelmethode); zie de handleiding."])
     about["A1"].font = Font(bold=True)
     for table in report.tables:
-        sheet = book.create_sheet(table.id[:31])
+        sheet = book.create_sheet(table.id.translate(_SHEET_FORBIDDEN)[:31] or "tabel")
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True)
         sheet.append([f"Aantal {table.unit}"])
@@ -185,9 +207,21 @@ def write_xlsx(report: StatisticsReport, out: Path) -> Path:
             sheet.append([])
             sheet.append([table.reference])
         sheet.column_dimensions["A"].width = 42
+    _text_not_formulas(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return _write_atomically(out, buffer.getvalue())
+
+
+def _text_not_formulas(book: Any) -> None:
+    """Every formula-like string in the workbook is stored as a text cell (openpyxl makes a
+    formula of any string that starts with "=") and marked so that editing keeps it text."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and is_formula_like(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
 
 
 # -- reading a CSV statistics file (for merging) ---------------------------------------------
@@ -201,13 +235,19 @@ def _bad_file(path: Path, reason: str) -> DisclosureError:
 
 def read_csv(path: Path) -> StatisticsReport:
     """Read a CSV written by ``write_csv``. Hidden cells come back as unknown (None)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # with or without a byte-order mark
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _bad_file(path, "het kan niet worden gelezen") from exc
+    try:  # with or without a byte-order mark; regular files only, size-limited
+        text = safe_write.read_bytes(path, MAX_MERGE_BYTES).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _bad_file(path, "het is geen UTF-8-tekst") from exc
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    try:
+        rows = [
+            [_unescape_cell(cell) for cell in row]
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        ]
+    except csv.Error as exc:  # a field past the csv module's limit, a NUL, a stray quote
+        raise _bad_file(path, "een veld is te lang of onleesbaar") from exc
     if not rows or tuple(rows[0]) != HEADER:
         raise _bad_file(path, "de kopregel klopt niet")
     meta: dict[str, str] = {}

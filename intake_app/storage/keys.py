@@ -14,19 +14,22 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from intake_app.core import safe_write
 from intake_app.core.errors import StorageError
 from intake_app.core.marks import N_
 from intake_app.core.security import AuthenticationError, LockedOutError, lockout_delay
 
 FORMAT = 1
 KEY_BYTES = 32
+LOCK_TIMEOUT_SECONDS = 60  # many parallel log-ins queue; one takes at most about 0.3 s
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,37 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+MAX_KEYS_BYTES = 1024 * 1024  # a few hundred bytes per user
+# Bounds for the key derivation read from the file: a damaged or hostile file must not make
+# Argon2 take gigabytes or minutes.
+_KDF_BOUNDS = {"time_cost": (1, 20), "memory_cost": (8, 1024 * 1024), "parallelism": (1, 16)}
+
+
+def _entry_is_sound(entry: object) -> bool:
+    """The shape of one user's entry, checked before anything in it is used."""
+    if not isinstance(entry, dict):
+        return False
+    try:
+        if len(_unb64(entry["salt"])) < 8 or len(_unb64(entry["nonce"])) != 12:
+            return False
+        if len(_unb64(entry["wrapped"])) != KEY_BYTES + 16:
+            return False
+        kdf = entry["kdf"]
+        for name, (low, high) in _KDF_BOUNDS.items():
+            value = kdf[name]
+            if type(value) is not int or not low <= value <= high:
+                return False
+        failures = entry.get("failures", 0)
+        if type(failures) is not int or failures < 0:
+            return False
+        locked_until = entry.get("locked_until")
+        if locked_until is not None and datetime.fromisoformat(locked_until).tzinfo is None:
+            return False
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _user_key(username: str) -> str:
@@ -79,30 +113,59 @@ class KeyStore:
         self.failures_before_unlock = 0
 
     # -- file -----------------------------------------------------------------------
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One process at a time reads, checks and writes the file (``<keys>.lock``).
+
+        Without it, eight wrong passwords tried at once all read a failure count of 0 and
+        all write 1: the lock-out never starts. Held across the key derivation on purpose,
+        so a parallel guess waits for the previous one's verdict (0.1-0.3 s each).
+        """
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(self.path.with_name(self.path.name + ".lock"), mode=0o600)
+        try:
+            lock.acquire(timeout=LOCK_TIMEOUT_SECONDS)
+        except Timeout as exc:
+            raise StorageError(
+                N_("Het sleutelbestand {path} is bezet. Probeer het zo opnieuw."), path=self.path
+            ) from exc
+        except OSError as exc:
+            raise StorageError(
+                N_("Het sleutelbestand {path} kan niet worden gelezen."), path=self.path
+            ) from exc
+        try:
+            yield
+        finally:
+            lock.release()
+
     def exists(self) -> bool:
         return self.path.is_file()
 
     def _read(self) -> dict[str, Any]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not self.path.exists() and not self.path.is_symlink():
             return {"format": FORMAT, "users": {}}
-        except (OSError, ValueError) as exc:
+        try:
+            data = json.loads(safe_write.read_bytes(self.path, MAX_KEYS_BYTES).decode("utf-8"))
+        except (safe_write.FileReadError, ValueError, RecursionError) as exc:
             raise StorageError(
                 N_("Het sleutelbestand {path} kan niet worden gelezen."), path=self.path
             ) from exc
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise StorageError(N_("Het sleutelbestand {path} is onbekend."), path=self.path)
+        users = data.get("users")
+        if not isinstance(users, dict) or not all(
+            isinstance(name, str) and _entry_is_sound(entry) for name, entry in users.items()
+        ):
+            raise StorageError(
+                N_("Het sleutelbestand {path} is beschadigd. Zet het terug uit de back-up."),
+                path=self.path,
+            )
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        partial = self.path.with_name(self.path.name + ".part")
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1, sort_keys=True)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(self.path)
+        # A unique temporary name per write: parallel log-ins never share one.
+        safe_write.write_text(self.path, json.dumps(data, indent=1, sort_keys=True))
 
     def usernames(self) -> list[str]:
         return sorted(self._read()["users"])
@@ -145,20 +208,24 @@ class KeyStore:
     # -- operations -----------------------------------------------------------------
     def initialise(self, username: str, password: str) -> bytes:
         """First run: a new random database key, wrapped for the first user."""
-        if self.exists() and self._read()["users"]:
-            raise StorageError(N_("Er is al een beheerder ingesteld."))
-        db_key = secrets.token_bytes(KEY_BYTES)
-        self._write(
-            {
-                "format": FORMAT,
-                "users": {_user_key(username): self._wrap(username, password, db_key)},
-            }
-        )
+        with self._locked():
+            if self.exists() and self._read()["users"]:
+                raise StorageError(N_("Er is al een beheerder ingesteld."))
+            db_key = secrets.token_bytes(KEY_BYTES)
+            self._write(
+                {
+                    "format": FORMAT,
+                    "users": {_user_key(username): self._wrap(username, password, db_key)},
+                }
+            )
         return db_key
 
     def unlock(self, username: str, password: str, now: datetime | None = None) -> bytes:
         """The database key, if ``password`` is right; counts wrong tries for the delay."""
-        now = now or datetime.now(UTC)
+        with self._locked():
+            return self._unlock(username, password, now or datetime.now(UTC))
+
+    def _unlock(self, username: str, password: str, now: datetime) -> bytes:
         data = self._read()
         entry = data["users"].get(_user_key(username))
         if entry is None:
@@ -166,15 +233,19 @@ class KeyStore:
             derive_kek(password, secrets.token_bytes(16), self.params)
             raise AuthenticationError()
         locked_until = entry.get("locked_until")
-        if locked_until and datetime.fromisoformat(locked_until) > now:
-            wait = datetime.fromisoformat(locked_until) - now
-            raise LockedOutError(seconds=max(1, int(wait.total_seconds()) + 1))
+        until = datetime.fromisoformat(locked_until) if locked_until else None
+        # The password is tried even during a lock-out, so that every wrong one counts (eight
+        # parallel guesses leave the count at eight); the answer is the same either way.
         db_key = self._unwrap(username, password, entry)
         if db_key is None:
             entry["failures"] = int(entry.get("failures", 0)) + 1
             delay = lockout_delay(entry["failures"])
-            entry["locked_until"] = (now + delay).isoformat() if delay else None
+            if delay and (until is None or until < now + delay):
+                entry["locked_until"] = (now + delay).isoformat()
             self._write(data)
+        if until is not None and until > now:
+            raise LockedOutError(seconds=max(1, int((until - now).total_seconds()) + 1))
+        if db_key is None:
             raise AuthenticationError()
         self.failures_before_unlock = int(entry.get("failures", 0))
         if entry.get("failures") or entry.get("locked_until"):
@@ -183,14 +254,17 @@ class KeyStore:
         return db_key
 
     def add_user(self, db_key: bytes, username: str, password: str) -> None:
-        data = self._read()
-        data["users"][_user_key(username)] = self._wrap(username, password, db_key)
-        self._write(data)
+        entry = self._wrap(username, password, db_key)  # the slow part, outside the lock
+        with self._locked():
+            data = self._read()
+            data["users"][_user_key(username)] = entry
+            self._write(data)
 
     def remove_user(self, username: str) -> None:
-        data = self._read()
-        data["users"].pop(_user_key(username), None)
-        self._write(data)
+        with self._locked():
+            data = self._read()
+            data["users"].pop(_user_key(username), None)
+            self._write(data)
 
     def has_user(self, username: str) -> bool:
         return _user_key(username) in self._read()["users"]

@@ -7,14 +7,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from intake_app.core.errors import StorageError
 from intake_app.core.marks import N_
-from intake_app.core.security import Account, AuditAction, AuditEvent, Role
+from intake_app.core.security import Account, AuditAction, AuditEvent, Role, lockout_delay
 from intake_app.storage.security_tables import AuditEventRow, UserAccountRow
 
 _ACCOUNT_FIELDS = frozenset(
@@ -105,6 +106,35 @@ class SqlAccountRepository:
                 setattr(row, name, value.value if isinstance(value, Role) else value)
             session.add(row)
             session.commit()
+
+    def record_failed_login(self, username: str, now: datetime) -> int:
+        """Count one wrong password and start the lock-out delay, in one transaction.
+
+        The increment happens in SQL (``failed_attempts + 1``), and its UPDATE takes the write
+        lock (SQLite) or the row lock (PostgreSQL) before the new count is read: parallel
+        wrong tries each add one, and the lock-out follows the highest count. A shorter
+        delay never replaces a longer one. Returns the new count (0: no such account).
+        """
+        table = UserAccountRow.__table__  # type: ignore[attr-defined]
+        where = table.c.username == username
+        try:
+            with self._engine.begin() as connection:
+                changed = connection.execute(
+                    update(table).where(where).values(failed_attempts=table.c.failed_attempts + 1)
+                )
+                if changed.rowcount == 0:
+                    return 0
+                failures, locked = connection.execute(
+                    sa_select(table.c.failed_attempts, table.c.locked_until).where(where)
+                ).one()
+                delay = lockout_delay(int(failures))
+                until = now + delay
+                current = _aware(locked)
+                if delay and (current is None or current < until):
+                    connection.execute(update(table).where(where).values(locked_until=until))
+        except SQLAlchemyError as exc:
+            raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
+        return int(failures)
 
 
 _NO_ROOM = ("database or disk is full", "disk i/o error")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake_app.core import safe_write
 from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SummaryDocument, SummaryKind
 from intake_app.i18n.translator import N_, Translator
@@ -171,18 +172,10 @@ class PrintPreviewDialog(QDialog):
             return None
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        partial = path.with_name(path.name + ".part")
         try:
-            partial.write_bytes(self.data)
-            partial.replace(path)
-        except OSError as exc:
-            self.status.setText(
-                self.tr_ui.format(
-                    "Het bestand {path} kan niet worden geschreven: {reason}",
-                    path=path,
-                    reason=exc.strerror or exc,
-                )
-            )
+            safe_write.write_bytes(path, self.data)
+        except IntakeError as exc:
+            self.status.setText(exc.render(self.tr_ui.gettext))
             return None
         self.status.setText(self.tr_ui.format("Opgeslagen: {path}", path=path))
         self.saved.emit(path)

@@ -79,7 +79,13 @@ def _runs_of_other_direction(text: str, rtl: bool) -> list[tuple[int, int]]:
             continue
         end = start
         while end < len(text) and _class(text[end]) not in stops:
-            if (rtl and _arabic_script(text[end])) or text[end] in _OPENERS:
+            char = text[end]
+            if (rtl and _arabic_script(char)) or char in _OPENERS:
+                break
+            # A bracket opened before the run closes outside it: "(Woonstad) (huur)".
+            if char in _CLOSERS and text[start:end].count(_CLOSERS[char]) <= text[start:end].count(
+                char
+            ):
                 break
             end += 1
         end = _trim(text, start, end, seeds)
@@ -270,9 +276,11 @@ def wrap_logical(text: str, font_name: str, size: float, max_width: float) -> li
 
 def visual_lines(text: str, font_name: str, size: float, max_width: float, rtl: bool) -> list[str]:
     """The lines of a paragraph, each in visual order, ready to be drawn left to right."""
-    shaped = _resolve_first_strong(arabic_reshaper.reshape(clean(text)))
+    # Runs are found on the whole paragraph (a bracket opened on one line and closed on the
+    # next stays one unit); only the reordering is per line, as UAX #9 rule L1-L2 says.
+    shaped = isolate(_resolve_first_strong(arabic_reshaper.reshape(clean(text))), rtl)
     lines = _balanced(wrap_logical(shaped, font_name, size, max_width))
-    return [display(isolate(line, rtl), rtl) for line in lines]
+    return [display(line, rtl) for line in lines]
 
 
 def paragraph_markup(

@@ -110,7 +110,6 @@ class _Layout:
         self.missing: list[str] = []  # characters no bundled font has (printed as U+FFFD)
         self.client = _Fonts(font_for(document.language), font_for(document.language, bold=True))
         self.dutch = _Fonts(LATIN, LATIN_BOLD)
-        self.dutch_styles: dict[str, ParagraphStyle] = {}
         align = TA_RIGHT if self.rtl else TA_LEFT
         self.align = align
 
@@ -138,23 +137,22 @@ class _Layout:
         self.styles["amount_total"] = ParagraphStyle(
             "amount_total", parent=self.styles["amount"], fontName=self.client.bold
         )
+        self.styles["amount_own"] = ParagraphStyle(
+            "amount_own", parent=self.styles["amount"], fontSize=9, leading=12, textColor=MUTED
+        )
 
     # -- paragraphs ----------------------------------------------------------------------
     def para(self, text: str, style_name: str, avail: float, *, dutch: bool = False) -> Paragraph:
-        """A paragraph in the document's direction; Dutch lines are always left to right."""
+        """A paragraph aligned with the document; Dutch lines are laid out left to right."""
         style = self.styles[style_name]
-        if dutch:
-            style = self.dutch_styles.setdefault(
-                style_name, ParagraphStyle(f"{style_name}_ltr", parent=style, alignment=TA_LEFT)
-            )
         rtl = self.rtl and not dutch
         body = paragraph_markup(
             text, style.fontName, style.fontSize, avail - 2, rtl=rtl, missing=self.missing
         )
         return Paragraph(body, style)
 
-    def amount(self, text: str, *, total: bool) -> Paragraph:
-        name = "amount_total" if total else "amount"
+    def amount(self, text: str, *, total: bool, own: bool = False) -> Paragraph:
+        name = "amount_own" if own else "amount_total" if total else "amount"
         style = self.styles[name]
         body = paragraph_markup(
             text, style.fontName, style.fontSize, AMOUNT_WIDTH - 8, rtl=self.rtl,
@@ -228,7 +226,11 @@ class _Layout:
             text_cell.append(
                 self.para(line.dutch, "total_nl" if line.total else "body_nl", avail, dutch=True)
             )
-        amount = self.amount(line.amount, total=line.total) if line.amount else ""
+        amount: list[Flowable] | str = ""
+        if line.amount:  # Dutch notation; the client's own below it, smaller, where it differs
+            amount = [self.amount(line.amount, total=line.total)]
+            if line.amount_own:
+                amount.append(self.amount(line.amount_own, total=False, own=True))
         return self.row([self.pictogram(line.pictogram, PICTOGRAM), text_cell, amount])
 
     @staticmethod

@@ -48,6 +48,7 @@ from intake_app.services.summary_texts import (
     option_texts,
     redactor,
     sum_debts,
+    unit,
 )
 
 
@@ -91,11 +92,11 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     for referral in session.referrals:
         if referral.status is not ReferralStatus.PLANNED:
             continue
-        text = referral.organisation_name + (" (warme overdracht)" if referral.warm else "")
+        text = unit(referral.organisation_name) + (" (warme overdracht)" if referral.warm else "")
         if referral.appointment:
             text += f". Afspraak: {moment(fmt, referral.appointment)}"
         if referral.accompanied_by:
-            text += f". Gaat mee: {referral.accompanied_by}"
+            text += f". Gaat mee: {unit(referral.accompanied_by)}"
         receiving.append(line(text, "1F3E2"))
 
     question = []
@@ -124,7 +125,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     for action in session.actions:
         text = fmt.date(action.at.date()) + ": " + HANDOVER_ACTION[action.type]
         if action.description:
-            text += f" ({redact(action.description)})"
+            text += f" ({unit(redact(action.description))})"
         done.append(line(text, "2705"))
 
     formal_lines = []
@@ -132,7 +133,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     if formal and formal_ok:
         for debt in formal:
             label = CATEGORY[debt.category or FormalCategory.OTHER][0]
-            text = f"{debt.creditor or label} ({label.lower()}), {DEBT_STATUS[debt.status]}"
+            text = f"{unit(debt.creditor) or label} ({label.lower()}), {DEBT_STATUS[debt.status]}"
             if debt.deadline:
                 text += f", termijn {fmt.date(debt.deadline)}"
             formal_lines.append(line(text, "", nl_amount(fmt, debt)))
@@ -164,7 +165,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
         lines = []
         for debt in group:
             relation = RELATIONSHIP[debt.relationship or Relationship.OTHER]
-            text = relation + (f", {debt.country}" if debt.country else "")
+            text = relation + (f", {unit(debt.country)}" if debt.country else "")
             pressed = debt.pressure in (Pressure.SOME, Pressure.HIGH)
             if pressed and debt.direction is Direction.OWED_BY_CLIENT:
                 text += ", er is druk om terug te betalen"
@@ -202,7 +203,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     for step in open_steps(session.next_steps):
         owner = HANDOVER_OWNER[step.owner]
         when = f", vóór {fmt.date(step.due)}" if step.due else ""
-        steps.append(line(f"{redact(step.what)} (wie: {owner}{when})"))
+        steps.append(line(f"{unit(redact(step.what))} (wie: {owner}{when})"))
 
     not_shared = [line(f"Niet gedeeld op verzoek van de cliënt: {item}.") for item in left_out]
 

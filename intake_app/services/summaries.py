@@ -212,8 +212,11 @@ def _task_lines(
         what = redact(step.what) if redact else step.what
         if what and not what.endswith((".", "!", "?", "…")):
             what += "."
+        # Free text is one unit: a Dutch task naming an Arabic creditor reads as one sentence.
+        oral = texts.oral(what)
+        what = unit(what)
         who = texts.both(WHO, who=_owner_of(texts, step.owner))
-        parts = [what + texts.oral(what), who[0]]
+        parts = [what + oral, who[0]]
         dutch_parts = [what, who[1]]
         if step.due:
             when = texts.both(WHEN, date=_date_of(step.due))
@@ -345,7 +348,7 @@ class SummaryService:
         if with_code:
             parts.insert(0, session.code)
         if options.counsellor:
-            parts.append(texts.client.format(COUNSELLOR, name=options.counsellor))
+            parts.append(texts.client.format(COUNSELLOR, name=unit(options.counsellor)))
         return "  ·  ".join(parts)
 
     def _urgent(self, session: IntakeSession, texts: _Bilingual) -> SummarySection:
@@ -385,8 +388,9 @@ class SummaryService:
             message, pictogram = ACTION[action.type]
             text, dutch = texts.both(message)
             if action.description:  # the counsellor's own words, in Dutch
-                text += f" ({action.description}){texts.oral(action.description)}"
-                dutch = f"{dutch} ({action.description})" if dutch else ""
+                free = unit(action.description)
+                text += f" ({free}){texts.oral(action.description)}"
+                dutch = f"{dutch} ({free})" if dutch else ""
             lines.append(SummaryLine(text, dutch, pictogram))
         return lines
 
@@ -405,8 +409,8 @@ class SummaryService:
             text, dutch = texts.both(label)
             if debt.creditor:
                 text, dutch = (
-                    f"{text}: {debt.creditor}",
-                    f"{dutch}: {debt.creditor}" if dutch else "",
+                    f"{text}: {unit(debt.creditor)}",
+                    f"{dutch}: {unit(debt.creditor)}" if dutch else "",
                 )
             amount, own = texts.debt_amount(debt)
             formal_lines.append(SummaryLine(text, dutch, pictogram, amount, amount_own=own))
@@ -436,8 +440,8 @@ class SummaryService:
             text, dutch = texts.both(RELATIONSHIP[debt.relationship or Relationship.OTHER])
             if debt.country:
                 text, dutch = (
-                    f"{text} ({debt.country})",
-                    f"{dutch} ({debt.country})" if dutch else "",
+                    f"{text} ({unit(debt.country)})",
+                    f"{dutch} ({unit(debt.country)})" if dutch else "",
                 )
             amount, own = texts.debt_amount(debt)
             lines.append(SummaryLine(text, dutch, "1F465", amount, amount_own=own))
@@ -503,12 +507,12 @@ class SummaryService:
         for referral in session.referrals:
             if referral.status is not ReferralStatus.PLANNED:
                 continue
-            text = dutch = referral.organisation_name
+            text = dutch = unit(referral.organisation_name)
             if referral.appointment:
                 text += f" · {unit(moment(texts.fmt, referral.appointment))}"
                 dutch += f" · {unit(moment(texts.fmt_nl, referral.appointment))}"
             if referral.accompanied_by:
-                who = texts.both(WITH, name=referral.accompanied_by)
+                who = texts.both(WITH, name=unit(referral.accompanied_by))
                 text, dutch = f"{text}. {who[0]}", f"{dutch}. {who[1]}"
             lines.append(SummaryLine(text, dutch if texts.bilingual else "", "1F3E2"))
         return texts.section(H_REFERRAL, lines, "1F3E2")

@@ -210,11 +210,11 @@ def _task_lines(
     lines = []
     for step in steps:
         what = redact(step.what) if redact else step.what
-        if what and not what.endswith((".", "!", "?", "…")):
-            what += "."
         # Free text is one unit: a Dutch task naming an Arabic creditor reads as one sentence.
+        # Its full stop stays outside, with the sentence around it.
+        stop = "" if not what or what.endswith((".", "!", "?", "…")) else "."
         oral = texts.oral(what)
-        what = unit(what)
+        what = unit(what) + stop
         who = texts.both(WHO, who=_owner_of(texts, step.owner))
         parts = [what + oral, who[0]]
         dutch_parts = [what, who[1]]

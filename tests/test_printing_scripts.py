@@ -188,3 +188,19 @@ def test_a_character_no_font_has_is_replaced_visibly_and_reported(tmp_path, capl
     path.write_bytes(rendered.data)
     text = _raw_text(path)
     assert "Bakker \ufffd en ✓ → ⚠" in text  # symbols from the symbol fonts, nothing dropped
+
+
+def test_the_statistics_pdf_names_only_embedded_fonts(tmp_path) -> None:
+    from intake_app.core.statistics import StatisticsReport
+    from intake_app.reporting.stats_report import render_stats_report
+
+    fonts = Path(__file__).parent.parent / "resources" / "fonts"
+    path = tmp_path / "stats.pdf"
+    path.write_bytes(
+        render_stats_report(StatisticsReport("2026-01", "2026-03", None, 5, ()), fonts)
+    )
+    listing = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+    assert rows and all(row[-5] == "yes" for row in rows), listing

@@ -170,6 +170,21 @@ def test_isolates_wrap_every_run_of_the_other_direction() -> None:
     assert display(isolate("اتصلنا (Woonstad).", rtl=True), rtl=True) == ".(Woonstad) انلصتا"
 
 
+def test_stray_direction_controls_in_a_name_cannot_break_its_unit(context, tmp_path) -> None:
+    from intake_app.core.model import Debt, DebtKind, Direction, Money
+
+    repo = context.storage.sessions
+    sid = make_mixed_session(repo, "ar")
+    repo.add_debt(
+        sid,
+        Debt(DebtKind.FORMAL, Direction.OWED_BY_CLIENT, "formal_debts", Money(100),
+             creditor="Incasso\u2069 \u2067Oost\u202e BV"),
+    )  # fmt: skip
+    path = context.summaries.write(sid, "client", tmp_path / "client.pdf", OPTIONS)
+    line = _line_with(_lines(path, tmp_path), "Incasso", "Oost", "BV")
+    assert _x(line, "Incasso") < _x(line, "Oost") < _x(line, "BV")
+
+
 def test_a_character_no_font_has_is_replaced_visibly_and_reported(tmp_path, caplog) -> None:
     fonts = Path(__file__).parent.parent / "resources" / "fonts"
     document = SummaryDocument(

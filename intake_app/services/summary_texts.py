@@ -286,8 +286,13 @@ HANDOVER_OWNER = {
 FSI, PDI = "\u2068", "\u2069"
 
 
+# Embeddings, overrides and isolates inside a value would break its own isolate open.
+_DIRECTION_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
+
+
 def unit(text: str) -> str:
-    """A formatted value as one unit in any line direction (first-strong isolate)."""
+    """A value or free text as one unit in any line direction (first-strong isolate)."""
+    text = text.translate(_DIRECTION_CONTROLS)
     return f"{FSI}{text}{PDI}" if text else text
 
 

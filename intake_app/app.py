@@ -120,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.
-    QTimer.singleShot(1500, lambda: start_print_warm_up(context.summaries))
+    summaries = context.services.summaries  # None for a role that prints nothing
+    if summaries is not None:
+        QTimer.singleShot(1500, lambda: start_print_warm_up(summaries))
     try:
         return app.exec()
     finally:

@@ -128,8 +128,8 @@ def test_audit_records_who_did_what_but_never_note_text(context: AppContext, tmp
     context.intake.answer(state.id, "primary_question", ["rent"])
     security.sessions.add_note(state.id, Note("Geheim: ruzie met broer", datetime.now(UTC)))
     context.summaries.write(state.id, "client", tmp_path / "s.pdf")
-    security.consent.give(state.id, ConsentPurpose.HANDOVER_FORMAL)
-    security.consent.revoke(state.id, ConsentPurpose.HANDOVER_FORMAL)
+    context.consent.give(state.id, ConsentPurpose.HANDOVER_FORMAL)
+    context.consent.revoke(state.id, ConsentPurpose.HANDOVER_FORMAL)
     security.sessions.delete_session(state.id)
     entries = security.audit.entries()
     actions = [(e.actor, e.action, e.target) for e in reversed(entries)]
@@ -147,19 +147,19 @@ def test_audit_records_who_did_what_but_never_note_text(context: AppContext, tmp
 def test_consent_per_purpose_blocks_handover_until_given(context: AppContext) -> None:
     from intake_app.services.consent import require_handover_consent
 
-    security = _with_admin(context).security
+    _with_admin(context)
     state = context.intake.start_session("ar")
-    security.consent.give(state.id, ConsentPurpose.STORAGE)
+    context.consent.give(state.id, ConsentPurpose.STORAGE)
     with pytest.raises(ConsentRequiredError) as caught:
-        security.consent.require_handover(state.id)
+        context.consent.require_handover(state.id)
     assert "toestemming" in str(caught.value)
-    status = security.consent.give(state.id, ConsentPurpose.SHARING_INFORMAL)
+    status = context.consent.give(state.id, ConsentPurpose.SHARING_INFORMAL)
     assert status[ConsentPurpose.SHARING_INFORMAL] and status[ConsentPurpose.STORAGE]
-    security.consent.require_handover(state.id)
-    security.consent.revoke(state.id, ConsentPurpose.SHARING_INFORMAL)
+    context.consent.require_handover(state.id)
+    context.consent.revoke(state.id, ConsentPurpose.SHARING_INFORMAL)
     with pytest.raises(ConsentRequiredError):
         require_handover_consent(context.storage.sessions.get_session(state.id))
-    assert security.consent.status(state.id)[ConsentPurpose.STORAGE]  # others untouched
+    assert context.consent.status(state.id)[ConsentPurpose.STORAGE]  # others untouched
 
 
 def test_services_clean_text_before_storage(context: AppContext) -> None:

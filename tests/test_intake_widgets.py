@@ -354,7 +354,9 @@ def test_a_coordinator_sees_figures_and_directory_not_conversations(gui_app, qtb
     accounts.create_first_admin("beheer", "Beheer", "een lang wachtwoord 1")
     accounts.add_user("coord", "Coördinator", Role.COORDINATOR, "een lang wachtwoord 2")
     accounts.login("coord", "een lang wachtwoord 2")
-    window = MainWindow(context, context.translators.dutch())
+    coordinator = context.for_current_user()  # as after a log-in: the role's services only
+    assert coordinator.services.intake is None
+    window = MainWindow(coordinator, context.translators.dutch())
     qtbot.addWidget(window)
     window.show()
     home = window.home
@@ -363,6 +365,8 @@ def test_a_coordinator_sees_figures_and_directory_not_conversations(gui_app, qtb
     assert home.isTabVisible(home.indexOf(window.directory_view))
     assert home.currentWidget() is window.stats_tab
     assert window.last_error_box is None  # no "not allowed" on the way in
+    window.restore()  # after unlocking: nothing to reload, no refusal either
+    assert window.last_error_box is None and window.start_view.isHidden()
 
 
 def test_informal_debt_keeps_its_deadline(gui_app, qtbot, db_url, tmp_path) -> None:

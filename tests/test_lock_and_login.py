@@ -165,7 +165,7 @@ def test_consent_card_gives_and_revokes_per_purpose(gui_app, qtbot, context) -> 
     session = context.intake.start_session("ar")
     translators = context.translators
     view = ConsentView(
-        context.security.consent, translators.get("ar"), translators.dutch(), translators.dutch()
+        context.consent, translators.get("ar"), translators.dutch(), translators.dutch()
     )
     qtbot.addWidget(view)
     view.set_session(session.id)
@@ -175,10 +175,10 @@ def test_consent_card_gives_and_revokes_per_purpose(gui_app, qtbot, context) -> 
     toggle = view.purpose_rows[ConsentPurpose.HANDOVER_FORMAL].toggle
     assert toggle is not None and not toggle.isChecked()
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert context.security.consent.status(session.id)[ConsentPurpose.HANDOVER_FORMAL]
-    context.security.consent.require_handover(session.id)  # no longer blocked
+    assert context.consent.status(session.id)[ConsentPurpose.HANDOVER_FORMAL]
+    context.consent.require_handover(session.id)  # no longer blocked
     qtbot.mouseClick(toggle, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    assert not context.security.consent.status(session.id)[ConsentPurpose.HANDOVER_FORMAL]
+    assert not context.consent.status(session.id)[ConsentPurpose.HANDOVER_FORMAL]
     view.clear_sensitive()
     assert not any(view.status().values())
 

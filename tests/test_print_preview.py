@@ -158,3 +158,21 @@ def test_warm_up_runs_off_the_gui_thread(gui_app, context) -> None:
     start_print_warm_up(context.summaries)
     assert QThreadPool.globalInstance().waitForDone(20000)
     assert seen and seen[0] is not threading.main_thread()
+
+
+def test_only_what_is_saved_or_printed_is_logged_as_printed(
+    gui_app, qtbot, context, tmp_path
+) -> None:
+    def printed() -> list[tuple[str, str]]:
+        return [
+            (e.target, e.detail)
+            for e in context.storage.audit.events(limit=50)
+            if e.action.value == "printed"
+        ]
+
+    dialog = _preview(qtbot, context, "nl")
+    assert printed() == []  # looking at the preview is not printing
+    dialog.ask_save_path = lambda suggested: tmp_path / "s.pdf"
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(printed()) == 1 and printed()[0][1] == "client"

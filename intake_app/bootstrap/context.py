@@ -3,22 +3,38 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
 from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
+from intake_app.core.flow import Flow
+from intake_app.core.security import (
+    ROLE_PERMISSIONS,
+    AuditAction,
+    CurrentUser,
+    Role,
+)
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.i18n.translator import Translators
 from intake_app.reporting.stats_report import StatsPdfWriter
 from intake_app.reporting.writer import PdfDocumentWriter
+from intake_app.services.access import Access
+from intake_app.services.consent import ConsentService
 from intake_app.services.directory import DirectoryService
+from intake_app.services.gate import (
+    ServiceNotInRoleError,
+    has_public_operations,
+    permissions_of,
+)
 from intake_app.services.intake import IntakeService
 from intake_app.services.languages import LanguageService
-from intake_app.services.retention import StorageAdminService
+from intake_app.services.retention import StorageAdminService, apply_retention_policy
 from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
@@ -30,6 +46,36 @@ from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
 DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleServices:
+    """The services one user's role may reach; the others are not built at all (issue 11).
+
+    A service is built when the role holds at least one permission its operations declare
+    (``services.gate.permissions_of``): a coordinator gets no IntakeService, SummaryService,
+    ConsentService or SessionFileService; a volunteer and a counsellor get no statistics.
+    """
+
+    intake: IntakeService | None = None
+    summaries: SummaryService | None = None
+    consent: ConsentService | None = None
+    session_files: SessionFileService | None = None
+    statistics: StatisticsService | None = None
+    storage_admin: StorageAdminService | None = None
+    directory: DirectoryService | None = None
+    languages: LanguageService | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """What composing a user's services needs; kept so a log-in can compose them again."""
+
+    flow: Flow
+    writer: PdfDocumentWriter
+    stats_writer: StatsPdfWriter
+    backup: Callable[[], Path] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,19 +83,109 @@ class AppContext:
     paths: Paths
     storage: OpenedStorage
     translators: Translators
-    intake: IntakeService
-    summaries: SummaryService
-    directory: DirectoryService
-    statistics: StatisticsService
-    languages: LanguageService
     glossary: Glossary
-    security: SecurityServices  # accounts, access, audit, consent (bootstrap/security.py)
-    session_files: SessionFileService
-    storage_admin: StorageAdminService
+    security: SecurityServices  # accounts, access, audit (bootstrap/security.py)
+    services: RoleServices
+    parts: _Parts
     practice_cases: tuple[PracticeCase, ...] = ()
 
     def close(self) -> None:
         self.storage.close()
+
+    def for_current_user(self) -> AppContext:
+        """The same database with the services of whoever is logged in now."""
+        return replace(self, services=compose_services(self))
+
+    def _need(self, name: str, service: T | None) -> T:
+        if service is None:
+            self.security.access.audit(AuditAction.ACCESS_DENIED, f"service:{name}")
+            raise ServiceNotInRoleError()
+        return service
+
+    # Typed shortcuts: a service this role lacks is a refusal in one sentence, not None.
+    @property
+    def intake(self) -> IntakeService:
+        return self._need("intake", self.services.intake)
+
+    @property
+    def summaries(self) -> SummaryService:
+        return self._need("summaries", self.services.summaries)
+
+    @property
+    def consent(self) -> ConsentService:
+        return self._need("consent", self.services.consent)
+
+    @property
+    def session_files(self) -> SessionFileService:
+        return self._need("session_files", self.services.session_files)
+
+    @property
+    def statistics(self) -> StatisticsService:
+        return self._need("statistics", self.services.statistics)
+
+    @property
+    def storage_admin(self) -> StorageAdminService:
+        return self._need("storage_admin", self.services.storage_admin)
+
+    @property
+    def directory(self) -> DirectoryService:
+        return self._need("directory", self.services.directory)
+
+    @property
+    def languages(self) -> LanguageService:
+        return self._need("languages", self.services.languages)
+
+
+def _allowed(cls: type, user: CurrentUser | None) -> bool:
+    """Built when the role may run at least one of the service's gated operations.
+
+    Public operations alone do not count (SummaryService.warm_up is no reason to give a
+    coordinator the printing service); the language picker is the one service everyone
+    logged in gets for its public reading operations (see compose_services).
+    """
+    if user is None:
+        return False
+    return bool(permissions_of(cls) & ROLE_PERMISSIONS[user.role])
+
+
+def compose_services(context: AppContext) -> RoleServices:
+    """Build the services the logged-in user's role may reach, each behind the gate."""
+    storage, security, parts = context.storage, context.security, context.parts
+    user, access = security.access.user, security.access
+    guarded = security.sessions  # never the raw repository: checked, cleaned, audited
+
+    def wanted(cls: type) -> bool:
+        return _allowed(cls, user)
+
+    directory = (
+        DirectoryService(SqlDirectoryRepository(storage.engine), access)
+        if wanted(DirectoryService)
+        else None
+    )
+    return RoleServices(
+        intake=IntakeService(guarded, parts.flow, directory, access=access)
+        if wanted(IntakeService)
+        else None,
+        summaries=SummaryService(guarded, context.translators, parts.writer, access)
+        if wanted(SummaryService)
+        else None,
+        consent=ConsentService(guarded, access) if wanted(ConsentService) else None,
+        session_files=SessionFileService(guarded, storage.maintenance, access)
+        if wanted(SessionFileService)
+        else None,
+        statistics=StatisticsService(
+            SqlStatisticsQueries(storage.engine), parts.stats_writer, access=access
+        )
+        if wanted(StatisticsService)
+        else None,
+        storage_admin=StorageAdminService(storage.maintenance, access, parts.backup)
+        if wanted(StorageAdminService)
+        else None,
+        directory=directory,
+        languages=LanguageService(SqlSettingsStore(storage.engine), context.paths.catalogs, access)
+        if user is not None and has_public_operations(LanguageService)
+        else None,
+    )
 
 
 def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
@@ -61,41 +197,62 @@ def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
     return sqlite_url(paths.default_database)
 
 
+def _backup_maker(url: str, storage: OpenedStorage, encrypted: bool) -> Callable[[], Path] | None:
+    """One online backup of a SQLite file now; PostgreSQL is backed up by its server."""
+    from intake_app.storage.database import parse_url, sqlite_file
+
+    file = sqlite_file(parse_url(url))
+    if file is None:
+        return None
+
+    def make() -> Path:
+        from intake_app.storage.backup import make_backup
+
+        # An encrypted file is copied through its own (keyed) connection.
+        return make_backup(file, reason="hand", engine=storage.engine if encrypted else None)
+
+    return make
+
+
 def build_context(
     db_url: str | None = None,
     data_dir: Path | None = None,
     key: bytes | None = None,
     keystore: KeyStore | None = None,
 ) -> AppContext:
-    """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate."""
+    """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate.
+
+    The services are composed for whoever is logged in when this returns: the built-in
+    ``system`` admin on a database without accounts, else nobody until ``for_current_user``
+    is called after the log-in (DatabaseGate does that).
+    """
     paths = default_paths(data_dir)
     flow = load_flow(paths.content)
-    storage = open_storage(resolve_db_url(db_url, paths), key=key)
-    translators = Translators(paths.catalogs)
-    security = build_security(storage, key, keystore)
-    directory = DirectoryService(SqlDirectoryRepository(storage.engine))
-    writer = PdfDocumentWriter(paths.fonts)
-    # Sessions go through the guarded store: access rules, clean text, the audit log.
-    intake = IntakeService(security.sessions, flow, directory)
-    summaries = SummaryService(security.sessions, translators, writer, security.printed)
-    statistics = StatisticsService(
-        SqlStatisticsQueries(storage.engine), StatsPdfWriter(paths.fonts)
-    )
-    languages = LanguageService(SqlSettingsStore(storage.engine), paths.catalogs)
-    glossary = load_glossary(paths.content)
-    cases = load_practice_cases(paths.content)
-    storage_admin = StorageAdminService(storage.maintenance, storage.sessions)
+    url = resolve_db_url(db_url, paths)
+    storage = open_storage(url, key=key)
     try:
-        storage_admin.apply_retention()  # personal fields past the retention period go
+        security = build_security(storage, key, keystore)
+        # Personal fields past the retention period go at every start: the app does this
+        # itself, before anyone logs in, and says so in the audit log.
+        result = apply_retention_policy(storage.maintenance)
+        if result.anonymised:
+            security.access.audit(
+                AuditAction.RETENTION_APPLIED, "sessions", str(result.anonymised), actor="system"
+            )
     except BaseException:
         storage.close()
         raise
-    return AppContext(
-        paths, storage, translators, intake, summaries, directory, statistics, languages,
-        glossary, security,
-        session_files=SessionFileService(storage.sessions, storage.maintenance),
-        storage_admin=storage_admin, practice_cases=cases,
+    parts = _Parts(
+        flow,
+        PdfDocumentWriter(paths.fonts),
+        StatsPdfWriter(paths.fonts),
+        _backup_maker(url, storage, key is not None),
+    )
+    context = AppContext(
+        paths, storage, Translators(paths.catalogs), load_glossary(paths.content), security,
+        RoleServices(), parts, practice_cases=load_practice_cases(paths.content),
     )  # fmt: skip
+    return context.for_current_user()
 
 
 class _NoDatabase:
@@ -108,6 +265,15 @@ class _NoDatabase:
         return []
 
 
+# Merging works on files only, with no database and so no accounts to log in with and no
+# audit log to write: it runs as this local role, which may only read and write figures.
+FILES_ONLY_USER = CurrentUser("files", "files", Role.COORDINATOR)
+
+
 def build_statistics_service(data_dir: Path | None = None) -> StatisticsService:
     """The statistics service without a database, for merging files from several laptops."""
-    return StatisticsService(_NoDatabase(), StatsPdfWriter(default_paths(data_dir).fonts))
+    access = Access()
+    access.login(FILES_ONLY_USER)
+    return StatisticsService(
+        _NoDatabase(), StatsPdfWriter(default_paths(data_dir).fonts), access=access
+    )

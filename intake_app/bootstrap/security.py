@@ -25,7 +25,6 @@ from intake_app.core.security import AccessDeniedError, AuditAction, CurrentUser
 from intake_app.services.access import Access
 from intake_app.services.accounts import AccountService, check_password, normalise_username
 from intake_app.services.audit import AuditService
-from intake_app.services.consent import ConsentService
 from intake_app.services.guarded_sessions import GuardedSessionRepository
 from intake_app.storage.database import parse_url, sqlite_file
 from intake_app.storage.keys import KeyStore, keys_path
@@ -57,16 +56,8 @@ class SecurityServices:
     access: Access
     accounts: AccountService
     audit: AuditService
-    consent: ConsentService
     sessions: GuardedSessionRepository  # what IntakeService uses: checked, cleaned, audited
     encrypted: bool
-
-    def printed(self, session_id: int, what: str) -> None:
-        self.access.audit(AuditAction.PRINTED, f"session:{session_id}", what)
-
-    def exported(self, what: str, detail: str = "") -> None:
-        """For exports (statistics, backups): record who wrote which file kind, never content."""
-        self.access.audit(AuditAction.EXPORTED, what, detail)
 
 
 def build_security(
@@ -82,7 +73,6 @@ def build_security(
         access=access,
         accounts=accounts,
         audit=AuditService(storage.audit, access),
-        consent=ConsentService(sessions),
         sessions=sessions,
         encrypted=key is not None,
     )
@@ -162,7 +152,7 @@ class DatabaseGate:
                 self.keystore.path.unlink(missing_ok=True)  # a key for nothing: start clean
                 raise
         context.security.accounts.create_first_admin(name, display_name, password)
-        return context
+        return context.for_current_user()  # the new admin's services
 
     def _encrypt_existing(self, key: bytes) -> None:
         """An older plain database at this place is encrypted, not thrown away."""
@@ -192,7 +182,7 @@ class DatabaseGate:
         if self.keystore is None:
             context = self._plain_context()
             context.security.accounts.login(name, password)
-            return context
+            return context.for_current_user()  # services composed for this role
         # The password unwraps the key: that proves it, so the account check needs no
         # second Argon2 run (one key derivation per log-in keeps unlock within 1 s).
         key = self.keystore.unlock(name, password)
@@ -208,4 +198,4 @@ class DatabaseGate:
         except BaseException:
             context.close()
             raise
-        return context
+        return context.for_current_user()  # services composed for this role

@@ -10,6 +10,7 @@
     intake-admin [--db URL] --user NAME audit list [--limit N]
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
     intake-admin [--db URL] retention|backup|db ...
+    intake-admin [--db URL] --user ADMIN users add|list|remove|set-role ...   (cli/users.py)
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
 needed; the password is asked (or read from INTAKE_APP_PASSWORD, for scripts). The audit log
@@ -30,7 +31,7 @@ from pathlib import Path
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.paths import default_paths
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, storage_commands, summary
+from intake_app.cli import content_check, storage_commands, summary, users
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    users.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
@@ -73,9 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace) -> AppContext:
-    """Open the database as a person: log in (and unlock) once accounts exist."""
-    gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+def _open(args: argparse.Namespace, gate: DatabaseGate) -> AppContext:
+    """Open the database as a person: log in (and unlock) once accounts exist.
+
+    The context holds only the services of that person's role (bootstrap/context.py).
+    """
     if gate.needs_first_admin():
         if gate.encrypted:
             raise IntakeError(N_("Er is nog geen beheerder. Start de app en maak er een."))
@@ -91,11 +95,11 @@ def _audit_list(context: AppContext, limit: int) -> int:
     if not entries:
         print("Het logboek is leeg.")
         return 0
-    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<16}  {'waarop':<20}  detail")
+    print(f"{'tijd (UTC)':<19}  {'wie':<16}  {'wat':<19}  {'waarop':<20}  detail")
     for entry in entries:
         at = entry.at.strftime("%Y-%m-%d %H:%M:%S")
         print(
-            f"{at:<19}  {entry.actor:<16}  {entry.action:<16}  {entry.target:<20}  {entry.detail}"
+            f"{at:<19}  {entry.actor:<16}  {entry.action:<19}  {entry.target:<20}  {entry.detail}"
         )
     return 0
 
@@ -185,7 +189,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         done = storage_commands.run_without_context(args)
         if done is not None:
             return done
-        context = _open(args)
+        gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+        done = users.first_admin(gate, args)
+        if done is not None:
+            return done
+        context = _open(args, gate)
     except CorruptDatabaseError as exc:
         print(f"intake-admin: {exc}", file=sys.stderr)
         if exc.latest_backup is not None:
@@ -209,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _languages_offer(context, args.codes)
         if (args.area, action) == ("audit", "list"):
             return _audit_list(context, args.limit)
+        if args.area == "users":
+            return users.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

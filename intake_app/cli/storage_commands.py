@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.recovery import backup_now, restore_latest_for
+from intake_app.bootstrap.recovery import restore_latest_for
 from intake_app.core.errors import IntakeError
 
 
@@ -54,9 +54,6 @@ def run_without_context(args: argparse.Namespace) -> int | None:
         used = restore_latest_for(args.db)
         print(f"Teruggezet: {used}. Het oude bestand staat ernaast (.damaged-…).")
         return 0
-    if (args.area, args.action) == ("backup", "make"):
-        print(f"Reservekopie gemaakt: {backup_now(args.db)}")
-        return 0
     return None
 
 
@@ -93,6 +90,9 @@ def run(args: argparse.Namespace, context: AppContext) -> int | None:
             print("Nog geen reservekopieën.")
         for info in backups:
             print(f"{info.made_at:%Y-%m-%d %H:%M:%S} UTC  {info.size:>10} bytes  {info.path}")
+    elif key == ("backup", "make"):
+        # Through the gate: who may make one is checked, and the backup is logged.
+        print(f"Reservekopie gemaakt: {context.storage_admin.make_backup()}")
     elif key == ("db", "check"):
         health = context.storage_admin.check()
         if health != "ok":

@@ -24,33 +24,52 @@ class Role(enum.StrEnum):
 
 
 class Permission(enum.StrEnum):
+    """One permission per kind of operation; docs/roles.md has the roles x operations matrix."""
+
     READ_SESSIONS = "read_sessions"  # open a conversation and see what the client said
-    WRITE_SESSIONS = "write_sessions"
-    ERASE_SESSIONS = "erase_sessions"
-    PRINT_HANDOVER = "print_handover"
-    VIEW_STATISTICS = "view_statistics"
-    MANAGE_DIRECTORY = "manage_directory"  # the sociale kaart
+    WRITE_SESSIONS = "write_sessions"  # answers, records, notes, consent
+    ERASE_SESSIONS = "erase_sessions"  # erasure on request (PRV-05)
+    EXPORT_SESSIONS = "export_sessions"  # a whole conversation to a file
+    IMPORT_SESSIONS = "import_sessions"
+    PRINT_SUMMARY = "print_summary"  # the client's own (and discreet) summary
+    PRINT_HANDOVER = "print_handover"  # the letter to another organisation
+    VIEW_STATISTICS = "view_statistics"  # anonymous tables only (PRV-07)
+    EXPORT_STATISTICS = "export_statistics"
+    READ_DIRECTORY = "read_directory"  # the sociale kaart
+    MANAGE_DIRECTORY = "manage_directory"
+    MANAGE_LANGUAGES = "manage_languages"  # which languages the client is offered
+    MANAGE_RETENTION = "manage_retention"  # retention period, applying it
+    MAKE_BACKUP = "make_backup"  # make, list and keep backups (issue 12 uses these two)
+    RESTORE_BACKUP = "restore_backup"
+    CHECK_DATABASE = "check_database"  # integrity check: reads no client data
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
 
 
-_WORK = {Permission.READ_SESSIONS, Permission.WRITE_SESSIONS}
+_EVERYONE = {Permission.READ_DIRECTORY, Permission.CHECK_DATABASE}
+_CONVERSATIONS = {Permission.READ_SESSIONS, Permission.WRITE_SESSIONS, Permission.PRINT_SUMMARY}
+_COUNSELLING = {
+    Permission.ERASE_SESSIONS,
+    Permission.EXPORT_SESSIONS,
+    Permission.IMPORT_SESSIONS,
+    Permission.PRINT_HANDOVER,
+}
+_COORDINATION = {
+    Permission.VIEW_STATISTICS,
+    Permission.EXPORT_STATISTICS,
+    Permission.MANAGE_DIRECTORY,
+    Permission.MANAGE_LANGUAGES,
+    Permission.MANAGE_RETENTION,
+    Permission.MAKE_BACKUP,
+}
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.VOLUNTEER: frozenset(_WORK),
-    Role.COUNSELLOR: frozenset(_WORK | {Permission.ERASE_SESSIONS, Permission.PRINT_HANDOVER}),
-    # PRV-10: statistics and the directory, never the content of sessions.
-    Role.COORDINATOR: frozenset({Permission.VIEW_STATISTICS, Permission.MANAGE_DIRECTORY}),
-    Role.ADMIN: frozenset(
-        _WORK
-        | {
-            Permission.ERASE_SESSIONS,
-            Permission.PRINT_HANDOVER,
-            Permission.VIEW_STATISTICS,
-            Permission.MANAGE_DIRECTORY,
-            Permission.MANAGE_USERS,
-            Permission.VIEW_AUDIT,
-        }
-    ),
+    # A volunteer at a walk-in desk: conversations and the client's own summary, nothing that
+    # leaves the laptop about a client or changes what others rely on.
+    Role.VOLUNTEER: frozenset(_EVERYONE | _CONVERSATIONS),
+    Role.COUNSELLOR: frozenset(_EVERYONE | _CONVERSATIONS | _COUNSELLING),
+    # PRV-10: statistics, the directory and the organisation's settings; never session content.
+    Role.COORDINATOR: frozenset(_EVERYONE | _COORDINATION),
+    Role.ADMIN: frozenset(Permission),
 }
 
 # After this many wrong passwords in a row, each next try waits; the wait doubles.
@@ -120,8 +139,19 @@ class AuditAction(enum.StrEnum):
     ERASED = "erased"
     CONSENT_GIVEN = "consent_given"
     CONSENT_REVOKED = "consent_revoked"
+    PRINT_REFUSED = "print_refused"  # e.g. a handover without the client's consent
+    IMPORTED = "imported"
+    STATISTICS_EXPORTED = "statistics_exported"
+    RETENTION_CHANGED = "retention_changed"
+    RETENTION_APPLIED = "retention_applied"
+    BACKUP_MADE = "backup_made"
+    BACKUP_RESTORED = "backup_restored"
+    SETTING_CHANGED = "setting_changed"
+    LANGUAGES_CHANGED = "languages_changed"
+    DIRECTORY_CHANGED = "directory_changed"
     USER_ADDED = "user_added"
     USER_REMOVED = "user_removed"
+    USER_ROLE_CHANGED = "user_role_changed"
     PASSWORD_CHANGED = "password_changed"  # noqa: S105 - an event name
     ACCESS_DENIED = "access_denied"
 

@@ -14,6 +14,7 @@ from intake_app.core.security import (
 )
 
 NOBODY = "-"
+TARGET_MAX, DETAIL_MAX = 80, 64  # the columns of storage/security_tables.AuditEventRow
 
 
 class Access:
@@ -45,6 +46,12 @@ class Access:
             raise AccessDeniedError()
         return self.user
 
-    def audit(self, action: AuditAction, target: str = "", detail: str = "") -> None:
+    def audit(
+        self, action: AuditAction, target: str = "", detail: str = "", *, actor: str = ""
+    ) -> None:
+        """One line, ids only; ``actor`` for what the app does by itself (e.g. retention)."""
         if self._log is not None:
-            self._log.record(AuditEvent(datetime.now(UTC), self.actor, action, target, detail))
+            who = actor or self.actor
+            self._log.record(
+                AuditEvent(datetime.now(UTC), who, action, target[:TARGET_MAX], detail[:DETAIL_MAX])
+            )

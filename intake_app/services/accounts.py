@@ -28,6 +28,7 @@ from intake_app.core.security import (
 )
 from intake_app.core.text_hygiene import MAX_LENGTHS, clean_text
 from intake_app.services.access import Access
+from intake_app.services.gate import gated, public
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -83,21 +84,26 @@ class AccountService:
         self._hasher = hasher or default_hasher()
 
     @property
+    @public("who is logged in in this window")
     def current(self) -> CurrentUser | None:
         return self._access.user
 
     # -- first run ---------------------------------------------------------------------
+    @public("whether any account exists yet (first run)")
     def needs_first_admin(self) -> bool:
         return self._accounts.count_accounts() == 0
 
+    @public("only while no account exists; writes user_added and logged_in itself")
     def create_first_admin(self, username: str, display_name: str, password: str) -> CurrentUser:
         """The very first account is an admin; afterwards only an admin adds users."""
         if not self.needs_first_admin():
             raise IntakeError(N_("Er is al een beheerder ingesteld."))
         name = self._create(username, display_name, Role.ADMIN, password)
+        self._access.audit(AuditAction.USER_ADDED, f"user:{name}", Role.ADMIN.value, actor=name)
         return self.login_proven(name)
 
     # -- log-in ------------------------------------------------------------------------
+    @public("logging in is how a user comes to the gate; writes logged_in or login_failed")
     def login(self, username: str, password: str, now: datetime | None = None) -> CurrentUser:
         account = self._check(username, password, now or datetime.now(UTC))
         user = CurrentUser(account.username, account.display_name, account.role)
@@ -105,6 +111,7 @@ class AccountService:
         self._access.audit(AuditAction.LOGGED_IN, f"user:{account.username}")
         return user
 
+    @public("logging in after the password unwrapped the key; writes logged_in")
     def login_proven(self, username: str) -> CurrentUser:
         """Log in someone whose password was already proven in this process.
 
@@ -121,6 +128,7 @@ class AccountService:
         self._access.audit(AuditAction.LOGGED_IN, f"user:{name}")
         return user
 
+    @public("only the logged-in user's own password; writes unlocked")
     def unlock(self, password: str, now: datetime | None = None) -> CurrentUser:
         """For the lock screen: only the logged-in user's own password opens it again."""
         user = self._access.user
@@ -155,9 +163,11 @@ class AccountService:
             self._accounts.update_account(name, password_hash=self._hasher.hash(password))
         return account
 
+    @public("ends one's own session")
     def logout(self) -> None:
         self._access.logout()
 
+    @public("records a security event of the current user only")
     def audit_event(self, action: AuditAction) -> None:
         """Record a security event of the current user (e.g. the screen locked itself)."""
         user = self._access.user
@@ -183,30 +193,51 @@ class AccountService:
             self._keys.add_user(name, password)
         return name
 
+    @gated(Permission.MANAGE_USERS, AuditAction.USER_ADDED, in_body=True)
     def add_user(self, username: str, display_name: str, role: Role, password: str) -> UserItem:
-        self._access.require(Permission.MANAGE_USERS, "users")
         name = self._create(username, display_name, role, password)
         self._access.audit(AuditAction.USER_ADDED, f"user:{name}", role.value)
         return self._item(name)
 
+    @gated(Permission.MANAGE_USERS, AuditAction.USER_REMOVED, in_body=True)
     def deactivate_user(self, username: str) -> None:
         """The account can no longer log in, and its wrapped key is removed."""
-        user = self._access.require(Permission.MANAGE_USERS, "users")
         name = normalise_username(username)
-        if name == user.username:
+        if name == self._access.actor:
             raise IntakeError(N_("U kunt uw eigen account niet uitzetten."))
+        self._known(name)
         self._accounts.update_account(name, active=False)
         if self._keys is not None:
             self._keys.remove_user(name)
         self._access.audit(AuditAction.USER_REMOVED, f"user:{name}")
 
+    @gated(Permission.MANAGE_USERS, None, target="users")
     def list_users(self) -> list[UserItem]:
-        self._access.require(Permission.MANAGE_USERS, "users")
         return [
             UserItem(a.username, a.display_name, a.role.value, a.active)
             for a in self._accounts.list_accounts()
         ]
 
+    @gated(Permission.MANAGE_USERS, AuditAction.USER_ROLE_CHANGED, in_body=True)
+    def set_role(self, username: str, role: Role) -> UserItem:
+        """Give an account another role; it takes effect at that user's next log-in."""
+        name = normalise_username(username)
+        account = self._known(name)
+        if name == self._access.actor and role is not Role.ADMIN:
+            raise IntakeError(N_("U kunt uw eigen rol als beheerder niet weghalen."))
+        if account.role is not role:
+            self._accounts.update_account(name, role=role.value)
+            self._access.audit(AuditAction.USER_ROLE_CHANGED, f"user:{name}", role.value)
+        return self._item(name)
+
+    def _known(self, name: str) -> Account:
+        account = self._accounts.get_account(name)
+        if account is None:
+            # Not repeated: a mistyped name may well be a password typed in the wrong field.
+            raise IntakeError(N_("Er is geen account met deze naam."))
+        return account
+
+    @public("one's own password, the old one asked again; writes password_changed")
     def change_password(self, old_password: str, new_password: str) -> None:
         """Change one's own password; the old one is asked again."""
         user = self._access.user

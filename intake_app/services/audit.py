@@ -7,6 +7,7 @@ from datetime import datetime
 
 from intake_app.core.security import AuditLog, Permission
 from intake_app.services.access import Access
+from intake_app.services.gate import gated
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +24,9 @@ class AuditService:
         self._log = log
         self._access = access
 
+    @gated(Permission.VIEW_AUDIT, None, target="audit")
     def entries(self, limit: int = 500) -> list[AuditEntry]:
         """Newest first. Only an admin may read the log."""
-        self._access.require(Permission.VIEW_AUDIT, "audit")
         return [
             AuditEntry(e.at, e.actor, e.action.value, e.target, e.detail)
             for e in self._log.events(limit=limit)

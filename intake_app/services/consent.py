@@ -13,7 +13,10 @@ from datetime import UTC, datetime
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import Consent, ConsentPurpose, IntakeSession
 from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.translator import N_
+from intake_app.services.access import Access
+from intake_app.services.gate import gated
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +92,21 @@ def require_handover_consent(session: IntakeSession) -> None:
 class ConsentService:
     """Give and revoke consent per purpose; each change is stored at once and audited."""
 
-    def __init__(self, sessions: SessionRepository) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: SessionRepository, access: Access) -> None:
+        self._sessions = sessions  # the guarded store writes consent_given/_revoked
+        self._access = access
 
+    @gated(Permission.READ_SESSIONS, None, target="session:{session_id}", in_body=True)
     def status(self, session_id: int) -> dict[ConsentPurpose, bool]:
         session = self._sessions.get_session(session_id)
         return {purpose: session.consent(purpose) for purpose in ConsentPurpose}
 
+    @gated(
+        Permission.WRITE_SESSIONS,
+        AuditAction.CONSENT_GIVEN,
+        target="session:{session_id}",
+        in_body=True,
+    )
     def give(self, session_id: int, purpose: ConsentPurpose) -> dict[ConsentPurpose, bool]:
         if not self.status(session_id)[purpose]:
             self._sessions.record_consent(
@@ -103,9 +114,16 @@ class ConsentService:
             )
         return self.status(session_id)
 
+    @gated(
+        Permission.WRITE_SESSIONS,
+        AuditAction.CONSENT_REVOKED,
+        target="session:{session_id}",
+        in_body=True,
+    )
     def revoke(self, session_id: int, purpose: ConsentPurpose) -> dict[ConsentPurpose, bool]:
         self._sessions.revoke_consent(session_id, purpose, datetime.now(UTC))
         return self.status(session_id)
 
+    @gated(Permission.READ_SESSIONS, None, target="session:{session_id}", in_body=True)
     def require_handover(self, session_id: int) -> None:
         require_handover_consent(self._sessions.get_session(session_id))

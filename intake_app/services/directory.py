@@ -6,16 +6,22 @@ from intake_app.core.directory import Organisation, Preferences, suggest
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import IntakeSession
 from intake_app.core.ports import DirectoryRepository
+from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import is_known
+from intake_app.services.access import Access
+from intake_app.services.gate import gated
 
 
 class DirectoryService:
-    def __init__(self, repository: DirectoryRepository) -> None:
+    def __init__(self, repository: DirectoryRepository, access: Access) -> None:
         self._repository = repository
+        self._access = access
 
+    @gated(Permission.READ_DIRECTORY, None)
     def organisations(self) -> list[Organisation]:
         return list(self._repository.list_organisations())
 
+    @gated(Permission.MANAGE_DIRECTORY, AuditAction.DIRECTORY_CHANGED, in_body=True)
     def save(self, organisation: Organisation) -> int:
         name = organisation.name.strip()
         if not name:
@@ -25,11 +31,19 @@ class DirectoryService:
         unknown = [code for code in organisation.languages if not is_known(code)]
         if unknown:
             raise IntakeError("Onbekende taalcode: {code}.", code=unknown[0])
-        return self._repository.save_organisation(organisation)
+        saved = self._repository.save_organisation(organisation)
+        self._access.audit(AuditAction.DIRECTORY_CHANGED, f"organisation:{saved}", "saved")
+        return saved
 
+    @gated(
+        Permission.MANAGE_DIRECTORY,
+        AuditAction.DIRECTORY_CHANGED,
+        target="organisation:{organisation_id}",
+    )
     def remove(self, organisation_id: int) -> None:
         self._repository.remove_organisation(organisation_id)
 
+    @gated(Permission.READ_SESSIONS, None)  # reads a session's answers
     def suggestions(self, session: IntakeSession) -> list[Organisation]:
         def chosen(card_id: str) -> str | None:
             answer = session.answers.get(card_id)

@@ -35,10 +35,13 @@ from intake_app.core.model import (
     UrgencyType,
 )
 from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
 from intake_app.i18n.translator import N_
+from intake_app.services.access import Access
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, FollowUpItem, SessionListItem, SessionState
+from intake_app.services.gate import gated
 
 URGENCY_OPTIONS = {
     "eviction": UrgencyType.EVICTION,
@@ -69,16 +72,23 @@ class IntakeService:
         sessions: SessionRepository,
         flow: Flow,
         directory: DirectoryService | None = None,
+        *,
+        access: Access,
     ) -> None:
+        # ``sessions`` is the guarded store (services/guarded_sessions.py): it cleans text and
+        # writes the "opened"/"changed" lines; the gate here refuses before anything runs.
+        self._access = access
         self._sessions = sessions
         self.directory = directory
         self.flow = flow
         self.engine = IntakeEngine(flow)
 
     # -- sessions ---------------------------------------------------------------------
+    @gated(Permission.READ_SESSIONS, None)
     def list_sessions(self) -> list[SessionListItem]:
         return [SessionListItem.of(session) for session in self._sessions.list_sessions()]
 
+    @gated(Permission.WRITE_SESSIONS, AuditAction.CHANGED, in_body=True)
     def start_session(
         self, client_language: str = SOURCE_LANGUAGE, *, practice: bool = False
     ) -> SessionState:
@@ -89,9 +99,13 @@ class IntakeService:
         self._sessions.update_session(created.id, current_card=first.id if first else None)
         return self.open_session(created.id, changed={"session"})
 
+    @gated(Permission.READ_SESSIONS, None, target="session:{session_id}", in_body=True)
     def open_session(self, session_id: int, *, changed: set[str] | None = None) -> SessionState:
         return self._state(self._sessions.get_session(session_id), changed or set())
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def resume_session(self, session_id: int) -> SessionState:
         """Open for a new visit: count the visit, and continue where it stopped."""
         session = self._sessions.get_session(session_id)
@@ -104,6 +118,7 @@ class IntakeService:
         self._sessions.update_session(session_id, **changes)
         return self.open_session(session_id, changed={"session", "position"})
 
+    @gated(Permission.READ_SESSIONS, None)
     def follow_ups(self, today: date, *, horizon_days: int = 7) -> list[FollowUpItem]:
         """Sessions whose follow-up date falls before ``today + horizon_days``, due first."""
         items = []
@@ -130,6 +145,9 @@ class IntakeService:
         return sorted(items, key=lambda item: (item.follow_up_date, item.code))
 
     # -- answering and moving ---------------------------------------------------------
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def set_client_language(self, session_id: int, client_language: str) -> SessionState:
         """Switch the client's language mid-session; every answer stays as it is."""
         if not is_known(client_language):
@@ -137,6 +155,9 @@ class IntakeService:
         self._sessions.update_session(session_id, client_language=client_language)
         return self.open_session(session_id, changed={"session"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def answer(self, session_id: int, card_id: str, choices: Sequence[str]) -> SessionState:
         """Store the client's choice on ``card_id`` (committed before this returns)."""
         card = self.flow.card(card_id)
@@ -147,10 +168,16 @@ class IntakeService:
             state = self.open_session(session_id, changed=set(state.changed) | {"urgencies"})
         return state
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def decline(self, session_id: int, card_id: str) -> SessionState:
         """'Liever niet': recorded as not discussed (INT-12), never as a no."""
         return self._record(session_id, self.flow.card(card_id), AnswerState.NOT_DISCUSSED, ())
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def next(self, session_id: int) -> SessionState:
         """Move on without answering (info cards, or the counsellor moving ahead)."""
         session = self._sessions.get_session(session_id)
@@ -160,6 +187,9 @@ class IntakeService:
         self._sessions.update_session(session_id, current_card=following.id if following else None)
         return self.open_session(session_id, changed={"position"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def back(self, session_id: int) -> SessionState:
         session = self._sessions.get_session(session_id)
         if session.current_card is None:
@@ -172,6 +202,9 @@ class IntakeService:
         self._sessions.update_session(session_id, current_card=previous.id)
         return self.open_session(session_id, changed={"position"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def go_to(self, session_id: int, card_id: str) -> SessionState:
         session = self._sessions.get_session(session_id)
         card = self.flow.card(card_id)
@@ -180,6 +213,9 @@ class IntakeService:
         self._sessions.update_session(session_id, current_card=card.id)
         return self.open_session(session_id, changed={"position"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def go_to_phase(self, session_id: int, phase_id: str) -> SessionState:
         session = self._sessions.get_session(session_id)
         card = self.engine.first_card_of(session, phase_id)
@@ -222,11 +258,17 @@ class IntakeService:
                 self._sessions.add_urgency(session_id, Urgency(kind))
 
     # -- the counsellor's controls ----------------------------------------------------
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def confirm_trust(self, session_id: int) -> SessionState:
         """The trust gate (INT-09): phases 5-6 open from now on."""
         self._sessions.update_session(session_id, trust_confirmed_at=_now())
         return self.open_session(session_id, changed={"phases"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def set_phase_status(self, session_id: int, phase_id: str, status: PhaseStatus) -> SessionState:
         """Skip, postpone (to a next visit) or reopen a phase (INT-09, INT-10)."""
         phase = self.flow.phase(phase_id)
@@ -243,6 +285,9 @@ class IntakeService:
             changed.add("position")
         return self.open_session(session_id, changed=changed)
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def move_phase(self, session_id: int, phase_id: str, offset: int) -> SessionState:
         """Reorder: move a phase ``offset`` places earlier (<0) or later (>0)."""
         session = self._sessions.get_session(session_id)
@@ -253,6 +298,9 @@ class IntakeService:
         self._sessions.update_session(session_id, phase_order=order)
         return self.open_session(session_id, changed={"phases"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def set_flags(
         self, session_id: int, *, trauma: bool | None = None, safety: bool | None = None
     ) -> SessionState:
@@ -264,6 +312,9 @@ class IntakeService:
         self._sessions.update_session(session_id, **changes)
         return self.open_session(session_id, changed={"flags"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def add_note(self, session_id: int, text: str, card_id: str | None = None) -> SessionState:
         cleaned = text.strip()
         if not cleaned:
@@ -273,11 +324,17 @@ class IntakeService:
         self._sessions.add_note(session_id, Note(cleaned, _now(), card_id))
         return self.open_session(session_id, changed={"notes"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def pause(self, session_id: int) -> SessionState:
         """End this visit; the session resumes later exactly where it stopped."""
         self._sessions.update_session(session_id, status=SessionStatus.PAUSED)
         return self.open_session(session_id, changed={"session"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def complete(self, session_id: int) -> SessionState:
         session = self._sessions.get_session(session_id)
         problems = self.engine.completion_problems(session)
@@ -288,6 +345,9 @@ class IntakeService:
         )
         return self.open_session(session_id, changed={"session"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def set_appointment(
         self, session_id: int, *, follow_up: date | None, next_appointment: datetime | None
     ) -> SessionState:
@@ -297,6 +357,9 @@ class IntakeService:
         return self.open_session(session_id, changed={"appointment"})
 
     # -- records ------------------------------------------------------------------------
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def add_debt(self, session_id: int, debt: Debt) -> SessionState:
         if debt.amount is not None and debt.amount.cents < 0:
             raise IntakeError("Een bedrag kan niet negatief zijn.")
@@ -305,43 +368,71 @@ class IntakeService:
         self._sessions.add_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def update_debt(self, session_id: int, debt: Debt) -> SessionState:
         self._sessions.update_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def remove_debt(self, session_id: int, debt_id: int) -> SessionState:
         self._sessions.remove_debt(session_id, debt_id)
         return self.open_session(session_id, changed={"debts"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def add_action(self, session_id: int, action: OnTheSpotAction) -> SessionState:
         self._sessions.add_action(session_id, action)
         return self.open_session(session_id, changed={"actions"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def remove_action(self, session_id: int, action_id: int) -> SessionState:
         self._sessions.remove_action(session_id, action_id)
         return self.open_session(session_id, changed={"actions"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def set_provision(self, session_id: int, check: ProvisionCheck) -> SessionState:
         if check.provision_id not in {p.id for p in self.flow.provisions}:
             raise IntakeError("Onbekende regeling: {id}.", id=check.provision_id)
         self._sessions.set_provision(session_id, check)
         return self.open_session(session_id, changed={"provisions"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def add_next_step(self, session_id: int, step: NextStep) -> SessionState:
         if not step.what.strip():
             raise IntakeError("Beschrijf wat er moet gebeuren.")
         self._sessions.add_next_step(session_id, step)
         return self.open_session(session_id, changed={"next_steps"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def remove_next_step(self, session_id: int, step_id: int) -> SessionState:
         self._sessions.remove_next_step(session_id, step_id)
         return self.open_session(session_id, changed={"next_steps"})
 
+    @gated(Permission.READ_SESSIONS, None, target="session:{session_id}", in_body=True)
     def referral_suggestions(self, session_id: int) -> list[Organisation]:
         if self.directory is None:
             return []
         return self.directory.suggestions(self._sessions.get_session(session_id))
 
+    @gated(
+        Permission.WRITE_SESSIONS,
+        AuditAction.CONSENT_GIVEN,
+        target="session:{session_id}",
+        in_body=True,
+    )
     def set_consents(self, session_id: int, wanted: Mapping[ConsentPurpose, bool]) -> SessionState:
         """Record newly given consents and revoke withdrawn ones; history is kept (PRV-04)."""
         session = self._sessions.get_session(session_id)
@@ -354,6 +445,9 @@ class IntakeService:
                 self._sessions.revoke_consent(session_id, purpose, now)
         return self.open_session(session_id, changed={"consents"})
 
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def add_referral(self, session_id: int, referral: Referral) -> SessionState:
         self._sessions.add_referral(session_id, referral)
         return self.open_session(session_id, changed={"referrals"})

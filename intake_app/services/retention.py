@@ -6,12 +6,15 @@ and only what statistics need remains; one client's session can be erased on req
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from intake_app.core.durability import BackupInfo, RetentionResult, StorageMaintenance
 from intake_app.core.errors import ConfigurationError
-from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
+from intake_app.services.access import Access
+from intake_app.services.gate import gated
 
 RETENTION_KEY = "retention_days"
 BACKUP_COUNT_KEY = "backup_count"
@@ -19,17 +22,43 @@ DEFAULT_RETENTION_DAYS = 730  # two years after the last change
 MAX_RETENTION_DAYS = 36500
 
 
+def stored_retention_days(maintenance: StorageMaintenance) -> int:
+    raw = maintenance.get_setting(RETENTION_KEY)
+    return DEFAULT_RETENTION_DAYS if raw is None else int(raw)
+
+
+def apply_retention_policy(
+    maintenance: StorageMaintenance, now: datetime | None = None
+) -> RetentionResult:
+    """Wipe personal fields past the period. Bootstrap runs it at every start, as the app."""
+    moment = now or datetime.now(UTC)
+    days = stored_retention_days(maintenance)
+    cutoff = moment - timedelta(days=days)
+    if days == 0:
+        return RetentionResult(anonymised=0, cutoff=cutoff)
+    return RetentionResult(maintenance.anonymise_sessions_before(cutoff), cutoff)
+
+
 class StorageAdminService:
-    def __init__(self, maintenance: StorageMaintenance, sessions: SessionRepository) -> None:
+    """Retention, erasure, backups and the integrity check, each behind the gate."""
+
+    def __init__(
+        self,
+        maintenance: StorageMaintenance,
+        access: Access,
+        backup: Callable[[], Path] | None = None,
+    ) -> None:
         self._maintenance = maintenance
-        self._sessions = sessions
+        self._access = access
+        self._backup = backup  # makes one backup now (bootstrap knows the file)
 
     # -- retention --------------------------------------------------------------------
+    @gated(Permission.MANAGE_RETENTION, None)
     def retention_days(self) -> int:
         """Days after the last change before personal fields are wiped; 0 means never."""
-        raw = self._maintenance.get_setting(RETENTION_KEY)
-        return DEFAULT_RETENTION_DAYS if raw is None else int(raw)
+        return stored_retention_days(self._maintenance)
 
+    @gated(Permission.MANAGE_RETENTION, AuditAction.RETENTION_CHANGED, in_body=True)
     def set_retention_days(self, days: int) -> None:
         if not 0 <= days <= MAX_RETENTION_DAYS:
             raise ConfigurationError(
@@ -37,38 +66,52 @@ class StorageAdminService:
                 most=MAX_RETENTION_DAYS,
             )
         self._maintenance.set_setting(RETENTION_KEY, str(days))
+        self._access.audit(AuditAction.RETENTION_CHANGED, "setting:retention", str(days))
 
+    @gated(Permission.MANAGE_RETENTION, AuditAction.RETENTION_APPLIED, in_body=True)
     def apply_retention(self, now: datetime | None = None) -> RetentionResult:
-        moment = now or datetime.now(UTC)
-        days = self.retention_days()
-        cutoff = moment - timedelta(days=days)
-        if days == 0:
-            return RetentionResult(anonymised=0, cutoff=cutoff)
-        return RetentionResult(self._maintenance.anonymise_sessions_before(cutoff), cutoff)
+        result = apply_retention_policy(self._maintenance, now)
+        self._access.audit(AuditAction.RETENTION_APPLIED, "sessions", str(result.anonymised))
+        return result
 
+    @gated(Permission.MANAGE_RETENTION, None, target="session:{session_id}")
     def is_anonymised(self, session_id: int) -> bool:
         return self._maintenance.is_anonymised(session_id)
 
     # -- erasure ----------------------------------------------------------------------
+    @gated(Permission.ERASE_SESSIONS, AuditAction.ERASED, target="session:{session_id}")
     def erase_session(self, session_id: int) -> None:
         """Delete one client's session and every record in it (right to erasure)."""
         self._maintenance.erase_session(session_id)
 
     # -- backups ----------------------------------------------------------------------
+    @gated(Permission.MAKE_BACKUP, None)
     def backup_count(self) -> int:
         raw = self._maintenance.get_setting(BACKUP_COUNT_KEY)
         return 10 if raw is None else int(raw)
 
+    @gated(Permission.MAKE_BACKUP, AuditAction.SETTING_CHANGED, in_body=True)
     def set_backup_count(self, count: int) -> None:
         if not 1 <= count <= 1000:
             raise ConfigurationError(
                 "Het aantal reservekopieën moet tussen 1 en {most} liggen.", most=1000
             )
         self._maintenance.set_setting(BACKUP_COUNT_KEY, str(count))
+        self._access.audit(AuditAction.SETTING_CHANGED, "setting:backup_count", str(count))
 
+    @gated(Permission.MAKE_BACKUP, None)
     def backups(self) -> Sequence[BackupInfo]:
         return self._maintenance.backups()
 
+    @gated(Permission.MAKE_BACKUP, AuditAction.BACKUP_MADE, in_body=True)
+    def make_backup(self) -> Path:
+        if self._backup is None:
+            raise ConfigurationError("Van deze database maakt de app zelf geen reservekopie.")
+        made = self._backup()
+        self._access.audit(AuditAction.BACKUP_MADE, "database", made.name)
+        return made
+
+    @gated(Permission.CHECK_DATABASE, None)
     def check(self) -> str:
         """A full integrity check of the database: 'ok', or what is wrong."""
         return self._maintenance.integrity_check()

@@ -37,8 +37,11 @@ from intake_app.core.model import (
     Urgency,
 )
 from intake_app.core.ports import SessionRepository
+from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import is_known
+from intake_app.services.access import Access
 from intake_app.services.dto import SessionListItem
+from intake_app.services.gate import gated
 
 FORMAT = "intake-app-session"
 VERSION = 1
@@ -272,14 +275,20 @@ def write_document(document: dict[str, Any], out: Path) -> Path:
 class SessionFileService:
     """Export and import whole sessions (``intake-admin sessions export/import``, the GUI)."""
 
-    def __init__(self, sessions: SessionRepository, maintenance: StorageMaintenance) -> None:
-        self._sessions = sessions
+    def __init__(
+        self, sessions: SessionRepository, maintenance: StorageMaintenance, access: Access
+    ) -> None:
+        self._sessions = sessions  # the guarded store: reading is checked and logged too
         self._maintenance = maintenance
+        self._access = access
 
+    @gated(Permission.EXPORT_SESSIONS, AuditAction.EXPORTED, target="session:{session_id}")
     def export_session(self, session_id: int, out: Path) -> Path:
         return write_document(to_document(self._sessions.get_session(session_id)), out)
 
+    @gated(Permission.IMPORT_SESSIONS, AuditAction.IMPORTED, in_body=True)
     def import_session(self, path: Path) -> SessionListItem:
         session = from_document(read_document(path))
         new_id = self._maintenance.import_session(session)
+        self._access.audit(AuditAction.IMPORTED, f"session:{new_id}")
         return SessionListItem.of(self._sessions.get_session(new_id))

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from intake_app.core.errors import IntakeError
+from intake_app.core.security import AuditAction, Permission
 from intake_app.core.statistics import (
     DEFAULT_THRESHOLD,
     DisclosureError,
@@ -26,6 +27,8 @@ from intake_app.core.statistics import (
     suppress_all,
 )
 from intake_app.services import statistics_export
+from intake_app.services.access import Access
+from intake_app.services.gate import gated
 from intake_app.services.statistics_tables import (
     NEIGHBOURHOOD,
     SESSIONS,
@@ -61,14 +64,19 @@ class StatisticsService:
         source: StatisticsSource,
         pdf_writer: StatsDocumentWriter | None = None,
         threshold: int = DEFAULT_THRESHOLD,
+        *,
+        access: Access,
     ) -> None:
+        self._access = access
         self._source = source
         self._pdf = pdf_writer
         self.threshold = check_threshold(threshold)
 
+    @gated(Permission.VIEW_STATISTICS, None)
     def neighbourhoods(self) -> list[str]:
         return self._source.neighbourhoods()
 
+    @gated(Permission.VIEW_STATISTICS, None)  # anonymous figures on screen: not logged
     def compute(
         self,
         first_month: str,
@@ -97,22 +105,29 @@ class StatisticsService:
         return _with_total(report)
 
     # -- files ------------------------------------------------------------------------------
+    @gated(Permission.VIEW_STATISTICS, None)
     def check(self, report: StatisticsReport) -> list[str]:
         return check_published(report.tables, allowed_rows())
 
+    @gated(Permission.EXPORT_STATISTICS, AuditAction.STATISTICS_EXPORTED, in_body=True)
     def export(self, report: StatisticsReport, out: Path, fmt: str | None = None) -> Path:
         """Write ``report`` as CSV, XLSX or PDF. Refuses (DisclosureError) if the file could
         reveal anything about a person; then nothing is written."""
         chosen = format_of(out, fmt)
         ensure_publishable(report.tables, allowed_rows())
         if chosen == "csv":
-            return statistics_export.write_csv(report, out)
-        if chosen == "xlsx":
-            return statistics_export.write_xlsx(report, out)
-        if self._pdf is None:
+            written = statistics_export.write_csv(report, out)
+        elif chosen == "xlsx":
+            written = statistics_export.write_xlsx(report, out)
+        elif self._pdf is None:
             raise IntakeError("Een pdf maken kan hier niet.")
-        return self._pdf.write(report, out)
+        else:
+            written = self._pdf.write(report, out)
+        period = f"{report.first_month}..{report.last_month}"
+        self._access.audit(AuditAction.STATISTICS_EXPORTED, f"statistics:{chosen}", period)
+        return written
 
+    @gated(Permission.EXPORT_STATISTICS, None)  # reads files; the export is logged
     def merge(self, files: Sequence[Path], threshold: int | None = None) -> StatisticsReport:
         """Add up statistics files (CSV) from several laptops, then suppress again."""
         if len(files) < 2:

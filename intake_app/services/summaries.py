@@ -13,7 +13,6 @@ Layout is ``reporting``'s job; this module decides the content. Counsellor notes
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from intake_app.core.model import (
     UrgencyType as UrgencyType,
 )
 from intake_app.core.ports import DocumentRenderer, SessionRepository
+from intake_app.core.security import AuditAction, Permission
 from intake_app.core.summary import (
     SectionKind,
     SummaryDocument,
@@ -47,6 +47,8 @@ from intake_app.core.summary import (
 from intake_app.i18n.translator import Translator, Translators
 
 # Texts and shared helpers live in summary_texts; re-exported names are used by callers.
+from intake_app.services.access import Access
+from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
 from intake_app.services.summary_bilingual import (
     Bilingual,
@@ -119,16 +121,41 @@ class SummaryService:
         sessions: SessionRepository,
         translators: Translators,
         renderer: DocumentRenderer,
-        on_printed: Callable[[int, str], None] | None = None,  # audit: (session id, kind)
+        access: Access,
     ) -> None:
         self._sessions = sessions
         self._translators = translators
         self._renderer = renderer
-        self._on_printed = on_printed
+        self._access = access
 
     # -- entry points for ui and cli ---------------------------------------------------------
+    @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)
     def build(
         self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
+    ) -> SummaryDocument:
+        """The document for a file or the printer: logged as printed."""
+        document = self._build(session_id, kind, options)
+        self._access.audit(AuditAction.PRINTED, f"session:{session_id}", document.kind.value)
+        return document
+
+    @gated(Permission.PRINT_SUMMARY, None, in_body=True)
+    def preview(
+        self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
+    ) -> SummaryDocument:
+        """The document for the on-screen preview: logged only once it is printed or saved
+        (``record_printed``); a document refused for missing consent is logged as refused."""
+        return self._build(session_id, kind, options)
+
+    @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)
+    def record_printed(self, session_id: int, kind: SummaryKind | str) -> None:
+        """The preview's document went to the printer or into a file."""
+        chosen, target = SummaryKind(kind), f"session:{session_id}"
+        if chosen is SummaryKind.HANDOVER:
+            self._access.require(Permission.PRINT_HANDOVER, target)
+        self._access.audit(AuditAction.PRINTED, target, chosen.value)
+
+    def _build(
+        self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None
     ) -> SummaryDocument:
         try:
             chosen = SummaryKind(kind)
@@ -136,31 +163,40 @@ class SummaryService:
             raise UnknownSummaryKindError(
                 "Dit soort samenvatting bestaat niet: {kind}.", kind=kind
             ) from None
+        target = f"session:{session_id}"
+        if chosen is SummaryKind.HANDOVER:
+            self._access.require(Permission.PRINT_HANDOVER, target)
         session = self._sessions.get_session(session_id)
         options = options or PrintOptions()
-        if self._on_printed is not None:
-            # Every document made for preview, print or file is a disclosure worth logging.
-            self._on_printed(session_id, chosen.value)
-        if chosen is SummaryKind.HANDOVER:
-            return self.handover(session, options)
         texts = Bilingual(self._translators.get(session.client_language), self._dutch())
-        if chosen is SummaryKind.DISCREET:
-            return self.discreet(session, texts, options)
-        return self.client(session, texts, options)
+        try:
+            if chosen is SummaryKind.HANDOVER:
+                return self.handover(session, options)
+            if chosen is SummaryKind.DISCREET:
+                return self.discreet(session, texts, options)
+            return self.client(session, texts, options)
+        except ConsentMissingError:
+            # Never "printed": nothing was made.
+            self._access.audit(AuditAction.PRINT_REFUSED, target, chosen.value)
+            raise
 
+    @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)  # via build
     def render(
         self, session_id: int, kind: SummaryKind | str, options: PrintOptions | None = None
     ) -> bytes:
         return self._renderer.render(self.build(session_id, kind, options))
 
+    @public("loads fonts and PDF libraries; reads no data")
     def warm_up(self) -> None:
         """Prepare the first print (fonts, PDF libraries, pictograms); call off the GUI thread."""
         self._renderer.warm_up(PICTOGRAMS)
 
+    @public("lays out a document that build() already checked and logged")
     def render_document(self, document: SummaryDocument) -> bytes:
         """Only the layout: safe to run off the GUI thread (no database access)."""
         return self._renderer.render(document)
 
+    @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)  # via build
     def write(
         self,
         session_id: int,
@@ -174,6 +210,7 @@ class SummaryService:
         return self._translators.dutch()
 
     # -- the client's summary ------------------------------------------------------------------
+    @gated(Permission.PRINT_SUMMARY, None)  # the session was read (and logged) by the caller
     def client(
         self, session: IntakeSession, texts: Bilingual, options: PrintOptions
     ) -> SummaryDocument:
@@ -387,6 +424,7 @@ class SummaryService:
         return texts.section(H_LANGUAGE, lines, "1F5E3")
 
     # -- the discreet summary (GEN-05) ----------------------------------------------------------
+    @gated(Permission.PRINT_SUMMARY, None)
     def discreet(
         self, session: IntakeSession, texts: Bilingual, options: PrintOptions
     ) -> SummaryDocument:
@@ -411,6 +449,6 @@ class SummaryService:
         )
 
     # -- the handover letter (section 7.3): Dutch, for the receiving professional ----------------
-    @staticmethod
-    def handover(session: IntakeSession, options: PrintOptions) -> SummaryDocument:
+    @gated(Permission.PRINT_HANDOVER, None)
+    def handover(self, session: IntakeSession, options: PrintOptions) -> SummaryDocument:
         return handover_document(session, options)

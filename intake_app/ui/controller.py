@@ -16,6 +16,7 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Sign
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionListItem, SessionState
+from intake_app.services.gate import ServiceNotInRoleError
 from intake_app.services.intake import IntakeService
 
 T = TypeVar("T")
@@ -50,9 +51,11 @@ class IntakeController(QObject):
     failed = Signal(str)  # one translated sentence
     printed = Signal(Path)
 
-    def __init__(self, service: IntakeService, ui: Translator) -> None:
+    def __init__(self, service: IntakeService | None, ui: Translator) -> None:
         super().__init__()
-        self.service = service
+        # None for a role without conversations (a coordinator): bootstrap built no
+        # IntakeService for them, and every call is a refusal in one sentence.
+        self._service = service
         self.ui = ui
         self.state: SessionState | None = None
         # One thread: operations stay in the order the counsellor gave them.
@@ -97,7 +100,15 @@ class IntakeController(QObject):
             self.session_changed.emit(state)
         return state
 
+    @property
+    def service(self) -> IntakeService:
+        if self._service is None:
+            raise ServiceNotInRoleError()
+        return self._service
+
     def refresh_sessions(self) -> list[SessionListItem]:
+        if self._service is None:
+            return []
         items = self._run(self.service.list_sessions, background=False) or []
         self.sessions_listed.emit(items)
         return items

@@ -18,7 +18,7 @@ from intake_app.ui.widgets import named
 class FollowUpView(QWidget):
     open_requested = Signal(int)  # session id
 
-    def __init__(self, service: IntakeService, translator: Translator) -> None:
+    def __init__(self, service: IntakeService | None, translator: Translator) -> None:
         super().__init__()
         self.service = service
         self.tr_ui = translator
@@ -40,6 +40,8 @@ class FollowUpView(QWidget):
 
     def refresh(self, today: date | None = None) -> str | None:
         """Reload; returns a translated error sentence instead of raising."""
+        if self.service is None:  # a role without conversations: nothing to follow up
+            return None
         try:
             self.items = self.service.follow_ups(today or date.today())
         except IntakeError as exc:

@@ -34,11 +34,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.tr_ui = ui
-        self.controller = IntakeController(context.intake, ui)
+        # Only the services of the user's role exist (bootstrap/context.py): a coordinator's
+        # context has no IntakeService, so the conversation tabs stay hidden and empty.
+        self.controller = IntakeController(context.services.intake, ui)
         self.start_view = StartView(ui)
         self._intake_view: IntakeView | None = None  # built on first use (start-up)
         self.last_error_box: QMessageBox | None = None
-        self.follow_ups = FollowUpView(context.intake, ui)
+        self.follow_ups = FollowUpView(context.services.intake, ui)
         self.directory_view = DirectoryView(context.directory, ui)
         self.home = QTabWidget()
         self.home.addTab(self.start_view, "")
@@ -201,7 +203,7 @@ class MainWindow(QMainWindow):
                 context.practice_cases,
                 context.glossary,
                 context.summaries,
-                context.security.consent,
+                context.consent,
             )
             self.stack.addWidget(view)
             view.closed.connect(self.show_start)

@@ -305,9 +305,13 @@ def summary_preview(
     parent: QWidget | None = None,
 ) -> PrintPreviewDialog:
     """The preview for one session's document. Raises IntakeError (e.g. no consent) at once."""
-    document: SummaryDocument = summaries.build(session_id, kind, options)
+    document: SummaryDocument = summaries.preview(session_id, kind, options)
     name = f"{SummaryKind(kind).value}-{session_id}.pdf"
-    return PrintPreviewDialog(ui, lambda: summaries.render_document(document), name, parent)
+    dialog = PrintPreviewDialog(ui, lambda: summaries.render_document(document), name, parent)
+    # The audit log says "printed" only for what went to a printer or into a file.
+    dialog.saved.connect(lambda _path: summaries.record_printed(session_id, kind))
+    dialog.printed.connect(lambda: summaries.record_printed(session_id, kind))
+    return dialog
 
 
 class _WarmUpJob(QRunnable):

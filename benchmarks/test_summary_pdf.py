@@ -13,7 +13,7 @@ from intake_app.storage.database import sqlite_url
 from tests.pdf_text import pages
 from tests.summary_data import make_session
 
-EXTRA_STEPS = 8  # with these, the Arabic client summary fills three pages
+EXTRA_STEPS = 4  # with these, the Arabic client summary fills three pages
 OPTIONS = PrintOptions(counsellor="Sanne", show_remittances=True)
 
 

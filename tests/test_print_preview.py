@@ -54,32 +54,67 @@ def test_preview_shows_the_pdf_and_saves_it(gui_app, qtbot, context, tmp_path, l
     assert CREDITORS[0] in flat(pdf_text(saved))
 
 
-def test_print_sends_every_page_to_the_printer(gui_app, qtbot, context, tmp_path) -> None:
+def test_printing_to_a_pdf_printer_keeps_the_vector_pdf(gui_app, qtbot, context, tmp_path) -> None:
     dialog = _preview(qtbot, context, "nl", "handover")
     printed = tmp_path / "printer.pdf"
 
     def choose(printer: QPrinter) -> bool:
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(printed))
-        printer.setResolution(72)
         return True
 
     dialog.ask_printer = choose
     with qtbot.waitSignal(dialog.printed):
         qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    assert pages(printed) == dialog.page_count()
-    # Each printed page carries the rendered page as an image that is not blank.
+    assert printed.read_bytes() == dialog.data  # text stays text: sharp at any resolution
+    assert "Warme overdracht" in pdf_text(printed)
     listing = subprocess.run(
         ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
     ).stdout.splitlines()[2:]
-    assert len(listing) >= dialog.page_count()
-    gray = subprocess.run(
-        ["pdftoppm", "-gray", "-r", "20", "-f", "1", "-l", "1", str(printed)],
-        capture_output=True,
-        check=True,
-    ).stdout
-    pixels = gray[gray.index(b"255\n") + 4 :]
-    assert min(pixels) < 128  # some dark ink: text was printed
+    assert listing == []  # no page images
+
+
+def test_raster_fallback_uses_the_printers_own_resolution(
+    gui_app, qtbot, context, tmp_path
+) -> None:
+    dialog = _preview(qtbot, context, "nl", "handover")
+    printed = tmp_path / "raster.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    printer.setResolution(600)  # a 600 dpi printer gets 600 dpi pages, not 300
+    assert dialog.print_raster(printer)
+    assert pages(printed) == dialog.page_count()
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    widths = {int(row.split()[3]) for row in listing}
+    assert widths == {round(595.2756 / 72 * 600)}, listing  # A4 width at 600 dpi
+
+
+def test_a_cups_queue_gets_the_pdf_itself_with_the_dialogs_choices(
+    gui_app, qtbot, context, tmp_path, monkeypatch
+) -> None:
+    """``lp`` is the system's print client; a stand-in records what it was given."""
+    dialog = _preview(qtbot, context, "nl", "handover")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    lp = bin_dir / "lp"
+    lp.write_text(f'#!/bin/sh\necho "$@" > {tmp_path}/args\ncat > {tmp_path}/job.pdf\n')
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    dialog.printer_queue = lambda printer: "Kantoor"  # no print system on a CI machine
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setCopyCount(2)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+    printer.setFromTo(1, 1)
+    assert dialog.print_to(printer)
+    assert (tmp_path / "job.pdf").read_bytes() == dialog.data
+    args = (tmp_path / "args").read_text().split()
+    assert args[:2] == ["-d", "Kantoor"]
+    assert args[args.index("-n") + 1] == "2"
+    assert "print-color-mode=monochrome" in args
+    assert args[args.index("-P") + 1] == "1-1"
 
 
 def test_cancelled_save_and_print_do_nothing(gui_app, qtbot, context, tmp_path) -> None:

@@ -2,7 +2,8 @@
 
 Every text is already translated; ``dutch`` carries the Dutch text shown alongside the
 client's language (COM-03), empty when the client's language is Dutch. Amounts arrive
-formatted (Babel, client's locale): the layout never does arithmetic or formatting.
+formatted (Babel): in Dutch notation on every paper (Dutch professionals read it too), with
+the client's own notation beside where it differs. The layout never does arithmetic.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ class SummaryLine:
     text: str
     dutch: str = ""
     pictogram: str = ""
-    amount: str = ""  # already formatted, e.g. "€ 1.234,56"
+    amount: str = ""  # already formatted, in Dutch notation, e.g. "€ 1.234,56"
     total: bool = False  # a total line: printed bold, with a rule above
+    amount_own: str = ""  # the client's own notation, where it differs ("€2,590.00")
 
 
 @dataclass(frozen=True, slots=True)

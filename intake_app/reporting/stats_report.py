@@ -110,6 +110,7 @@ def render_stats_report(report: StatisticsReport, fonts_dir: Path) -> bytes:
         buffer,
         pagesize=landscape(A4),
         invariant=1,
+        initialFontName="NotoSans",  # otherwise an unembedded Helvetica is named in the PDF
         title="Anonieme statistiek",
         author="intake_app",
         leftMargin=15 * mm,

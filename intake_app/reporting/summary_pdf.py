@@ -7,6 +7,7 @@ amount on the left, text right-aligned and reordered per line (``reporting.bidi_
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,8 +28,10 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SectionKind, SummaryDocument, SummaryLine, SummarySection
-from intake_app.reporting.bidi_text import clean, markup, rtl_markup
-from intake_app.reporting.fonts import font_for, register_fonts
+from intake_app.reporting.bidi_text import paragraph_markup
+from intake_app.reporting.fonts import LATIN, LATIN_BOLD, font_for, register_fonts
+
+log = logging.getLogger(__name__)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -46,6 +49,10 @@ def _svg(path: str) -> Drawing | None:
     from svglib.svglib import svg2rlg
 
     drawing: Drawing | None = svg2rlg(path)
+    if drawing is not None:
+        # Drawing a shape sets its state's font; the default would put an unembedded
+        # Helvetica in every PDF with a pictogram.
+        drawing.initialFontName = LATIN
     return drawing
 
 
@@ -100,8 +107,9 @@ class _Layout:
         self.document = document
         self.rtl = document.rtl
         self.pictograms = pictograms  # code -> Path | None
+        self.missing: list[str] = []  # characters no bundled font has (printed as U+FFFD)
         self.client = _Fonts(font_for(document.language), font_for(document.language, bold=True))
-        self.dutch = _Fonts("NotoSans", "NotoSans-Bold")
+        self.dutch = _Fonts(LATIN, LATIN_BOLD)
         align = TA_RIGHT if self.rtl else TA_LEFT
         self.align = align
 
@@ -129,24 +137,28 @@ class _Layout:
         self.styles["amount_total"] = ParagraphStyle(
             "amount_total", parent=self.styles["amount"], fontName=self.client.bold
         )
+        self.styles["amount_own"] = ParagraphStyle(
+            "amount_own", parent=self.styles["amount"], fontSize=9, leading=12, textColor=MUTED
+        )
 
     # -- paragraphs ----------------------------------------------------------------------
     def para(self, text: str, style_name: str, avail: float, *, dutch: bool = False) -> Paragraph:
+        """A paragraph aligned with the document; Dutch lines are laid out left to right."""
         style = self.styles[style_name]
-        font = style.fontName
-        text = clean(text)
-        if self.rtl and not dutch:
-            body = rtl_markup(text, font, style.fontSize, avail - 2)
-        else:
-            body = markup(text, font).replace("\n", "<br/>")
+        rtl = self.rtl and not dutch
+        body = paragraph_markup(
+            text, style.fontName, style.fontSize, avail - 2, rtl=rtl, missing=self.missing
+        )
         return Paragraph(body, style)
 
-    def amount(self, text: str, *, total: bool) -> Paragraph:
-        name = "amount_total" if total else "amount"
+    def amount(self, text: str, *, total: bool, own: bool = False) -> Paragraph:
+        name = "amount_own" if own else "amount_total" if total else "amount"
         style = self.styles[name]
-        if self.rtl:
-            return Paragraph(rtl_markup(text, style.fontName, style.fontSize, AMOUNT_WIDTH), style)
-        return Paragraph(markup(text, style.fontName), style)
+        body = paragraph_markup(
+            text, style.fontName, style.fontSize, AMOUNT_WIDTH - 8, rtl=self.rtl,
+            missing=self.missing,
+        )  # fmt: skip
+        return Paragraph(body, style)
 
     def pictogram(self, code: str, size: float) -> Flowable | str:
         path = self.pictograms(code) if code else None
@@ -214,12 +226,18 @@ class _Layout:
             text_cell.append(
                 self.para(line.dutch, "total_nl" if line.total else "body_nl", avail, dutch=True)
             )
-        amount = self.amount(line.amount, total=line.total) if line.amount else ""
+        amount: list[Flowable] | str = ""
+        if line.amount:  # Dutch notation; the client's own below it, smaller, where it differs
+            amount = [self.amount(line.amount, total=line.total)]
+            if line.amount_own:
+                amount.append(self.amount(line.amount_own, total=False, own=True))
         return self.row([self.pictogram(line.pictogram, PICTOGRAM), text_cell, amount])
 
     @staticmethod
     def _cell_style() -> list[tuple[Any, ...]]:
         return [
+            # An empty cell is still a text block: without this, ReportLab names Helvetica.
+            ("FONTNAME", (0, 0), (-1, -1), LATIN),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
@@ -241,12 +259,25 @@ def _footer_painter(footer: str) -> Any:
     return paint
 
 
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    data: bytes
+    missing: tuple[str, ...]  # characters no bundled font has: printed as U+FFFD
+
+
 def render_summary(document: SummaryDocument, fonts_dir: Path, pictograms: Any = None) -> bytes:
     """The PDF bytes of ``document``; identical input gives identical bytes.
 
     ``pictograms`` maps a pictogram code to its SVG path (or None); without it no
     pictograms are drawn.
     """
+    return render_summary_report(document, fonts_dir, pictograms).data
+
+
+def render_summary_report(
+    document: SummaryDocument, fonts_dir: Path, pictograms: Any = None
+) -> Rendered:
+    """The PDF and the characters printed as a replacement because no font has them."""
     register_fonts(fonts_dir)
     layout = _Layout(document, pictograms or (lambda code: None))
     story: list[Flowable] = layout.header()
@@ -274,7 +305,13 @@ def render_summary(document: SummaryDocument, fonts_dir: Path, pictograms: Any =
             "De samenvatting past niet op papier. Maak lange teksten korter. ({reason})",
             reason=str(exc)[:200],
         ) from exc
-    return buffer.getvalue()
+    missing = tuple(dict.fromkeys(layout.missing))
+    if missing:
+        log.warning(
+            "Printed as a replacement character, no bundled font has: %s",
+            ", ".join(f"U+{ord(char):04X}" for char in missing),
+        )
+    return Rendered(buffer.getvalue(), missing)
 
 
 def write_summary(

@@ -17,11 +17,16 @@ def pictogram_path(code: str) -> Path | None:
 class PdfDocumentWriter:
     def __init__(self, fonts_dir: Path) -> None:
         self.fonts_dir = fonts_dir
+        # Characters the last render printed as U+FFFD because no bundled font has them
+        # (also logged). Empty when every character had a glyph.
+        self.last_missing: tuple[str, ...] = ()
 
     def render(self, document: SummaryDocument) -> bytes:
-        from intake_app.reporting.summary_pdf import render_summary
+        from intake_app.reporting.summary_pdf import render_summary_report
 
-        return render_summary(document, self.fonts_dir, pictogram_path)
+        rendered = render_summary_report(document, self.fonts_dir, pictogram_path)
+        self.last_missing = rendered.missing
+        return rendered.data
 
     def write(self, document: SummaryDocument, out: Path) -> Path:
         from intake_app.core import safe_write  # owner-only, temp file and rename, no devices

@@ -8,6 +8,8 @@ stays responsive while ReportLab works.
 from __future__ import annotations
 
 import contextlib
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -44,7 +46,23 @@ from intake_app.services.summaries import PrintOptions, SummaryService
 from intake_app.ui.widgets import named
 
 GENERIC_ERROR = N_("De PDF kon niet worden gemaakt.")
-MAX_PRINT_DPI = 300
+
+
+def lp_command(lp: str, queue: str, printer: QPrinter, title: str) -> list[str]:
+    """The ``lp`` call that prints the PDF on stdin with the dialog's choices."""
+    command = [lp, "-d", queue, "-t", title, "-n", str(max(1, printer.copyCount()))]
+    sides = {
+        QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+        QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+        QPrinter.DuplexMode.DuplexNone: "one-sided",
+    }.get(printer.duplex())
+    if sides:
+        command += ["-o", f"sides={sides}"]
+    if printer.colorMode() is QPrinter.ColorMode.GrayScale:
+        command += ["-o", "print-color-mode=monochrome"]
+    if printer.fromPage() > 0:
+        command += ["-P", f"{printer.fromPage()}-{printer.toPage() or printer.fromPage()}"]
+    return command
 
 
 class _RenderSignals(QObject):
@@ -136,6 +154,10 @@ class PrintPreviewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def printer_queue(self, printer: QPrinter) -> str:
+        """The print queue the person chose (a CUPS queue name on Linux)."""
+        return printer.printerName()
+
     # -- states ------------------------------------------------------------------------
     def _set_ready(self, ready: bool) -> None:
         self.print_button.setEnabled(ready)
@@ -186,20 +208,63 @@ class PrintPreviewDialog(QDialog):
         printer.setDocName(self.suggested_name)
         if not self.ask_printer(printer):
             return False
-        self.print_to(printer)
+        if not self.print_to(printer):
+            return False
         self.printed.emit()
         return True
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Each PDF page as an image at the printer's resolution (at most 300 dpi)."""
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print so that text stays sharp (design.md section 10: QtPdf only rasterises).
+
+        * to a PDF file: our own PDF, unchanged (vector, embedded fonts);
+        * to a CUPS queue (``lp`` on the machine): the PDF itself, vector, with the copies,
+          duplex, page range and colour chosen in the dialog;
+        * otherwise: each page as an image at the printer's own resolution, not lower.
+        """
+        if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            return self._write_pdf(Path(printer.outputFileName()))
+        lp = shutil.which("lp")
+        queue = self.printer_queue(printer)
+        if lp and queue:
+            return self._send_to_cups(lp, queue, printer)
+        return self.print_raster(printer)
+
+    def _write_pdf(self, path: Path) -> bool:
+        partial = path.with_name(path.name + ".part")
+        try:
+            partial.write_bytes(self.data)
+            partial.replace(path)
+        except OSError:
+            self.status.setText(self.tr_ui.gettext("De printer is niet bereikbaar."))
+            return False
+        return True
+
+    def _send_to_cups(self, lp: str, queue: str, printer: QPrinter) -> bool:
+        command = lp_command(lp, queue, printer, self.suggested_name)
+        try:
+            # lp from PATH, arguments as a list (no shell): the queue name comes from Qt.
+            done = subprocess.run(command, input=self.data, capture_output=True, timeout=60)  # noqa: S603
+        except (OSError, subprocess.TimeoutExpired):
+            done = None
+        if done is None or done.returncode != 0:
+            self.status.setText(self.tr_ui.gettext("De printer is niet bereikbaar."))
+            return False
+        return True
+
+    def print_raster(self, printer: QPrinter) -> bool:
+        """Each PDF page as an image at the printer's resolution (the fallback path)."""
         painter = QPainter()
         if not painter.begin(printer):
             self.status.setText(self.tr_ui.gettext("De printer is niet bereikbaar."))
-            return
+            return False
         try:
-            dpi = min(printer.resolution(), MAX_PRINT_DPI)
-            for page in range(self.document.pageCount()):
-                if page:
+            dpi = printer.resolution()
+            first, last = printer.fromPage(), printer.toPage()
+            pages = range(self.document.pageCount())
+            if first > 0:  # the dialog's page range, 1-based; 0 means every page
+                pages = range(first - 1, min(last or first, self.document.pageCount()))
+            for index, page in enumerate(pages):
+                if index:
                     printer.newPage()
                 points = self.document.pagePointSize(page)
                 size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
@@ -212,6 +277,7 @@ class PrintPreviewDialog(QDialog):
                 painter.setViewport(target)
         finally:
             painter.end()
+        return True
 
     def retranslate_ui(self) -> None:
         t = self.tr_ui

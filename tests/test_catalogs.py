@@ -107,7 +107,7 @@ def test_missing_translation_falls_back_to_dutch_never_blank(tmp_path: Path) -> 
 def test_client_texts_exist() -> None:
     texts = client_texts()
     assert "Waar wilt u vandaag over praten?" in texts
-    assert "Liever niet" in texts
+    assert "Zeg ik liever niet" in texts
     tips = [m for m in template_messages(CATALOGS) if m.msgid.startswith("Begin met de vraag")]
     assert tips and not tips[0].client  # counsellor tips are not held to the client standard
 

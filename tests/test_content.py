@@ -87,7 +87,7 @@ def test_two_options_with_the_same_label_are_refused(tmp_path: Path) -> None:
         "phase:\n  id: p\n  number: 1\n  title: P\n  pictogram: 2709\n"
         "cards:\n  - id: c\n    kind: choice\n    title: T\n    pictogram: 2709\n"
         "    options:\n"
-        "      - {id: a, pictogram: 2705, label: \"Ja\"}\n"
+        '      - {id: a, pictogram: 2705, label: "Ja"}\n'
         "      - {id: b, pictogram: 2705, label: Ja}\n",
     )
     with pytest.raises(InvalidContentError, match="label 'Ja' is used twice"):

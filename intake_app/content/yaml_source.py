@@ -36,9 +36,7 @@ def _reject_split_text(node: yaml.MappingNode) -> None:
     if not node.flow_style:
         return
     for key, value in node.value:
-        bare = (
-            isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG and value.value == ""
-        )
+        bare = isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG and value.value == ""
         if bare and isinstance(key, yaml.ScalarNode):
             raise yaml.constructor.ConstructorError(
                 None,

@@ -2,7 +2,9 @@
 to the client standard (short sentences, every language translated).
 
 All of the ``content`` domain is client-facing except the counsellor's tips (their extractor
-comment ends in ``.counsellor_tip``). From the ``ui`` domain, only the texts listed here.
+comment ends in ``.counsellor_tip``). From the ``ui`` domain, only the texts listed here;
+``tests/test_client_texts.py`` checks that every text of the client's screens
+(``CLIENT_SOURCE_FILES``) is listed, so a new button cannot slip past the checks.
 """
 
 from __future__ import annotations
@@ -15,14 +17,44 @@ from intake_app.i18n.amounts import (
     MSG_THREE_DECIMALS,
     MSG_TOO_LARGE,
 )
+from intake_app.i18n.translator import N_
 
 COUNSELLOR_FIELDS = (".counsellor_tip",)
 
+# The decline button under every question. Not "Liever niet": that is also an answer on a
+# card ("I'd rather not have that"), and a button that reads "rather no" under a yes/no
+# question means the opposite of "not discussed" (INT-12).
+DECLINE = N_("Zeg ik liever niet")
+
+# The files that build what the client sees on screen; every ui text in them is either
+# listed in CLIENT_UI_MESSAGES or in COUNSELLOR_TEXTS_ON_CLIENT_SCREENS.
+CLIENT_SOURCE_FILES = (
+    "intake_app/ui/client_view.py",
+    "intake_app/ui/consent_view.py",
+    "intake_app/ui/glossary_view.py",
+    "intake_app/ui/read_aloud.py",
+    "intake_app/ui/amount_input.py",
+    "intake_app/i18n/amounts.py",
+    "intake_app/i18n/client_texts.py",
+    "intake_app/services/consent.py",
+)
+
+# Texts in those files that only the counsellor reads (Dutch, under the card, or errors).
+COUNSELLOR_TEXTS_ON_CLIENT_SCREENS = frozenset(
+    {
+        "Alleen voor de hulpverlener: vul dit in voor het gesprek begint.",
+        "De overdracht kan niet worden geprint: de klant heeft daar nog geen "
+        "toestemming voor gegeven.",
+    }
+)
+
 CLIENT_UI_MESSAGES: tuple[str, ...] = (
-    # The client card (ui/intake_view.py ClientView)
+    # The client card (ui/client_view.py ClientView)
     "Pauze",
     "Verder",
-    "Liever niet",
+    "Herhaal",
+    DECLINE,
+    "Klaar",
     "Dank u wel. Alles is bewaard.",
     "Even pauze. Neem de tijd.",
     # The printed summary
@@ -44,6 +76,19 @@ CLIENT_UI_MESSAGES: tuple[str, ...] = (
     "In het Nederlands: {word}",
     "Wat betekent dit woord?",
     "Voorlezen",
+    # The consent card (services/consent.py, ui/consent_view.py)
+    "Wat bewaren wij?",
+    "Wat u zegt, blijft op deze computer.",
+    "Alles staat achter een slot. Alleen wij kunnen het lezen.",
+    "Wij vragen niet naar uw BSN, uw geloof of uw afkomst.",
+    "Wij geven niets aan anderen zonder uw ja.",
+    "U mag altijd nee zeggen. Ook later nog.",
+    "U mag ons altijd vragen om alles te wissen.",
+    "Mogen wij uw antwoorden bewaren voor een volgend gesprek?",
+    "Mogen wij uw gegevens geven aan een organisatie die u verder helpt?",
+    "Mogen wij praten met iemand die u vertrouwt?",
+    "Mag geld van familie of vrienden ook in de brief staan?",
+    "Ja, dat mag",
 )
 
 

@@ -1,7 +1,7 @@
 """What the client looks at: one question, big pictogram cards, in their own language.
 
 Calm by design (design.md section 2): a quiet row of phase pictograms instead of a
-percentage, "Pauze", "Herhaal" and "Liever niet" always in the same place, RTL for
+percentage, "Pauze", "Herhaal" and "Zeg ik liever niet" always in the same place, RTL for
 Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a number.
 """
 
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from intake_app.content.glossary import Glossary
 from intake_app.core.engine import PhaseState, PhaseView
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
+from intake_app.i18n.client_texts import DECLINE
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
@@ -91,7 +92,7 @@ class ClientView(QWidget):
         self.glossary_links.hide()
         self.glossary_links.term_requested.connect(self.open_glossary)
         # The cards sit in a scroll area: on a short screen they scroll, never overlap the
-        # "Pauze" / "Herhaal" / "Liever niet" row.
+        # "Pauze" / "Herhaal" / "Zeg ik liever niet" row.
         self.options_area = QScrollArea()
         self.options_area.setObjectName("OptionsArea")
         self.options_area.setWidgetResizable(True)
@@ -262,7 +263,7 @@ class ClientView(QWidget):
             client.gettext("Verder") if self.paused else client.gettext("Pauze")
         )
         self.repeat_button.setText(client.gettext("Herhaal"))
-        self.decline_button.setText(client.gettext("Liever niet"))
+        self.decline_button.setText(client.gettext(DECLINE))
         self._retranslate_progress()
         card = self.card
         if card is None:

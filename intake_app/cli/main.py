@@ -10,6 +10,8 @@
     intake-admin [--db URL] --user NAME audit list [--limit N]
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
     intake-admin [--db URL] retention|backup|db ...
+    intake-admin translations review-sheet LANG --out FILE.xlsx
+    intake-admin translations import-review FILE.xlsx [--reviewer XY] [--date JJJJ-MM-DD]
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
 needed; the password is asked (or read from INTAKE_APP_PASSWORD, for scripts). The audit log
@@ -30,7 +32,7 @@ from pathlib import Path
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.paths import default_paths
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, storage_commands, summary
+from intake_app.cli import content_check, storage_commands, summary, translation_commands
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
@@ -66,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    translation_commands.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
@@ -175,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Works without a database: content is checked before it is shipped.
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
+    if args.area == "translations":
+        return translation_commands.run(args)  # catalogs only, no database
     if (args.area, action) == ("stats", "merge"):
         try:
             return _stats_merge(args)

@@ -1,8 +1,9 @@
 """Which texts the client reads, so plain-language and completeness checks know what to hold
 to the client standard (short sentences, every language translated).
 
-All of the ``content`` domain is client-facing except the counsellor's tips (their extractor
-comment ends in ``.counsellor_tip``). From the ``ui`` domain, only the texts listed here;
+All of the ``content`` domain is client-facing except the counsellor's tips and the texts of
+counsellor-only phases (their extractor comment ends in ``.counsellor_tip`` or
+``.counsellor_only``). From the ``ui`` domain, only the texts listed here;
 ``tests/test_client_texts.py`` checks that every text of the client's screens
 (``CLIENT_SOURCE_FILES``) is listed, so a new button cannot slip past the checks.
 """
@@ -19,7 +20,8 @@ from intake_app.i18n.amounts import (
 )
 from intake_app.i18n.translator import N_
 
-COUNSELLOR_FIELDS = (".counsellor_tip",)
+# A counsellor's tip, and any text of a counsellor-only phase (see content/extractor.py).
+COUNSELLOR_FIELDS = (".counsellor_tip", ".counsellor_only")
 
 # The decline button under every question. Not "Liever niet": that is also an answer on a
 # card ("I'd rather not have that"), and a button that reads "rather no" under a yes/no

@@ -52,3 +52,16 @@ def languages_by_code(codes: list[str] | tuple[str, ...]) -> list[Language]:
     """The known languages among ``codes``, in the app's fixed order."""
     wanted = set(codes)
     return [lang for lang in LANGUAGES if lang.code in wanted]
+
+
+def set_review_status(catalog_dir: Path, code: str, status: ReviewStatus, note: str) -> None:
+    """Write ``translations/<code>/STATUS``: the status word, then ``note`` as the newest
+    line, then the notes that were already there (the file is the review history)."""
+    if code == SOURCE_LANGUAGE or status is ReviewStatus.SOURCE:
+        raise ValueError("Dutch is the source language; it has no review status")
+    path = catalog_dir / code / STATUS_FILE
+    try:
+        old_notes = path.read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, UnicodeDecodeError):
+        old_notes = []
+    path.write_text("\n".join([status.value, note, *old_notes]) + "\n", encoding="utf-8")

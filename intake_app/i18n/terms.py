@@ -19,6 +19,7 @@ import yaml
 from intake_app.i18n.catalog_checks import po_path, read_catalog, template_messages
 
 TERMS_FOLDER = "terms"
+_TERM_FIELDS = frozenset({"term", "match", "explain"})
 # Arabic short-vowel marks are optional in writing: "المُحضِر" is "المحضر".
 _HARAKAT = re.compile("[\u064b-\u0652]")
 
@@ -57,7 +58,12 @@ def _compile(patterns: object) -> tuple[re.Pattern[str], ...]:
 
 def load_terms(catalog_dir: Path, code: str) -> TermList:
     """The term list of ``code`` (``nl`` gives the Dutch patterns and confusable groups)."""
-    data = yaml.safe_load((catalog_dir / TERMS_FOLDER / f"{code}.yaml").read_text("utf-8"))
+    path = catalog_dir / TERMS_FOLDER / f"{code}.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    for key, value in (data.get("terms") or {}).items():
+        # An unquoted comma in {...} makes a stray key and cuts the text before it.
+        if not isinstance(value, dict) or not set(value) <= _TERM_FIELDS or None in value.values():
+            raise ValueError(f"{path.name}: term {key!r} is cut or malformed: {value!r}")
     terms = {
         str(key): Term(str(key), str(v["term"]), _compile(v["match"]), str(v.get("explain", "")))
         for key, v in (data.get("terms") or {}).items()

@@ -39,7 +39,7 @@ class SessionListItem:
 @dataclass(frozen=True, slots=True)
 class AnswerView:
     card_id: str
-    declined: bool  # "Liever niet": not discussed, never a "no"
+    declined: bool  # "Zeg ik liever niet": not discussed, never a "no"
     values: tuple[str, ...]
 
 

@@ -148,7 +148,7 @@ class IntakeService:
         return state
 
     def decline(self, session_id: int, card_id: str) -> SessionState:
-        """'Liever niet': recorded as not discussed (INT-12), never as a no."""
+        """'Zeg ik liever niet': recorded as not discussed (INT-12), never as a no."""
         return self._record(session_id, self.flow.card(card_id), AnswerState.NOT_DISCUSSED, ())
 
     def next(self, session_id: int) -> SessionState:

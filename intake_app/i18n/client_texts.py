@@ -39,6 +39,9 @@ CLIENT_SOURCE_FILES = (
     "intake_app/i18n/amounts.py",
     "intake_app/i18n/client_texts.py",
     "intake_app/services/consent.py",
+    # The client's own printed summary (and the discreet one) in the client's language.
+    "intake_app/services/summaries.py",
+    "intake_app/services/summary_texts.py",  # where the printing work moves them
 )
 
 # Texts in those files that only the counsellor reads (Dutch, under the card, or errors).
@@ -47,6 +50,8 @@ COUNSELLOR_TEXTS_ON_CLIENT_SCREENS = frozenset(
         "Alleen voor de hulpverlener: vul dit in voor het gesprek begint.",
         "De overdracht kan niet worden geprint: de klant heeft daar nog geen "
         "toestemming voor gegeven.",
+        "De cliënt heeft geen toestemming gegeven om gegevens te delen. "
+        "De overdracht wordt niet gemaakt.",
     }
 )
 
@@ -92,6 +97,15 @@ CLIENT_UI_MESSAGES: tuple[str, ...] = (
     "Mag geld van familie of vrienden ook in de brief staan?",
     "Ja, dat mag",
 )
+
+
+def is_client_ui(msgid: str, locations: list[tuple[str, int | None]]) -> bool:
+    """A window text is the client's if it is listed, or used in one of the client's files
+    (a new button or summary line is guarded without anyone remembering to list it)."""
+    if msgid in CLIENT_UI_MESSAGES:
+        return True
+    in_client_file = any(path in CLIENT_SOURCE_FILES for path, _line in locations)
+    return in_client_file and msgid not in COUNSELLOR_TEXTS_ON_CLIENT_SCREENS
 
 
 def is_client_content(auto_comments: list[str] | tuple[str, ...]) -> bool:

@@ -95,3 +95,20 @@ def test_catalogs_cli_refuses_unknown_arguments(bad: list[str]) -> None:
     from intake_app.cli import catalogs
 
     assert catalogs.main(bad) == 2
+
+
+def test_check_reports_two_draft_files_and_adopt_settles_them(tmp_path: Path, monkeypatch, capsys):
+    from intake_app.cli import catalogs
+
+    _catalogs(tmp_path, "Mola", "Mola")
+    # A later file (as another branch might add) with an older text: the drafts merged say
+    # "Mola" only by file order luck; check names both files, adopt keeps the catalog's text.
+    (tmp_path / "drafts" / "0-old.json").write_text(json.dumps({"tr": {"Pauze": "Ara"}}), "utf-8")
+    monkeypatch.setattr(catalogs, "TRANSLATIONS", tmp_path)
+    assert catalogs.main(["check"]) == 1
+    out = capsys.readouterr().out
+    assert "translated differently by two draft files" in out and "0-old.json" in out
+    assert catalogs.main(["adopt"]) == 0
+    assert drafts.draft_conflicts(tmp_path) == [] and catalogs.main(["check"]) == 0
+    old = json.loads((tmp_path / "drafts" / "0-old.json").read_text("utf-8"))
+    assert old["tr"]["Pauze"] == "Mola"

@@ -73,15 +73,22 @@ def fill() -> None:
 
 def report_disagreements() -> int:
     found = drafts.disagreements(TRANSLATIONS)
-    if not found:
+    conflicts = drafts.draft_conflicts(TRANSLATIONS)
+    if not found and not conflicts:
         return 0
-    print(f"\n{len(found)} entries differ between translations/drafts/ and the catalogs:")
+    if conflicts:
+        print(f"\n{len(conflicts)} texts are translated differently by two draft files:")
+        for conflict in conflicts:
+            print(f"  {conflict}")
+    if found:
+        print(f"\n{len(found)} entries differ between translations/drafts/ and the catalogs:")
     for item in found:
         print(f"  {item}")
     print(
         "Neither side was changed. If the drafts are right:\n"
         "    python -m intake_app.cli.catalogs apply-drafts [LANG ...]\n"
-        "If the catalogs are right (edited in Poedit, or a review was imported):\n"
+        "If the catalogs are right (edited in Poedit, a review was imported, or two draft\n"
+        "files disagree and the catalog has the text to keep):\n"
         "    python -m intake_app.cli.catalogs adopt [LANG ...]"
     )
     return 1

@@ -179,14 +179,31 @@ def apply_drafts(catalog_dir: Path, codes: Iterable[str] | None = None) -> list[
 
 
 def adopt_catalogs(catalog_dir: Path, codes: Iterable[str] | None = None) -> list[Disagreement]:
-    """The catalogs win: write their texts into the drafts where they disagree."""
-    changed = disagreements(catalog_dir, codes)
+    """The catalogs win: write their texts into the drafts where they disagree, and into
+    every draft file of a key that two draft files translate differently."""
+    wanted = list(codes or translated_codes())
+    changed = disagreements(catalog_dir, wanted)
     by_code: dict[str, dict[str, str]] = {}
     for item in changed:
         by_code.setdefault(item.code, {})[item.key] = item.catalog
-    for code, texts in by_code.items():
-        set_drafts(catalog_dir, code, texts)
+    texts = catalog_texts(catalog_dir, wanted)
+    for conflict in draft_conflicts(catalog_dir):
+        text = texts.get(conflict.code, {}).get(conflict.key)
+        if text:
+            by_code.setdefault(conflict.code, {})[conflict.key] = text
+    for code, found in by_code.items():
+        set_drafts(catalog_dir, code, found)
     return changed
+
+
+def catalog_texts(catalog_dir: Path, codes: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Per language: draft key -> the catalog's (non-fuzzy) text."""
+    result: dict[str, dict[str, str]] = {}
+    for code, _domain, path in catalogs(catalog_dir, codes):
+        for message in read_catalog(path, code):
+            if message.id and isinstance(message.id, str) and not message.fuzzy and _text(message):
+                result.setdefault(code, {})[message_key(message)] = _text(message)
+    return result
 
 
 @dataclass(frozen=True, slots=True)

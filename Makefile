@@ -16,7 +16,7 @@ DEB_TOOLS := poppler-utils python3-venv
 DEB_TEST := postgresql
 DEB_RUN := $(DEB_QT) $(DEB_X11) $(DEB_TOOLS)
 
-.PHONY: run test lint bench translations compiled-translations system-deps system-deps-test clean help
+.PHONY: run test lint bench translations apply-drafts compiled-translations system-deps system-deps-test clean help
 
 help:
 	@echo "make run    - set up and start the app"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench  - run the speed and memory benchmarks"
 	@echo "make lint   - ruff, mypy and import-linter only"
 	@echo "make translations - extract, update and compile the gettext catalogs"
+	@echo "make apply-drafts [LANGS='tr ar'] - drafts win where they and the catalogs disagree"
 
 run: $(STAMPS)/venv compiled-translations
 	$(BIN)/intake-app
@@ -79,6 +80,11 @@ translations: $(STAMPS)/venv
 	$(BIN)/python -m intake_app.cli.catalogs extract
 	$(BIN)/python -m intake_app.cli.catalogs update
 	$(BIN)/python -m intake_app.cli.catalogs fill
+	$(BIN)/python -m intake_app.cli.catalogs compile
+
+# After `make translations` listed disagreements and the drafts are the right side.
+apply-drafts: $(STAMPS)/venv
+	$(BIN)/python -m intake_app.cli.catalogs apply-drafts $(LANGS)
 	$(BIN)/python -m intake_app.cli.catalogs compile
 
 clean:

@@ -82,14 +82,44 @@ def test_extractor_finds_card_texts_with_their_place() -> None:
 
 
 def test_two_options_with_the_same_label_are_refused(tmp_path: Path) -> None:
-    # An unquoted comma in a flow mapping cuts "Ja, dat hielp" down to "Ja".
     content = _write(
         tmp_path,
         "phase:\n  id: p\n  number: 1\n  title: P\n  pictogram: 2709\n"
         "cards:\n  - id: c\n    kind: choice\n    title: T\n    pictogram: 2709\n"
         "    options:\n"
-        "      - {id: a, pictogram: 2705, label: Ja, dat hielp}\n"
-        "      - {id: b, pictogram: 2705, label: Ja, dat hielp niet}\n",
+        '      - {id: a, pictogram: 2705, label: "Ja"}\n'
+        "      - {id: b, pictogram: 2705, label: Ja}\n",
     )
     with pytest.raises(InvalidContentError, match="label 'Ja' is used twice"):
         load_flow(content)
+
+
+def test_a_comma_that_splits_a_label_in_a_flow_mapping_is_refused(tmp_path: Path) -> None:
+    """``{label: Buurthuis, moskee of kerk}`` is valid YAML, but the label would be cut."""
+    content = _write(
+        tmp_path,
+        "phase:\n"
+        "  id: welcome\n"
+        "  number: 1\n"
+        "  title: Welkom\n"
+        "  pictogram: 1F44B\n"
+        "cards:\n"
+        "  - id: where\n"
+        "    kind: choice\n"
+        "    title: Waar?\n"
+        "    pictogram: 2709\n"
+        "    options:\n"
+        "      - {id: a, pictogram: 2709, label: Thuis}\n"
+        "      - {id: b, pictogram: 2709, label: Buurthuis, moskee of kerk}\n",
+    )
+    with pytest.raises(InvalidContentError) as caught:
+        load_flow(content)
+    (problem,) = caught.value.problems
+    assert str(problem).startswith("01_test.yaml:13: YAML error: 'moskee of kerk' has no value")
+    assert "quotes" in str(problem)
+
+
+def test_shipped_labels_with_commas_are_whole() -> None:
+    flow = load_flow(REPO / "resources" / "content")
+    labels = {o.id: o.label for o in flow.card("setting").options}
+    assert labels["community_location"] == "Buurthuis, moskee of kerk"

@@ -77,7 +77,7 @@ def test_client_language_switch_keeps_answers_and_mirrors(gui_app, qtbot, db_url
     assert window.client_status.text() == "Vertaling Arabisch: concept, nog niet nagekeken"
     assert client.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert panel.layoutDirection() == Qt.LayoutDirection.LeftToRight  # Dutch panel stays LTR
-    assert client.card_title.text() == "عن ماذا تريد أن تتحدث اليوم؟"
+    assert client.card_title.text() == "عمّ نتحدث اليوم؟"
     assert client.option_buttons["rent"].isChecked()
     assert amount.edit.text() == "12.50" and amount.pending is not None
     assert panel.tip_heading.text() == "Tip voor u"

@@ -1,22 +1,24 @@
 """Extract, update, fill and compile the gettext catalogs with Babel (``make translations``).
 
-    python -m intake_app.cli.catalogs extract|update|fill|compile|missing
+    python -m intake_app.cli.catalogs extract|update|fill|check|compile|missing
+    python -m intake_app.cli.catalogs apply-drafts|adopt [LANG ...]
 
 Run from the repository root. Compiled ``.mo`` files are build output, not committed.
 ``fill`` copies draft translations from ``translations/drafts/*.json``
-(``{"language": {"Dutch msgid": "translation"}}``) into every still-empty ``msgstr``;
-a text a translator has already written in a ``.po`` file always wins.
+(``{"language": {"Dutch msgid": "translation"}}``, see ``i18n/drafts.py``) into every
+still-empty ``msgstr`` and lists every entry where a draft and a filled catalog entry
+disagree; ``check`` exits 1 on such entries. Nothing filled is overwritten silently:
+``apply-drafts`` makes the drafts win, ``adopt`` the catalogs.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from babel.messages.frontend import CommandLineInterface
-from babel.messages.pofile import read_po, write_po
 
+from intake_app.i18n import drafts
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
 from intake_app.i18n.translator import DOMAINS
 
@@ -61,40 +63,45 @@ def update() -> None:
             )  # fmt: skip
 
 
-def drafts() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for path in sorted((TRANSLATIONS / "drafts").glob("*.json")):
-        for language, messages in json.loads(path.read_text(encoding="utf-8")).items():
-            merged.setdefault(language, {}).update(messages)
-    return merged
-
-
 def fill() -> None:
-    all_drafts = drafts()
-    for language in LANGUAGES:
-        if language.code == SOURCE_LANGUAGE:
-            continue
-        messages = all_drafts.get(language.code, {})
-        for domain in DOMAINS:
-            po = TRANSLATIONS / language.code / "LC_MESSAGES" / f"{domain}.po"
-            if not po.exists():
-                continue
-            with po.open("rb") as handle:
-                catalog = read_po(handle, locale=language.code)
-            changed = False
-            for message in catalog:
-                if not message.id or (message.string and not message.fuzzy):
-                    continue
-                # Empty, or only a fuzzy guess from a similar old text: a draft is better,
-                # and no text is better than a guess.
-                draft = messages.get(str(message.id), "")
-                if message.fuzzy or (draft and not message.string):
-                    message.string = draft
-                    message.flags.discard("fuzzy")
-                    changed = True
-            if changed:
-                with po.open("wb") as handle:
-                    write_po(handle, catalog, sort_by_file=True)
+    """Fill empty entries from the drafts, then say where drafts and catalogs disagree."""
+    filled = drafts.fill(TRANSLATIONS)
+    if filled:
+        print(f"{filled} empty entries filled from translations/drafts/.")
+    report_disagreements()
+
+
+def report_disagreements() -> int:
+    found = drafts.disagreements(TRANSLATIONS)
+    conflicts = drafts.draft_conflicts(TRANSLATIONS)
+    if not found and not conflicts:
+        return 0
+    if conflicts:
+        print(f"\n{len(conflicts)} texts are translated differently by two draft files:")
+        for conflict in conflicts:
+            print(f"  {conflict}")
+    if found:
+        print(f"\n{len(found)} entries differ between translations/drafts/ and the catalogs:")
+    for item in found:
+        print(f"  {item}")
+    print(
+        "Neither side was changed. If the drafts are right:\n"
+        "    python -m intake_app.cli.catalogs apply-drafts [LANG ...]\n"
+        "If the catalogs are right (edited in Poedit, a review was imported, or two draft\n"
+        "files disagree and the catalog has the text to keep):\n"
+        "    python -m intake_app.cli.catalogs adopt [LANG ...]"
+    )
+    return 1
+
+
+def apply_drafts(codes: list[str]) -> None:
+    changed = drafts.apply_drafts(TRANSLATIONS, codes or None)
+    print(f"{len(changed)} catalog entries replaced by their draft.")
+
+
+def adopt(codes: list[str]) -> None:
+    changed = drafts.adopt_catalogs(TRANSLATIONS, codes or None)
+    print(f"{len(changed)} drafts replaced by the catalog text.")
 
 
 def compile_all() -> None:
@@ -110,17 +117,27 @@ def missing() -> None:
     print(report(missing_translations(TRANSLATIONS)) or "Every text is translated.")
 
 
+USAGE = (
+    "usage: python -m intake_app.cli.catalogs extract|update|fill|check|compile|missing\n"
+    "       python -m intake_app.cli.catalogs apply-drafts|adopt [LANG ...]"
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     actions = {
         "extract": extract, "update": update, "fill": fill, "compile": compile_all,
         "missing": missing,
     }  # fmt: skip
+    with_languages = {"apply-drafts": apply_drafts, "adopt": adopt}
+    known = {lang.code for lang in LANGUAGES if lang.code != SOURCE_LANGUAGE}
+    if args and args[0] in with_languages and set(args[1:]) <= known:
+        with_languages[args[0]](args[1:])
+        return 0
+    if args == ["check"]:
+        return report_disagreements()
     if len(args) != 1 or args[0] not in actions:
-        print(
-            "usage: python -m intake_app.cli.catalogs extract|update|fill|compile|missing",
-            file=sys.stderr,
-        )
+        print(USAGE, file=sys.stderr)
         return 2
     actions[args[0]]()
     return 0

@@ -11,6 +11,8 @@
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
     intake-admin [--db URL] retention|backup|db ...
     intake-admin [--db URL] --user ADMIN users add|list|remove|set-role ...   (cli/users.py)
+    intake-admin translations review-sheet LANG --out FILE.xlsx
+    intake-admin translations import-review FILE.xlsx [--reviewer XY] [--date JJJJ-MM-DD]
 
 ``--db URL`` and ``--data-dir DIR`` choose the database. Once accounts exist, ``--user`` is
 needed; the password is asked, or read from ``--password-file FILE`` (owner-only) or from
@@ -32,7 +34,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake_app.cli import passwords, storage_commands, summary, users
+from intake_app.cli import passwords, storage_commands, summary, translation_commands, users
 from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
     users.add_parser(commands)
+    translation_commands.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
     audit_list = audit_commands.add_parser("list", help="toon het logboek, nieuwste eerst")
@@ -224,6 +227,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
 
         paths = default_paths()
         return content_check.run(args.path or paths.content, paths.catalogs)
+    if args.area == "translations":
+        return translation_commands.run(args)  # catalogs only, no database
     if (args.area, action) == ("stats", "merge"):
         try:
             storage_commands.check_first(args)

@@ -1,7 +1,9 @@
 """A Babel extractor for the content YAML, so ``pybabel extract`` finds card texts.
 
 Registered in translations/babel.cfg as ``intake_app.content.extractor:extract_yaml``.
-Each text gets a translator comment naming where it is used (``card.field``).
+Each text gets a translator comment naming where it is used (``card.field``). Texts of a
+phase marked ``counsellor_only`` get ``card.field.counsellor_only``: the client never sees
+them, so they are not held to the client standard (``i18n/client_texts.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,22 @@ def extract_yaml(
     del keywords, comment_tags, options  # the YAML keys decide what is translatable
     root = yaml.compose(fileobj.read().decode("utf-8"), Loader=yaml.SafeLoader)
     if root is not None:
-        yield from _walk(root, owner="")
+        suffix = ".counsellor_only" if _counsellor_only(root) else ""
+        for line, function, text, comments in _walk(root, owner=""):
+            yield line, function, text, [c + suffix for c in comments]
+
+
+def _counsellor_only(root: yaml.Node) -> bool:
+    """True for a phase file whose ``phase:`` has ``counsellor_only: true``."""
+    if not isinstance(root, yaml.MappingNode):
+        return False
+    for key, value in root.value:
+        if key.value == "phase" and isinstance(value, yaml.MappingNode):
+            return any(
+                k.value == "counsellor_only" and str(v.value).lower() == "true"
+                for k, v in value.value
+            )
+    return False
 
 
 def _walk(node: yaml.Node, owner: str) -> Iterator[tuple[int, str | None, str, list[str]]]:

@@ -199,6 +199,14 @@ def _phase(c: _Collector, doc: Any, name: str) -> Phase | None:
     )
 
 
+def _yaml_problem(name: str, exc: ValueError) -> ContentProblem:
+    """load_yaml says ``file:line: YAML error: …``; keep the line for the content editor."""
+    where, found, message = str(exc).partition(": YAML error: ")
+    if not found:
+        return ContentProblem(name, str(exc))
+    return ContentProblem(where, f"YAML error: {message}")
+
+
 def load_flow(
     content_dir: Path, *, pictogram_exists: Callable[[str], bool] = pictograms.exists
 ) -> Flow:
@@ -214,7 +222,7 @@ def load_flow(
         try:
             doc = load_yaml(path, display_name=name)
         except ValueError as exc:
-            collector.problems.append(ContentProblem(name, str(exc).split(": ", 1)[-1]))
+            collector.problems.append(_yaml_problem(name, exc))
             continue
         phase = _phase(collector, doc, name)
         if phase is not None:
@@ -233,7 +241,7 @@ def _provisions(c: _Collector, path: Path) -> tuple[Provision, ...]:
     try:
         doc = load_yaml(path, display_name=path.name)
     except ValueError as exc:
-        c.problems.append(ContentProblem(path.name, str(exc).split(": ", 1)[-1]))
+        c.problems.append(_yaml_problem(path.name, exc))
         return ()
     if not isinstance(doc, LocatedDict):
         c.problems.append(ContentProblem(f"{path.name}:1", "expected a mapping 'provisions'"))

@@ -26,7 +26,29 @@ class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
     source_name = "?"
 
 
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _reject_split_text(node: yaml.MappingNode) -> None:
+    """``{id: x, label: Buurthuis, moskee of kerk}`` is valid YAML: the comma ends the label
+    and "moskee of kerk" becomes a key without a value. Nobody writes a bare key on purpose
+    in our content, so such an entry is an error that names the line, not a shorter label."""
+    if not node.flow_style:
+        return
+    for key, value in node.value:
+        bare = isinstance(value, yaml.ScalarNode) and value.tag == _NULL_TAG and value.value == ""
+        if bare and isinstance(key, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"'{key.value}' has no value: a comma inside {{...}} split a text; "
+                "put the text in quotes",
+                key.start_mark,
+            )
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LocatedDict:
+    _reject_split_text(node)
     loader.flatten_mapping(node)
     mapping = LocatedDict({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     mapping.file = loader.source_name

@@ -18,7 +18,7 @@ class SessionStatus(enum.StrEnum):
 
 
 class AnswerState(enum.StrEnum):
-    """How a card was answered. 'Liever niet' is NOT_DISCUSSED, never a 'no' (INT-12)."""
+    """How a card was answered. 'Zeg ik liever niet' is NOT_DISCUSSED, never a 'no' (INT-12)."""
 
     ANSWERED = "answered"
     NOT_DISCUSSED = "not_discussed"

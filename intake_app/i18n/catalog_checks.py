@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from intake_app.i18n.client_texts import CLIENT_UI_MESSAGES, is_client_content
+from intake_app.i18n.client_texts import is_client_content, is_client_ui
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
 from intake_app.i18n.translator import DOMAINS
 
@@ -56,7 +56,7 @@ def template_messages(catalog_dir: Path) -> list[Message]:
             if domain == "content":
                 client = is_client_content(message.auto_comments)
             else:
-                client = message.id in CLIENT_UI_MESSAGES
+                client = is_client_ui(message.id, list(message.locations))
             found.append(Message(domain, message.id, client))
     return found
 

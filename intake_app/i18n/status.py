@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from intake_app.core import safe_write
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE, Language
 from intake_app.i18n.translator import N_
 
@@ -52,3 +53,16 @@ def languages_by_code(codes: list[str] | tuple[str, ...]) -> list[Language]:
     """The known languages among ``codes``, in the app's fixed order."""
     wanted = set(codes)
     return [lang for lang in LANGUAGES if lang.code in wanted]
+
+
+def set_review_status(catalog_dir: Path, code: str, status: ReviewStatus, note: str) -> None:
+    """Write ``translations/<code>/STATUS``: the status word, then ``note`` as the newest
+    line, then the notes that were already there (the file is the review history)."""
+    if code == SOURCE_LANGUAGE or status is ReviewStatus.SOURCE:
+        raise ValueError("Dutch is the source language; it has no review status")
+    path = catalog_dir / code / STATUS_FILE
+    try:
+        old_notes = path.read_text(encoding="utf-8").splitlines()[1:]
+    except (OSError, UnicodeDecodeError):
+        old_notes = []
+    safe_write.write_text(path, "\n".join([status.value, note, *old_notes]) + "\n")

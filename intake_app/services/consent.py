@@ -36,12 +36,12 @@ WHAT_WE_KEEP_TITLE = N_("Wat bewaren wij?")
 
 # What we keep, and what we never ask (PRV-03, PRV-08). In our own plain words.
 WHAT_WE_KEEP: tuple[PictogramText, ...] = (
-    PictogramText("1F4BB", N_("Wij bewaren uw antwoorden alleen op deze computer.")),
+    PictogramText("1F4BB", N_("Wat u zegt, blijft op deze computer.")),
     PictogramText("1F512", N_("Alles staat achter een slot. Alleen wij kunnen het lezen.")),
     PictogramText("1F6AB", N_("Wij vragen niet naar uw BSN, uw geloof of uw afkomst.")),
     PictogramText("1F91D", N_("Wij geven niets aan anderen zonder uw ja.")),
     PictogramText("270B", N_("U mag altijd nee zeggen. Ook later nog.")),
-    PictogramText("1F5D1", N_("Wilt u dat wij alles wissen? Dat mag altijd.")),
+    PictogramText("1F5D1", N_("U mag ons altijd vragen om alles te wissen.")),
 )
 
 PURPOSES: tuple[PurposeText, ...] = (

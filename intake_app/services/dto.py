@@ -61,7 +61,7 @@ class SessionPage:
 @dataclass(frozen=True, slots=True)
 class AnswerView:
     card_id: str
-    declined: bool  # "Liever niet": not discussed, never a "no"
+    declined: bool  # "Zeg ik liever niet": not discussed, never a "no"
     values: tuple[str, ...]
 
 

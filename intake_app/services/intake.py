@@ -190,7 +190,7 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def decline(self, session_id: int, card_id: str) -> SessionState:
-        """'Liever niet': recorded as not discussed (INT-12), never as a no."""
+        """'Zeg ik liever niet': recorded as not discussed (INT-12), never as a no."""
         return self._record(session_id, self.flow.card(card_id), AnswerState.NOT_DISCUSSED, ())
 
     @gated(

@@ -76,7 +76,7 @@ ACTION = {
         N_("We hebben gevraagd of u in delen mag betalen."),
         "1F91D",
     ),
-    ActionType.FORM_FILLED: (N_("We hebben samen een formulier ingevuld."), "1F4DD"),
+    ActionType.FORM_FILLED: (N_("We vulden samen een formulier in."), "1F4DD"),
     ActionType.APPOINTMENT_MADE: (N_("We hebben een afspraak gemaakt."), "1F4C5"),
     ActionType.BENEFIT_APPLICATION_STARTED: (N_("We hebben geld aangevraagd voor u."), "1F4B6"),
     ActionType.OTHER: (N_("We hebben iets anders geregeld."), "2705"),
@@ -159,7 +159,7 @@ CHANNEL = {
     "no_post_home": (N_("We sturen geen post naar uw huis."), "2709"),
 }
 TOTAL = N_("Totaal")
-TOTAL_KNOWN = N_("Totaal van de bekende bedragen")
+TOTAL_KNOWN = N_("Totaal van wat we weten")
 ABOUT = N_("ongeveer {amount}")
 PER_MONTH = N_("{amount} per maand")
 UNKNOWN_AMOUNT = N_("bedrag onbekend")
@@ -258,7 +258,7 @@ URGENCY_TOPIC = {
 STILL_OPEN = N_("Dit is nog niet opgelost.")
 RESOLVED = N_("{topic}: dit is geregeld.")
 # COM-08: Dutch free text on a translated paper was explained by word of mouth.
-EXPLAINED_ORALLY = N_("(in het Nederlands, mondeling uitgelegd)")
+EXPLAINED_ORALLY = N_("(in het Nederlands, met u besproken)")
 
 # Handover texts for the receiving professional (Dutch only, never "u"/"uw").
 HANDOVER_ACTION = {

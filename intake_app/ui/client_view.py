@@ -1,7 +1,7 @@
 """What the client looks at: one question, big pictogram cards, in their own language.
 
 Calm by design (design.md section 2): a quiet row of phase pictograms instead of a
-percentage, "Pauze", "Herhaal" and "Liever niet" always in the same place, RTL for
+percentage, "Pauze", "Herhaal" and "Zeg ik liever niet" always in the same place, RTL for
 Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a number.
 """
 
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 from intake_app.content.glossary import Glossary
 from intake_app.core.engine import PhaseState, PhaseView
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
+from intake_app.i18n.client_texts import DECLINE
+from intake_app.i18n.direction import in_reading_direction
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
@@ -91,7 +93,7 @@ class ClientView(QWidget):
         self.glossary_links.hide()
         self.glossary_links.term_requested.connect(self.open_glossary)
         # The cards sit in a scroll area: on a short screen they scroll, never overlap the
-        # "Pauze" / "Herhaal" / "Liever niet" row.
+        # "Pauze" / "Herhaal" / "Zeg ik liever niet" row.
         self.options_area = QScrollArea()
         self.options_area.setObjectName("OptionsArea")
         self.options_area.setWidgetResizable(True)
@@ -262,7 +264,7 @@ class ClientView(QWidget):
             client.gettext("Verder") if self.paused else client.gettext("Pauze")
         )
         self.repeat_button.setText(client.gettext("Herhaal"))
-        self.decline_button.setText(client.gettext("Liever niet"))
+        self.decline_button.setText(client.gettext(DECLINE))
         self._retranslate_progress()
         card = self.card
         if card is None:
@@ -291,14 +293,16 @@ class ClientView(QWidget):
             self.explanation.setText("")
         else:
             self.card_pictogram.setPixmap(pictograms.pixmap(card.pictogram, CARD_PICTOGRAM))
-            self.card_title.setText(t.gettext(card.title))
-            self.explanation.setText(t.gettext(card.explanation))
+            # Paragraph direction from the language, not from a leading "CJIB" or amount.
+            self.card_title.setText(in_reading_direction(t.gettext(card.title), t.rtl))
+            self.explanation.setText(in_reading_direction(t.gettext(card.explanation), t.rtl))
             self.explanation.setVisible(bool(card.explanation))
             self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
         for option in self._shown_options():
             option_button = self.option_buttons[option.id]
             width = COMPACT_LABEL_WIDTH if self._compact else LABEL_WIDTH
-            option_button.setText(wrap_label(t.gettext(option.label), width))
+            label = wrap_label(t.gettext(option.label), width)
+            option_button.setText(in_reading_direction(label, t.rtl))
             option_button.setChecked(option.id in self.selected)
             option_button.setVisible(not self.paused)
         # One height for every card on the step, so a long label does not make a ragged grid.

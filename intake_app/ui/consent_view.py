@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import ConsentPurpose
+from intake_app.i18n.direction import in_reading_direction
 from intake_app.i18n.translator import Translator
 from intake_app.services.consent import (
     NO,
@@ -63,7 +64,7 @@ class _Row(QWidget):
             layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def retranslate(self, client: Translator, dutch: Translator) -> None:
-        self.text.setText(client.gettext(self.message))
+        self.text.setText(in_reading_direction(client.gettext(self.message), client.rtl))
         bilingual = client.code != dutch.code
         self.dutch.setText(dutch.gettext(self.message) if bilingual else "")
         self.dutch.setVisible(bilingual)
@@ -179,7 +180,7 @@ class ConsentView(QWidget):
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if client.rtl else Qt.LayoutDirection.LeftToRight
         )
-        self.title.setText(client.gettext(WHAT_WE_KEEP_TITLE))
+        self.title.setText(in_reading_direction(client.gettext(WHAT_WE_KEEP_TITLE), client.rtl))
         bilingual = client.code != dutch.code
         self.title_dutch.setText(dutch.gettext(WHAT_WE_KEEP_TITLE) if bilingual else "")
         self.title_dutch.setVisible(bilingual)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.content.glossary import Glossary, GlossaryEntry
+from intake_app.i18n.direction import in_reading_direction
 from intake_app.i18n.languages import SOURCE_LANGUAGE
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
@@ -130,8 +131,9 @@ class GlossaryDialog(QDialog):
             if item is not None:
                 # The list shows the word itself; an explanation in brackets only in the detail.
                 title = t.gettext(entry.title)
-                item.setText(title.split(" (", 1)[0] if " (" in title else title)
-                item.setToolTip(title)
+                short = title.split(" (", 1)[0] if " (" in title else title
+                item.setText(in_reading_direction(short, t.rtl))
+                item.setToolTip(in_reading_direction(title, t.rtl))
         self._show_current()
 
     def _show_current(self) -> None:
@@ -140,12 +142,13 @@ class GlossaryDialog(QDialog):
             return
         t = self.tr_client
         self.pictogram.setPixmap(pictograms.pixmap(entry.pictogram, ENTRY_PICTOGRAM))
-        self.title.setText(t.gettext(entry.title))
+        # Direction from the language: "CJIB (…)" in Arabic still reads right to left.
+        self.title.setText(in_reading_direction(t.gettext(entry.title), t.rtl))
         # The Dutch word as the client will hear and read it on letters.
         show_dutch = t.code != SOURCE_LANGUAGE and t.gettext(entry.title) != entry.title
         self.dutch_word.setText(t.format("In het Nederlands: {word}", word=entry.title))
         self.dutch_word.setVisible(show_dutch)
-        self.explanation.setText(t.gettext(entry.explanation))
+        self.explanation.setText(in_reading_direction(t.gettext(entry.explanation), t.rtl))
         self.read_aloud.set_text(f"{t.gettext(entry.title)}. {t.gettext(entry.explanation)}")
 
 
@@ -196,5 +199,6 @@ class GlossaryLinks(QWidget):
 
     def retranslate_ui(self) -> None:
         for entry in self.entries:
-            self.buttons[entry.id].setText(self.tr_client.gettext(entry.title))
+            title = self.tr_client.gettext(entry.title)
+            self.buttons[entry.id].setText(in_reading_direction(title, self.tr_client.rtl))
             self.buttons[entry.id].setToolTip(self.tr_client.gettext("Wat betekent dit woord?"))

@@ -230,11 +230,9 @@ class PrintPreviewDialog(QDialog):
         return self.print_raster(printer)
 
     def _write_pdf(self, path: Path) -> bool:
-        partial = path.with_name(path.name + ".part")
-        try:
-            partial.write_bytes(self.data)
-            partial.replace(path)
-        except OSError:
+        try:  # owner-only, temp file and rename (core/safe_write.py)
+            safe_write.write_bytes(path, self.data)
+        except (OSError, IntakeError):
             self.status.setText(self.tr_ui.gettext("De printer is niet bereikbaar."))
             return False
         return True

@@ -83,7 +83,6 @@ def _locked_window(qtbot, db_url: str, tmp_path: Path) -> tuple[MainWindow, Scre
     window = MainWindow(context, ui)
     qtbot.addWidget(window)
     lock = ScreenLock(window, context.security.accounts, ui, minutes=5)
-    lock.watcher.set_timeout_ms(300)
     window.show()
     return window, lock
 
@@ -99,7 +98,8 @@ def test_idle_lock_clears_the_client_view_and_unlock_returns(
     code = window.controller.state.code
     assert title_before and code in _texts(window)
 
-    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    lock.watcher.set_timeout_ms(300)  # idle from here on
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=10_000)
     assert window.stack.currentWidget() is lock.screen
     visible = _texts(window, skip=lock.screen)
     assert code not in visible and title_before not in visible

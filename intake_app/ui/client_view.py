@@ -359,6 +359,27 @@ class ClientView(QWidget):
             icon.style().unpolish(icon)
             icon.style().polish(icon)
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock: no card, no answer, no language left on screen (the chrome stays)."""
+        self.card = None
+        self.selected = []
+        for button in self._pool:
+            button.caption.clear()
+            button.setAccessibleName("")
+            button.setChecked(False)
+            button.hide()
+        self.option_buttons = {}
+        for label in (self.phase_title, self.card_title, self.explanation, self.counsellor_banner):
+            label.clear()
+        self.card_pictogram.clear()
+        self.glossary_links.hide()
+        self.done_button.hide()
+        self.read_aloud.set_text("")
+        for icon in self.progress_icons.values():
+            icon.setProperty("current", False)
+            icon.style().unpolish(icon)
+            icon.style().polish(icon)
+
     # -- input ------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -71,7 +71,7 @@ class CounsellorPanel(QWidget):
         self.session_label = named(QLabel(), "PanelHeading", wrap=True)
         self.hide_button = QPushButton()
         self.hide_button.clicked.connect(self.hide_requested)
-        self.elapsed_label = QLabel()
+        self.elapsed_label = named(QLabel(), "ElapsedTime")
         self.elapsed = QElapsedTimer()
         self.clock = QTimer(self)
         self.clock.setInterval(15_000)
@@ -315,6 +315,25 @@ class CounsellorPanel(QWidget):
         self.back_button.setText(t.gettext("Naar het overzicht"))
         self.records.retranslate_ui(t)
         self._tick()
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: nothing of the conversation stays in the panel; the chrome does."""
+        self.state = None
+        self.card = None
+        for label in (self.session_label, self.hints, self.reminders, self.tip,
+                      self.notes_count, self.practice_story):  # fmt: skip
+            label.clear()
+        self.phase_list.clear()
+        self.note.clear()
+        self.trauma.setChecked(False)
+        self.safety.setChecked(False)
+        self.complete_button.setToolTip("")
+        self.records.clear_sensitive()
+        self.clock.stop()
+
+    def restore(self) -> None:
+        if self.elapsed.isValid():
+            self.clock.start()
 
     # -- actions ------------------------------------------------------------------------
     def _show_case(self) -> None:

@@ -45,6 +45,7 @@ class IntakeView(QWidget):
         self.tr_ui = ui
         self.summaries = summaries
         self.preview: PrintPreviewDialog | None = None
+        self.locked = False  # while locked, a late result must not refill the screen
         self.client = ClientView(flow, translators.dutch(), translators.dutch(), glossary)
         self.panel = CounsellorPanel(controller, flow, ui, practice_cases)
         self.show_panel_button = QPushButton()
@@ -109,7 +110,32 @@ class IntakeView(QWidget):
         self.panel.start_clock()
         self.client.setFocus()
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock (ui/auto_lock.py): client and panel forget the conversation."""
+        self.locked = True
+        if self.preview is not None:
+            self.preview.close()
+        self.client.clear_sensitive()
+        self.panel.clear_sensitive()
+        if self.consent_view is not None:
+            self.consent_view.clear_sensitive()
+            self.consent_view.hide()
+
+    def restore(self) -> None:
+        """After unlocking: the same conversation, card and panel, read from the database."""
+        self.locked = False
+        self.panel.restore()
+        if self.consent_view is not None:
+            self.consent_view.restore()
+        state = self.controller.state
+        if state is not None:
+            self.controller.apply(lambda s, sid: s.open_session(sid))
+        else:
+            self.retranslate_ui()
+
     def show_state(self, state: SessionState) -> None:
+        if self.locked:
+            return
         if self.client.tr_client.code != state.client_language:
             self.client.set_translator(self.translators.get(state.client_language))
         card = self.flow.card(state.current_card) if state.current_card else None

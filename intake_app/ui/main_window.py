@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.directory_view, "")
         # The coordinator's figures load QtCharts: built when the tab is first opened.
         self.stats_tab = QWidget()
+        self.stats_tab.setProperty("no_client_data", True)  # aggregates: a lock leaves them
         QVBoxLayout(self.stats_tab).setContentsMargins(0, 0, 0, 0)
         self.stats_dashboard: QWidget | None = None
         self.home.addTab(self.stats_tab, "")
@@ -251,9 +252,12 @@ class MainWindow(QMainWindow):
             self.last_error_box.close()
         self.follow_ups.items = []
         self.follow_ups.list.clear()
+        # Nothing on the lock screen may change a conversation, not even its language.
+        self.language_bar.setEnabled(False)
 
     def restore(self) -> None:
         """After unlocking: the conversation list comes back from the database."""
+        self.language_bar.setEnabled(True)
         self.controller.refresh_sessions()
         if self.home.currentWidget() is self.follow_ups:
             self.follow_ups.refresh()

@@ -526,6 +526,15 @@ class RecordForms(QStackedWidget):
         for form in self.forms.values():
             form.retranslate_ui(translator)
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock: the stored records and anything half typed leave the screen."""
+        for form in self.forms.values():
+            form.items.clear()
+            for field in form.findChildren(QLineEdit):
+                field.clear()
+        self.setCurrentWidget(self.empty)
+        self.hide()
+
     def current_form(self) -> RecordForm | None:
         widget = self.currentWidget()
         return widget if isinstance(widget, RecordForm) else None

@@ -416,6 +416,11 @@ class ClientView(QWidget):
         if self.card is not None and number <= len(self.card.options):
             self._choose(self.card.options[number - 1].id)
 
+    def choose_number(self, number: int) -> None:
+        """A digit typed anywhere in the window (ui/intake_view.py's shortcuts)."""
+        if self.isVisible():
+            self._choose_by_number(number)
+
     def _confirm(self) -> None:
         card = self.card
         if card is None or self.paused:

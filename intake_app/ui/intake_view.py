@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.content.glossary import Glossary
@@ -82,24 +83,30 @@ class IntakeView(QWidget):
         self.panel.back_requested.connect(self.closed)
         self.panel.hide_requested.connect(lambda: self.set_panel_visible(False))
         controller.session_changed.connect(self.show_state)
+        self._build_shortcuts()
         self.retranslate_ui()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # The counsellor's keys; the client's are digits, Enter and Esc (ClientView).
-        # Handled here, after any focused field had its chance (Ctrl+Left in a text field
-        # still moves by word).
-        if event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            actions: dict[Qt.Key, Callable[[], object]] = {
-                Qt.Key.Key_H: lambda: self.set_panel_visible(not self.panel.isVisible()),
-                Qt.Key.Key_Right: lambda: self.controller.apply(lambda s, sid: s.next(sid)),
-                Qt.Key.Key_Left: lambda: self.controller.apply(lambda s, sid: s.back(sid)),
-                Qt.Key.Key_P: lambda: self.open_preview(str(self.panel.print_kind.currentData())),
-            }
-            action = actions.get(Qt.Key(event.key()))
-            if action is not None:
-                action()
-                return
-        super().keyPressEvent(event)
+    def _build_shortcuts(self) -> None:
+        """The counsellor's keys and the client's digits, wherever focus is in the window.
+
+        Window shortcuts on this view: active only while it is shown (never over the lock
+        screen or the start screen). A text field keeps its own keys (digits type, Ctrl+Left
+        moves by word) because Qt lets it claim them first.
+        """
+        actions: dict[str, Callable[[], object]] = {
+            "Ctrl+H": lambda: self.set_panel_visible(not self.panel.isVisible()),
+            "Ctrl+Right": lambda: self.controller.apply(lambda s, sid: s.next(sid)),
+            "Ctrl+Left": lambda: self.controller.apply(lambda s, sid: s.back(sid)),
+            "Ctrl+P": lambda: self.open_preview(str(self.panel.print_kind.currentData())),
+        }
+        for number in range(1, 10):
+            actions[str(number)] = partial(self.client.choose_number, number)
+        self.shortcuts: dict[str, QShortcut] = {}
+        for keys, action in actions.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+            self.shortcuts[keys] = shortcut
 
     def set_panel_visible(self, visible: bool) -> None:
         """The counsellor hides the panel when the client looks at the screen."""

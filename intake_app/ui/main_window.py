@@ -27,11 +27,13 @@ from intake_app.ui.intake_view import IntakeView
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
 from intake_app.ui.session_files import SessionFileActions
 from intake_app.ui.start_view import StartView
+from intake_app.ui.wheel_guard import install_wheel_guard
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, ui: Translator) -> None:
         super().__init__()
+        install_wheel_guard(self)  # the wheel never changes a field without focus (issue 13)
         self.context = context
         self.tr_ui = ui
         self.controller = IntakeController(context.intake, ui)

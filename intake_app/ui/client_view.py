@@ -337,12 +337,22 @@ class ClientView(QWidget):
             option_button.setChecked(option.id in self.selected)
             option_button.setVisible(not self.paused)
         self._fit_options()
-        self.done_button.setVisible(
-            not self.paused and card.kind in (AnswerKind.INFO, AnswerKind.MULTI)
-        )
-        self.done_button.setText(client.gettext("Verder") if card.kind is AnswerKind.INFO
+        onward = card.kind is AnswerKind.INFO or self._kept_for_its_form()
+        self.done_button.setVisible(not self.paused and (onward or card.kind is AnswerKind.MULTI))
+        self.done_button.setText(client.gettext("Verder") if onward
                                  else client.gettext("Klaar"))  # fmt: skip
-        self.done_button.setEnabled(card.kind is AnswerKind.INFO or bool(self.selected))
+        self.done_button.setEnabled(onward or bool(self.selected))
+
+    def _kept_for_its_form(self) -> bool:
+        """After "Ja" on an informal-debt card the card stays while the counsellor notes
+        it (services/intake.py); "Verder" then moves on."""
+        card = self.card
+        return (
+            card is not None
+            and card.kind is AnswerKind.CHOICE
+            and card.records is RecordKind.INFORMAL_DEBTS
+            and "yes" in self.selected
+        )
 
     def _retranslate_progress(self) -> None:
         current_phase = self.flow.phase_of(self.card.id).id if self.card else None
@@ -425,7 +435,7 @@ class ClientView(QWidget):
         card = self.card
         if card is None or self.paused:
             return
-        if card.kind is AnswerKind.INFO:
+        if card.kind is AnswerKind.INFO or self._kept_for_its_form():
             self.next_requested.emit()
         elif self.selected:
             self.option_chosen.emit(card.id, list(self.selected))

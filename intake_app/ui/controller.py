@@ -48,6 +48,7 @@ class IntakeController(QObject):
     session_changed = Signal(object)  # SessionState
     sessions_listed = Signal(list)  # list[SessionListItem]
     failed = Signal(str)  # one translated sentence
+    status = Signal(str)  # one translated sentence: what a press did (status bar)
     printed = Signal(Path)
 
     def __init__(self, service: IntakeService, ui: Translator) -> None:

@@ -200,6 +200,7 @@ class CounsellorPanel(QWidget):
         footer_layout.addWidget(self.back_button)
 
         scroll = QScrollArea()
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -221,8 +222,11 @@ class CounsellorPanel(QWidget):
         self._tick()
 
     def show_state(self, state: SessionState) -> None:
+        previous = self.card
         self.state = state
         self.card = self.flow.card(state.current_card) if state.current_card else None
+        if self.card != previous:  # a new card: the panel starts at the top
+            self.scroll_area.verticalScrollBar().setValue(0)
         selected = self._selected_phase()
         self.phase_list.clear()
         for phase_state in state.phases:
@@ -239,6 +243,11 @@ class CounsellorPanel(QWidget):
                 self.phase_list.setCurrentItem(item)
         self.records.show_state(state, self.card)
         self.retranslate_ui()
+        answer = state.answer(self.card.id) if self.card is not None else None
+        form = self.records.current_form()
+        if answer is not None and "yes" in answer.values and form is not None:
+            # "Ja" kept the card for its form: bring the form into view.
+            self.scroll_area.ensureWidgetVisible(form.add_button)
 
     def _selected_phase(self) -> str | None:
         item = self.phase_list.currentItem()

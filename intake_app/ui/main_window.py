@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.start_view.resume_requested.connect(self._resume)
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.controller.failed.connect(self._show_error)
+        self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.controller.printed.connect(self._printed)
         self.follow_ups.open_requested.connect(self._resume)
         self.directory_view.failed.connect(self._show_error)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -139,9 +140,8 @@ class CounsellorPanel(QWidget):
         self.pause_button = QPushButton()
         self.pause_button.clicked.connect(self._end_visit)
         self.complete_button = QPushButton()
-        self.complete_button.clicked.connect(
-            lambda: controller.apply(lambda s, sid: s.complete(sid))
-        )
+        self.complete_button.clicked.connect(self.ask_complete)
+        self.confirm_box: QMessageBox | None = None
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
 
@@ -284,6 +284,8 @@ class CounsellorPanel(QWidget):
             self.complete_button.setToolTip(
                 "\n".join(t.gettext(p) for p in state.completion_problems)
             )
+            # What cannot be done yet is not offered; the tooltip says what is still open.
+            self.complete_button.setEnabled(not state.completion_problems)
         self.hide_button.setText(t.gettext("Verbergen"))
         self.hide_button.setToolTip(t.gettext("Paneel verbergen (Ctrl+H)"))
         self.phase_heading.setText(t.gettext("Fasen"))
@@ -387,6 +389,35 @@ class CounsellorPanel(QWidget):
         card_id = self.card.id if self.card else None
         if self.controller.apply(lambda s, sid: s.add_note(sid, text, card_id)) is not None:
             self.note.clear()
+            self.controller.status.emit(self.tr_ui.gettext("Notitie bewaard."))
+
+    def ask_complete(self) -> None:
+        """Completing cannot be undone from the screen: ask first, say what is still open."""
+        state = self.state
+        if state is None:
+            return
+        t = self.tr_ui
+        text = t.gettext("Het gesprek afronden? Daarna staat het als afgerond in de lijst.")
+        if state.completion_problems:
+            open_items = "\n".join("• " + t.gettext(p) for p in state.completion_problems)
+            text += "\n\n" + t.gettext("Nog open:") + "\n" + open_items
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            t.gettext("Gesprek afronden"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(t.gettext("Afronden"))
+        box.button(QMessageBox.StandardButton.No).setText(t.gettext("Annuleren"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self._complete)
+        box.open()
+        self.confirm_box = box
+
+    def _complete(self) -> None:
+        if self.controller.apply(lambda s, sid: s.complete(sid)) is not None:
+            self.controller.status.emit(self.tr_ui.gettext("Het gesprek is afgerond."))
 
     def _end_visit(self) -> None:
         if self.controller.apply(lambda s, sid: s.pause(sid)) is not None:

@@ -7,13 +7,14 @@ Concrete forms per ``RecordKind`` are in ``ui/record_forms.py``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QTime, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,8 @@ from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.services.summaries import RELATIONSHIP
 from intake_app.ui.controller import IntakeController
+
+DateEdit = TypeVar("DateEdit", bound=QDateTimeEdit)
 
 # Dutch labels for stored values (the counsellor's language; translated via the ui catalog).
 LABELS: dict[str, str] = {
@@ -123,6 +126,57 @@ def _combo(t: Translator, values: list[str]) -> QComboBox:
     for value in values:
         combo.addItem(t.gettext(LABELS.get(value, value)), value)
     return combo
+
+
+DATE_FORMAT = "dd-MM-yyyy"  # digits only, so every part can be typed
+DATETIME_FORMAT = "dd-MM-yyyy HH:mm"
+APPOINTMENT_HOUR = 10
+
+
+class _SelectsItsSection(QObject):
+    """Typing replaces a selected section; a click leaves only a cursor, and then Qt's
+    validator refuses every digit ("the field ignores what I type"). So the section under
+    the cursor is selected after each click or focus."""
+
+    def __init__(self, edit: QDateTimeEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        edit.installEventFilter(self)
+        edit.lineEdit().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _SELECT_ON:
+            QTimer.singleShot(0, self, self._select)
+        return False
+
+    def _select(self) -> None:
+        self.edit.setSelectedSection(self.edit.currentSection())
+
+
+_SELECT_ON = frozenset({QEvent.Type.FocusIn, QEvent.Type.MouseButtonRelease})
+
+
+def typed_date(edit: DateEdit) -> DateEdit:
+    """A date (and time) field that takes typed digits as well as the calendar."""
+    edit.setDisplayFormat(DATETIME_FORMAT if type(edit) is QDateTimeEdit else DATE_FORMAT)
+    edit.setCalendarPopup(True)
+    edit.setCurrentSection(QDateTimeEdit.Section.DaySection)
+    _SelectsItsSection(edit)
+    return edit
+
+
+def next_working_day_at(now: datetime | None = None, hour: int = APPOINTMENT_HOUR) -> datetime:
+    """The default appointment: the next working day at a round hour (never 06:41)."""
+    day = (now or datetime.now()).date() + timedelta(days=1)
+    while day.weekday() >= 5:  # Saturday, Sunday
+        day += timedelta(days=1)
+    return datetime.combine(day, time(hour, 0))
+
+
+def _qt_datetime(moment: datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
 
 
 def _to_date(value: QDate) -> date:

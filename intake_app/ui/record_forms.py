@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -48,7 +48,15 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui.controller import IntakeController
-from intake_app.ui.record_form import LABELS, RecordForm, _to_date, parse_amount
+from intake_app.ui.record_form import (
+    LABELS,
+    RecordForm,
+    _qt_datetime,
+    _to_date,
+    next_working_day_at,
+    parse_amount,
+    typed_date,
+)
 
 
 class ActionsForm(RecordForm):
@@ -109,8 +117,7 @@ class DebtForm(RecordForm):
         self.consent = self.check(N_("Mag mee in de overdracht"))
         # INF-11: is someone asking for the money back, and by when?
         self.has_deadline = self.check(N_("Er is een datum om terug te betalen"))
-        self.deadline = QDateEdit(QDate.currentDate().addMonths(1))
-        self.deadline.setCalendarPopup(True)
+        self.deadline = typed_date(QDateEdit(QDate.currentDate().addMonths(1)))
         self.deadline.setEnabled(False)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         if formal:
@@ -252,8 +259,7 @@ class NextStepsForm(RecordForm):
         self.what = QLineEdit()
         self.what.setMaxLength(300)
         self.owner = self.combo([o.value for o in Owner])
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
-        self.due.setCalendarPopup(True)
+        self.due = typed_date(QDateEdit(QDate.currentDate().addDays(7)))
         self.form.addRow(self.label(N_("Wat")), self.what)
         self.form.addRow(self.label(N_("Wie")), self.owner)
         self.form.addRow(self.label(N_("Wanneer")), self.due)
@@ -293,10 +299,8 @@ class AppointmentForm(RecordForm):
         super().__init__(controller, t)
         self.items.hide()
         self.text(self.add_button.setText, N_("Bewaren"))
-        self.follow_up = QDateEdit(QDate.currentDate().addDays(7))
-        self.follow_up.setCalendarPopup(True)
-        self.appointment = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
-        self.appointment.setCalendarPopup(True)
+        self.follow_up = typed_date(QDateEdit(QDate.currentDate().addDays(7)))
+        self.appointment = typed_date(QDateTimeEdit(_qt_datetime(next_working_day_at())))
         self.has_appointment = self.check(N_("Er is een nieuwe afspraak"))
         self.has_appointment.setChecked(True)
         self.form.addRow(self.label(N_("Nazorg op")), self.follow_up)

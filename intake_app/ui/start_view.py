@@ -67,6 +67,8 @@ class StartView(QWidget):
         self.sessions.itemActivated.connect(self._resume_item)
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self._resume_selected)
+        # Only what can do something is enabled: with nothing chosen there is nothing to resume.
+        self.sessions.currentRowChanged.connect(lambda _row: self._enable_list_buttons())
         self.empty = QLabel()
         # Storage: a warning about the database's folder, the resume offer, session files.
         self.notice = named(QLabel(), "StorageNotice", wrap=True)
@@ -110,6 +112,7 @@ class StartView(QWidget):
         resume_row.addStretch(1)
         resume_row.addWidget(self.resume_button)
         layout.addLayout(resume_row)
+        self._enable_list_buttons()
         self.retranslate_ui()
 
     def set_languages(
@@ -151,8 +154,7 @@ class StartView(QWidget):
             self.sessions.setCurrentRow(0)
         self.empty.setVisible(not items)
         self.sessions.setVisible(bool(items))
-        self.resume_button.setEnabled(bool(items))
-        self.export_button.setEnabled(bool(items))
+        self._enable_list_buttons()
         self.offered = latest_unfinished(items)
         self.resume_box.setVisible(self.offered is not None)
         if self.offered is not None:
@@ -164,6 +166,11 @@ class StartView(QWidget):
                     saved=f"\u2068{formatter.datetime(self.offered.updated_at)}\u2069",
                 )
             )
+
+    def _enable_list_buttons(self) -> None:
+        chosen = self.sessions.currentItem() is not None
+        self.resume_button.setEnabled(chosen)
+        self.export_button.setEnabled(chosen)
 
     def show_notice(self, text: str) -> None:
         """A storage warning (for example: the database is in a synced folder)."""
@@ -185,6 +192,7 @@ class StartView(QWidget):
         self.sessions.clear()
         self.offered = None
         self.resume_box.hide()
+        self._enable_list_buttons()
 
     def restore(self) -> None:
         """After unlocking the main window lists the conversations again from the database."""

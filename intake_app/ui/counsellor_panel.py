@@ -107,6 +107,10 @@ class CounsellorPanel(QWidget):
             lambda: controller.apply(lambda s, sid: s.confirm_trust(sid))
         )
 
+        # What the client's screen says, in Dutch: a volunteer who does not read the client's
+        # language still knows which question is on screen and what each number means.
+        self.card_dutch = named(QLabel(), "CardDutch", wrap=True)
+        self.card_dutch.setTextFormat(Qt.TextFormat.PlainText)
         self.tip_heading = named(QLabel(), "PanelHeading")
         self.tip = named(QLabel(), "Tip", wrap=True)
         self.tip.setTextFormat(Qt.TextFormat.PlainText)
@@ -167,6 +171,7 @@ class CounsellorPanel(QWidget):
         layout.addLayout(phase_buttons)
         layout.addWidget(self.trust_button)
         layout.addWidget(_line())
+        layout.addWidget(self.card_dutch)
         layout.addWidget(self.tip_heading)
         layout.addWidget(self.tip)
         layout.addWidget(self.records)
@@ -298,6 +303,7 @@ class CounsellorPanel(QWidget):
         self.up_button.setToolTip(t.gettext("Fase eerder"))
         self.down_button.setToolTip(t.gettext("Fase later"))
         self.trust_button.setText(t.gettext("Er is vertrouwen: open Geld tussen mensen"))
+        self._show_card_dutch()
         self.tip_heading.setText(t.gettext("Tip voor u"))
         tip = self.card.counsellor_tip if self.card else ""
         self.tip.setText(t.gettext(tip) if tip else t.gettext("Geen tip bij deze stap."))
@@ -331,7 +337,7 @@ class CounsellorPanel(QWidget):
         """Auto-lock: nothing of the conversation stays in the panel; the chrome does."""
         self.state = None
         self.card = None
-        for label in (self.session_label, self.hints, self.reminders, self.tip,
+        for label in (self.session_label, self.hints, self.reminders, self.tip, self.card_dutch,
                       self.notes_count, self.practice_story):  # fmt: skip
             label.clear()
         self.phase_list.clear()
@@ -345,6 +351,18 @@ class CounsellorPanel(QWidget):
     def restore(self) -> None:
         if self.elapsed.isValid():
             self.clock.start()
+
+    def _show_card_dutch(self) -> None:
+        card, state = self.card, self.state
+        client_reads_dutch = state is None or state.client_language == "nl"
+        if card is None or client_reads_dutch or self.flow.phase_of(card.id).counsellor_only:
+            self.card_dutch.hide()
+            return
+        # The content's msgids are the Dutch texts (docs/ARCHITECTURE.md, "Texts").
+        lines = [self.tr_ui.format("Op het scherm van de klant: {title}", title=card.title)]
+        lines += [f"{n}  {option.label}" for n, option in enumerate(card.options, start=1)]
+        self.card_dutch.setText("\n".join(lines))
+        self.card_dutch.show()
 
     # -- actions ------------------------------------------------------------------------
     def _show_case(self) -> None:

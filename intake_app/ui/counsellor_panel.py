@@ -31,19 +31,23 @@ from intake_app.core.model import PhaseStatus
 from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionState
+from intake_app.ui import pictograms
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.record_forms import RecordForms
 from intake_app.ui.widgets import named
 
 NOTE_LIMIT = 4000
 PANEL_WIDTH = 380
+# OpenMoji pictograms, not text symbols: no bundled font has ○ ✓ ⏸ 🔒 ▲ ▼ (they showed
+# as empty boxes). tests/test_glyphs.py checks every text against the shipped fonts.
 PHASE_MARKS = {
-    PhaseView.OPEN: "○",
-    PhaseView.DONE: "✓",
-    PhaseView.SKIPPED: "–",
-    PhaseView.POSTPONED: "⏸",
-    PhaseView.LOCKED: "🔒",
+    PhaseView.OPEN: "26AA",  # white circle
+    PhaseView.DONE: "2705",  # check mark
+    PhaseView.SKIPPED: "23ED",  # skip
+    PhaseView.POSTPONED: "23F8",  # pause
+    PhaseView.LOCKED: "1F512",  # lock
 }
+MARK_SIZE = 16
 
 
 class CounsellorPanel(QWidget):
@@ -94,8 +98,10 @@ class CounsellorPanel(QWidget):
         self.skip_button = QPushButton()
         self.postpone_button = QPushButton()
         self.reopen_button = QPushButton()
-        self.up_button = QPushButton("▲")
-        self.down_button = QPushButton("▼")
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        for button, code in ((self.up_button, "1F53C"), (self.down_button, "1F53D")):
+            button.setIcon(pictograms.icon(code, 20))
         self.go_button.clicked.connect(self._go_to_phase)
         self.skip_button.clicked.connect(lambda: self._set_phase(PhaseStatus.SKIPPED))
         self.postpone_button.clicked.connect(lambda: self._set_phase(PhaseStatus.POSTPONED))
@@ -132,6 +138,9 @@ class CounsellorPanel(QWidget):
 
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
+        self.previous_button.setIcon(pictograms.icon("25C0", 18))
+        self.next_button.setIcon(pictograms.icon("25B6", 18))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after text
         self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
         self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
         self.print_kind = QComboBox()
@@ -237,7 +246,8 @@ class CounsellorPanel(QWidget):
         for phase_state in state.phases:
             phase = phase_state.phase
             title = self.tr_ui.gettext(phase.title)
-            item = QListWidgetItem(f"{PHASE_MARKS[phase_state.view]}  {phase.number}. {title}")
+            item = QListWidgetItem(f"{phase.number}. {title}")
+            item.setIcon(pictograms.icon(PHASE_MARKS[phase_state.view], MARK_SIZE))
             item.setData(Qt.ItemDataRole.UserRole, phase.id)
             if self.card is not None and self.card.phase == phase.id:
                 font = item.font()
@@ -267,7 +277,7 @@ class CounsellorPanel(QWidget):
             if record.practice:
                 label += " · " + t.gettext("Oefenmodus")
             self.session_label.setText(label)
-            self.hints.setText("\n".join("⚠ " + t.gettext(hint) for hint in state.hints))
+            self.hints.setText("\n".join(t.gettext(hint) for hint in state.hints))
             self.hints.setVisible(bool(state.hints))
             postponed = [p.phase for p in state.phases if p.view is PhaseView.POSTPONED]
             self.reminders.setText(
@@ -311,10 +321,10 @@ class CounsellorPanel(QWidget):
         self.safety.setText(t.gettext("Zorgen over veiligheid (wordt nooit geprint)"))
         self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
         self.note_button.setText(t.gettext("Notitie bewaren"))
-        self.previous_button.setText(t.gettext("◀ Vorige"))
-        self.previous_button.setToolTip("Ctrl+←")
-        self.next_button.setText(t.gettext("Volgende ▶"))
-        self.next_button.setToolTip("Ctrl+→")
+        self.previous_button.setText(t.gettext("Vorige"))
+        self.previous_button.setToolTip(t.gettext("Vorige kaart (Ctrl+pijl links)"))
+        self.next_button.setText(t.gettext("Volgende"))
+        self.next_button.setToolTip(t.gettext("Volgende kaart (Ctrl+pijl rechts)"))
         self.print_button.setText(t.gettext("Afdrukken"))
         kind_names = {
             SummaryKind.CLIENT: t.gettext("Samenvatting klant"),

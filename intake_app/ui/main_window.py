@@ -25,6 +25,7 @@ from intake_app.ui.directory_view import DirectoryView
 from intake_app.ui.follow_up_view import FollowUpView
 from intake_app.ui.intake_view import IntakeView
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
+from intake_app.ui.qt_translations import use_qt_translations
 from intake_app.ui.session_files import SessionFileActions
 from intake_app.ui.start_view import StartView
 from intake_app.ui.wheel_guard import install_wheel_guard
@@ -34,6 +35,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, ui: Translator) -> None:
         super().__init__()
         install_wheel_guard(self)  # the wheel never changes a field without focus (issue 13)
+        use_qt_translations(ui.code)  # Qt's own dialogs in the counsellor's language
         self.context = context
         self.tr_ui = ui
         self.controller = IntakeController(context.intake, ui)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
     def set_ui_language(self, code: str) -> None:
         """The counsellor's own screen language; the client's view is not touched."""
         translator = self.context.translators.get(code)
+        use_qt_translations(code)
         self.tr_ui = translator
         self.controller.ui = translator
         self.start_view.set_translator(translator)

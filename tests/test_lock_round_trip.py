@@ -133,3 +133,25 @@ def test_locking_twice_and_unlocking_changes_nothing(gui_app, qtbot, db_url, tmp
         QApplication.processEvents()
     assert snapshot(window.intake_view) == before
     window.context.close()
+
+
+def test_the_menu_says_who_is_logged_in_and_offers_the_languages(
+    gui_app, qtbot, db_url, tmp_path
+) -> None:
+    from intake_app.ui.account_dialogs import install_account_menu
+    from intake_app.ui.language_settings import LanguageSettingsDialog
+
+    window = _window(tmp_path, db_url, qtbot, first=True)
+    context = window.context
+    actions = install_account_menu(
+        window, context.security.accounts, context.security.audit, window.tr_ui,
+        lambda: None, context.languages,
+    )  # fmt: skip
+    corner = window.menuBar().cornerWidget()
+    assert corner is not None and corner.text() == "Ingelogd als Anna"
+    assert actions["languages"].isVisible()
+    actions["languages"].trigger()
+    QApplication.processEvents()
+    assert any(isinstance(w, LanguageSettingsDialog) and w.isVisible()
+               for w in window.findChildren(LanguageSettingsDialog))  # fmt: skip
+    context.close()

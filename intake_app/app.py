@@ -116,7 +116,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
     window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
     install_account_menu(
-        window, context.security.accounts, context.security.audit, ui, screen_lock.lock
+        window,
+        context.security.accounts,
+        context.security.audit,
+        ui,
+        screen_lock.lock,
+        context.languages,
     )
     if args.smoke_test:
         quit_after_first_paint(window)

@@ -54,6 +54,9 @@ def test_screens_in_language(gui_app, qtbot, db_url, tmp_path, shots, code) -> N
     assert window.controller.state.client_language == code
     rtl = code in ("ar", "fa_AF")
     expected = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    # Phase 0 is the counsellor's, in Dutch and left to right; the client's cards follow.
+    assert client.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    window.controller.apply(lambda s, sid: s.go_to_phase(sid, "welcome"))
     assert client.layoutDirection() == expected
     assert not _glyphs_missing(client.card_title, client.card_title.text())
     qtbot.waitUntil(window.client_status.isVisible)  # the toolbar relayouts on the next turn

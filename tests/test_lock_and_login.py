@@ -83,7 +83,6 @@ def _locked_window(qtbot, db_url: str, tmp_path: Path) -> tuple[MainWindow, Scre
     window = MainWindow(context, ui)
     qtbot.addWidget(window)
     lock = ScreenLock(window, context.security.accounts, ui, minutes=5)
-    lock.watcher.set_timeout_ms(300)
     window.show()
     return window, lock
 

@@ -163,9 +163,17 @@ class GuardedSessionRepository:
         self._write(session_id)
         return self._inner.add_action(session_id, _clean(action))
 
+    def update_action(self, session_id: int, action: OnTheSpotAction) -> None:
+        self._write(session_id)
+        self._inner.update_action(session_id, _clean(action))
+
     def remove_action(self, session_id: int, action_id: int) -> None:
         self._write(session_id)
         self._inner.remove_action(session_id, action_id)
+
+    def remove_provision(self, session_id: int, provision_id: str) -> None:
+        self._write(session_id)
+        self._inner.remove_provision(session_id, provision_id)
 
     def set_provision(self, session_id: int, check: ProvisionCheck) -> None:
         self._write(session_id)
@@ -186,6 +194,14 @@ class GuardedSessionRepository:
     def add_referral(self, session_id: int, referral: Referral) -> int:
         self._write(session_id)
         return self._inner.add_referral(session_id, _clean(referral))
+
+    def update_referral(self, session_id: int, referral: Referral) -> None:
+        self._write(session_id)
+        self._inner.update_referral(session_id, _clean(referral))
+
+    def remove_referral(self, session_id: int, referral_id: int) -> None:
+        self._write(session_id)
+        self._inner.remove_referral(session_id, referral_id)
 
     def set_referral_status(
         self, session_id: int, referral_id: int, status: ReferralStatus

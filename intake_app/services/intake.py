@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from intake_app.core.directory import Organisation
 from intake_app.core.engine import IntakeEngine
 from intake_app.core.errors import IntakeError
-from intake_app.core.flow import AnswerKind, Card, Flow
+from intake_app.core.flow import AnswerKind, Card, Flow, RecordKind
 from intake_app.core.listing import FOLLOW_UP_HORIZON_DAYS, FOLLOW_UP_LOOKBACK_DAYS
 from intake_app.core.model import (
     Answer,
@@ -66,6 +66,15 @@ LIFE_DOMAIN_REFERRALS = {
     "work_or_course": N_("Werk of taalles: verwijs naar het werkplein, UWV of taalaanbod."),
     "loneliness": N_("Alleen voelen: noem een buurthuis, maatje of zelforganisatie."),
 }
+
+
+def _opens_its_form(card: Card, state: AnswerState, values: tuple[str, ...]) -> bool:
+    """A "Ja" on an informal-debt card keeps the card: its form has this card's direction."""
+    return (
+        state is AnswerState.ANSWERED
+        and card.records is RecordKind.INFORMAL_DEBTS
+        and "yes" in values
+    )
 
 
 def _now() -> datetime:
@@ -261,7 +270,9 @@ class IntakeService:
         before = self._sessions.get_session(session_id)
         # The next card is decided with the new answer in place (conditions may change).
         after = _with_answer(before, answer)
-        following = self.engine.next_card(after, card.id)
+        following: Card | None = self.engine.next_card(after, card.id)
+        if _opens_its_form(card, state, values):
+            following = card  # "Ja": stay, so the counsellor notes it on this card's form
         next_card = following.id if following else None
         self._sessions.record_answer(session_id, answer, next_card=next_card)
         # The state is the session as read plus this answer, exactly what was committed:
@@ -392,6 +403,10 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def update_debt(self, session_id: int, debt: Debt) -> SessionState:
+        if debt.amount is not None and debt.amount.cents < 0:
+            raise IntakeError("Een bedrag kan niet negatief zijn.")
+        if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
+            raise IntakeError("Vul in bij wie de schuld is.")
         self._sessions.update_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
@@ -412,9 +427,24 @@ class IntakeService:
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
+    def update_action(self, session_id: int, action: OnTheSpotAction) -> SessionState:
+        self._sessions.update_action(session_id, action)
+        return self.open_session(session_id, changed={"actions"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def remove_action(self, session_id: int, action_id: int) -> SessionState:
         self._sessions.remove_action(session_id, action_id)
         return self.open_session(session_id, changed={"actions"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
+    def remove_provision(self, session_id: int, provision_id: str) -> SessionState:
+        """Forget what was noted about one provision (it shows as not yet looked at)."""
+        self._sessions.remove_provision(session_id, provision_id)
+        return self.open_session(session_id, changed={"provisions"})
 
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
@@ -432,6 +462,15 @@ class IntakeService:
         if not step.what.strip():
             raise IntakeError("Beschrijf wat er moet gebeuren.")
         self._sessions.add_next_step(session_id, step)
+        return self.open_session(session_id, changed={"next_steps"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
+    def update_next_step(self, session_id: int, step: NextStep) -> SessionState:
+        if not step.what.strip():
+            raise IntakeError("Beschrijf wat er moet gebeuren.")
+        self._sessions.update_next_step(session_id, step)
         return self.open_session(session_id, changed={"next_steps"})
 
     @gated(
@@ -470,6 +509,20 @@ class IntakeService:
     )
     def add_referral(self, session_id: int, referral: Referral) -> SessionState:
         self._sessions.add_referral(session_id, referral)
+        return self.open_session(session_id, changed={"referrals"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
+    def update_referral(self, session_id: int, referral: Referral) -> SessionState:
+        self._sessions.update_referral(session_id, referral)
+        return self.open_session(session_id, changed={"referrals"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
+    def remove_referral(self, session_id: int, referral_id: int) -> SessionState:
+        self._sessions.remove_referral(session_id, referral_id)
         return self.open_session(session_id, changed={"referrals"})
 
     # -- state --------------------------------------------------------------------------

@@ -529,8 +529,25 @@ class SqlSessionRepository:
     def add_action(self, session_id: int, action: OnTheSpotAction) -> int:
         return self._add(session_id, ActionRow, action)
 
+    def update_action(self, session_id: int, action: OnTheSpotAction) -> None:
+        self._replace(session_id, ActionRow, action)
+
     def remove_action(self, session_id: int, action_id: int) -> None:
         self._remove(session_id, ActionRow, action_id)
+
+    def remove_provision(self, session_id: int, provision_id: str) -> None:
+        with self._session() as session:
+            row = self._session_row(session, session_id)
+            for stored in session.exec(
+                select(ProvisionRow).where(
+                    ProvisionRow.session_id == session_id,
+                    ProvisionRow.provision_id == provision_id,
+                )
+            ):
+                session.delete(stored)
+            self._touch(row)
+            session.add(row)
+            session.commit()
 
     def set_provision(self, session_id: int, check: ProvisionCheck) -> None:
         with self._session() as session:
@@ -561,6 +578,12 @@ class SqlSessionRepository:
 
     def add_referral(self, session_id: int, referral: Referral) -> int:
         return self._add(session_id, ReferralRow, referral)
+
+    def update_referral(self, session_id: int, referral: Referral) -> None:
+        self._replace(session_id, ReferralRow, referral)
+
+    def remove_referral(self, session_id: int, referral_id: int) -> None:
+        self._remove(session_id, ReferralRow, referral_id)
 
     def set_referral_status(
         self, session_id: int, referral_id: int, status: ReferralStatus

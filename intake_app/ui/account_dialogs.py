@@ -27,7 +27,9 @@ from intake_app.core.text_hygiene import MAX_LENGTHS
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.accounts import AccountService
 from intake_app.services.audit import AuditService
+from intake_app.services.languages import LanguageService
 from intake_app.ui.audit_view import AuditView
+from intake_app.ui.language_settings import LanguageSettingsDialog
 from intake_app.ui.widgets import named
 
 ROLE_LABELS: dict[Role, str] = {
@@ -164,10 +166,19 @@ def install_account_menu(
     audit: AuditService,
     translator: Translator,
     lock: Callable[[], None],
+    languages: LanguageService | None = None,
 ) -> dict[str, QAction]:
-    """An "Account" menu on ``window``; admin items only for users allowed to use them."""
+    """An "Account" menu on ``window``; admin items only for users allowed to use them.
+
+    The menu bar also says who is logged in, and offers the coordinator the languages the
+    organisation offers (``ui/language_settings.py``)."""
     t = translator
     menu = window.menuBar().addMenu(t.gettext("Account"))
+    who = QLabel(window.menuBar())  # parented: PySide would otherwise delete it
+    who.setObjectName("LoggedInAs")
+    if accounts.current is not None:
+        who.setText(t.format("Ingelogd als {name}", name=accounts.current.display_name))
+    window.menuBar().setCornerWidget(who, Qt.Corner.TopRightCorner)
     actions = {
         "password": QAction(t.gettext("Wachtwoord wijzigen…"), window),
         "add_user": QAction(t.gettext("Gebruiker toevoegen…"), window),
@@ -180,6 +191,18 @@ def install_account_menu(
     actions["audit"].triggered.connect(lambda: AuditDialog(audit, t, window).open())
     actions["lock"].triggered.connect(lock)
     user = accounts.current
+    if languages is not None:
+        actions["languages"] = QAction(t.gettext("Talen van de klant…"), window)
+        actions["languages"].triggered.connect(
+            lambda: LanguageSettingsDialog(languages, t, window).open()
+        )
+        # The coordinator (and the administrator) decide which languages are offered.
+        actions["languages"].setVisible(
+            bool(
+                user
+                and (user.may(Permission.MANAGE_DIRECTORY) or user.may(Permission.MANAGE_USERS))
+            )
+        )
     actions["add_user"].setVisible(bool(user and user.may(Permission.MANAGE_USERS)))
     actions["audit"].setVisible(bool(user and user.may(Permission.VIEW_AUDIT)))
     for action in actions.values():

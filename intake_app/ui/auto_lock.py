@@ -3,16 +3,16 @@
 ``IdleWatcher`` filters the application's input events and restarts a timer on each one.
 ``ScreenLock`` then *clears* every view that holds client data (not just covers it): views
 implement ``clear_sensitive()`` and ``restore()``; a view without them is wiped widget by
-widget and rebuilt from the database. Only the logged-in user's password unlocks, and the
+widget (fields, lists, tables; never its labels and icons) and refreshed from the
+database. Only the logged-in user's password unlocks, and the
 window returns to the same screen and the same card, because the state lives in the database.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QComboBox,
     QLabel,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
+    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -156,12 +157,12 @@ class LockScreen(QWidget):
 
 
 def wipe_widgets(root: QWidget) -> None:
-    """Empty every text, list, table and icon under ``root`` (for views with no hook)."""
-    for label in root.findChildren(QLabel):
-        label.clear()
-    for button in root.findChildren(QAbstractButton):
-        button.setText("")
-        button.setIcon(QIcon())
+    """Empty every field, list and table under ``root`` (for views with no hook).
+
+    Labels, buttons and icons are the view's own chrome: they stay, so the view looks the
+    same after unlocking. Views that show client data in labels implement
+    ``clear_sensitive()`` themselves.
+    """
     for line in root.findChildren(QLineEdit):
         line.clear()
     for edit in root.findChildren(QTextEdit):
@@ -176,6 +177,16 @@ def wipe_widgets(root: QWidget) -> None:
     for combo in root.findChildren(QComboBox):
         if combo.isEditable():
             combo.clearEditText()
+
+
+def lock_pages(view: QWidget) -> list[QWidget]:
+    """The views a lock must clear: a tab widget's pages each count as a view."""
+    if isinstance(view, QTabWidget):
+        pages = (view.widget(i) for i in range(view.count()))
+        return [inner for page in pages if page is not None for inner in lock_pages(page)]
+    if view.property("no_client_data"):  # e.g. figures: aggregates only, nothing to clear
+        return []
+    return [view]
 
 
 class ScreenLock(QObject):
@@ -220,6 +231,9 @@ class ScreenLock(QObject):
             if self.stack.widget(i) is not self.screen
         ]
 
+    def _pages(self) -> list[QWidget]:
+        return [page for view in self._views() for page in lock_pages(view)]
+
     def lock(self) -> None:
         if self.is_locked:
             return
@@ -227,7 +241,7 @@ class ScreenLock(QObject):
         current = self.stack.currentWidget()
         self._return_to = current if current is not self.screen else None
         self.stack.setCurrentWidget(self.screen)
-        for view in self._views():
+        for view in self._pages():
             clear = getattr(view, "clear_sensitive", None)
             if callable(clear):
                 clear()
@@ -256,7 +270,7 @@ class ScreenLock(QObject):
             return False
         self.is_locked = False
         self.screen.password.clear()
-        for view in self._views():
+        for view in self._pages():
             restore = getattr(view, "restore", None)
             if callable(restore):
                 restore()
@@ -276,11 +290,10 @@ class ScreenLock(QObject):
             self.window.menuBar().setEnabled(enabled)
 
     def _rebuild(self, view: QWidget) -> None:
-        """A view without ``restore()``: its texts again, and its session from the database."""
+        """A view without ``restore()``: its texts again, and its data from the database."""
         retranslate = getattr(view, "retranslate_ui", None)
         if callable(retranslate):
             retranslate()
-        controller = getattr(view, "controller", None)
-        state = getattr(controller, "state", None)
-        if controller is not None and state is not None:
-            controller.open(state.id)
+        refresh = getattr(view, "refresh", None)
+        if callable(refresh):
+            refresh()

@@ -7,11 +7,10 @@ Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a num
 
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,22 +30,23 @@ from intake_app.i18n.direction import in_reading_direction
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
+from intake_app.ui.option_card import MAX_COLUMNS, OptionCard, caption_font, fit_grid
 from intake_app.ui.read_aloud import ReadAloudButton
 from intake_app.ui.widgets import named
 
-CARD_PICTOGRAM = 96
-OPTION_PICTOGRAM = 96  # design.md section 2: card pictograms of at least 96 px
+CARD_PICTOGRAM = 72  # the question's own pictogram; the answer cards get the room
 PROGRESS_PICTOGRAM = 28
-OPTIONS_PER_ROW = 4
-COMPACT_PER_ROW = 6  # more than eight cards: smaller, six to a row, so all fit at 768 px
-COMPACT_PICTOGRAM = 64
-LABEL_WIDTH = 18  # characters per line under a pictogram
-COMPACT_LABEL_WIDTH = 12
+GRID_SPACING = 12
 
 
-def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
-    """Break a card label over lines: a tool button elides instead of wrapping."""
-    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+class _OptionsArea(QScrollArea):
+    """Tells when its visible part changes size, so the cards can be fitted again."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class ClientView(QWidget):
@@ -92,13 +91,14 @@ class ClientView(QWidget):
         self.glossary_links = GlossaryLinks(glossary or Glossary(()), translator)
         self.glossary_links.hide()
         self.glossary_links.term_requested.connect(self.open_glossary)
-        # The cards sit in a scroll area: on a short screen they scroll, never overlap the
-        # "Pauze" / "Herhaal" / "Zeg ik liever niet" row.
-        self.options_area = QScrollArea()
+        # The cards sit in a scroll area only as a last resort: ``fit_grid`` sizes them so
+        # that every card of the step is in view (a card below the fold is never seen).
+        self.options_area = _OptionsArea()
         self.options_area.setObjectName("OptionsArea")
         self.options_area.setWidgetResizable(True)
         self.options_area.setFrameShape(QFrame.Shape.NoFrame)
         self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.options_area.resized.connect(self._fit_options)
         options_widget = QWidget()
         options_widget.setObjectName("OptionsWidget")
         self.options_area.setWidget(options_widget)
@@ -107,12 +107,12 @@ class ClientView(QWidget):
         self.options_grid = QGridLayout()
         options_column.addLayout(self.options_grid)
         options_column.addStretch(1)
-        self.options_grid.setSpacing(14)
-        for column in range(COMPACT_PER_ROW):
-            self.options_grid.setColumnStretch(column, 1)
-        self.option_buttons: dict[str, QToolButton] = {}
-        self._pool: list[QToolButton] = []
-        self._compact = False
+        self.options_grid.setSpacing(GRID_SPACING)
+        self.option_buttons: dict[str, OptionCard] = {}
+        self._pool: list[OptionCard] = []
+        self._columns = 0
+        self._pictogram_size = 0
+        self._point_size = 0
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
         self.done_button.clicked.connect(self._confirm)
@@ -132,27 +132,35 @@ class ClientView(QWidget):
             button.setIcon(pictograms.icon(code, 32))
             button.setIconSize(QSize(32, 32))
 
+        # Compact chrome, so that the answer cards get the height of a laptop screen:
+        # the phase title sits beside the progress row, the explanation and the glossary
+        # words beside the question's pictogram, "Klaar" in the row of comfort buttons.
+        top = QHBoxLayout()
+        top.addLayout(self.progress, 1)
+        top.addWidget(self.phase_title)
+        text_column = QVBoxLayout()
+        text_column.setSpacing(4)
+        text_column.addWidget(self.card_title)
+        text_column.addWidget(self.explanation)
+        text_column.addWidget(self.glossary_links)
         header = QHBoxLayout()
-        header.addWidget(self.card_pictogram)
-        header.addWidget(self.card_title, 1)
-        header.addWidget(self.read_aloud)
+        header.addWidget(self.card_pictogram, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(text_column, 1)
+        header.addWidget(self.read_aloud, 0, Qt.AlignmentFlag.AlignTop)
         comfort = QHBoxLayout()
         comfort.addWidget(self.pause_button)
         comfort.addWidget(self.repeat_button)
         comfort.addStretch(1)
+        comfort.addWidget(self.done_button)
         comfort.addWidget(self.decline_button)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 20, 32, 20)
-        layout.setSpacing(12)
-        layout.addLayout(self.progress)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.setSpacing(10)
+        layout.addLayout(top)
         layout.addWidget(self.counsellor_banner)
-        layout.addWidget(self.phase_title)
         layout.addLayout(header)
-        layout.addWidget(self.explanation)
-        layout.addWidget(self.glossary_links)
         layout.addWidget(self.options_area, 1)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addLayout(comfort)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build_progress()
@@ -205,31 +213,59 @@ class ClientView(QWidget):
         self.retranslate_ui()
 
     def _rebuild_options(self) -> None:
-        # Buttons are pooled and reused: creating and styling widgets is what makes a step slow.
+        # Cards are pooled and reused: creating and styling widgets is what makes a step slow.
         self.option_buttons = {}
         options = self._shown_options()
-        compact = len(options) > 2 * OPTIONS_PER_ROW
-        self._compact = compact
-        per_row = COMPACT_PER_ROW if compact else OPTIONS_PER_ROW
-        size = COMPACT_PICTOGRAM if compact else OPTION_PICTOGRAM
         while len(self._pool) < len(options):
             self._pool.append(self._new_option_button(len(self._pool)))
         for index, button in enumerate(self._pool):
             if index < len(options):
-                option = options[index]
-                button.setIcon(pictograms.icon(option.pictogram, size))
-                button.setIconSize(QSize(size, size))
-                if button.property("compact") != compact:
-                    button.setProperty("compact", compact)
-                    button.style().unpolish(button)
-                    button.style().polish(button)
-                row, column = divmod(index, per_row)
-                self.options_grid.addWidget(button, row, column)
-                self.option_buttons[option.id] = button
+                self.option_buttons[options[index].id] = button
+            button.setChecked(False)
             button.setVisible(index < len(options))
-        # Empty columns take no room when there are only four to a row.
-        for column in range(COMPACT_PER_ROW):
-            self.options_grid.setColumnStretch(column, 1 if column < per_row else 0)
+        self._columns = 0  # lay out again with this step's captions
+        # A new card starts at the top, with nothing focused that could look pre-selected.
+        self.options_area.verticalScrollBar().setValue(0)
+        focused = QApplication.focusWidget()
+        if focused is not None and (focused is self or self.isAncestorOf(focused)):
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_options(self) -> None:
+        """Size and place the cards so that all of them are in view at once."""
+        buttons = list(self.option_buttons.values())
+        if not buttons:
+            return
+        viewport = self.options_area.viewport()
+        captions = [button.caption.text() for button in buttons]
+        base = buttons[0].font()
+        choice = fit_grid(
+            captions,
+            viewport.width(),
+            viewport.height(),
+            GRID_SPACING,
+            lambda points: caption_font(base, points),
+        )
+        for index, button in enumerate(buttons):
+            button.set_point_size(choice.point_size)
+            place = divmod(index, choice.columns)
+            if button.place != place:  # re-adding moves it: only when it changed
+                button.place = place
+                self.options_grid.addWidget(button, *place)
+            if choice.card_height:
+                button.setFixedHeight(choice.card_height)
+        if choice.pictogram != self._pictogram_size:
+            self._set_pictograms(choice.pictogram)
+        self._columns = choice.columns
+        self._pictogram_size = choice.pictogram
+        self._point_size = choice.point_size
+        for column in range(MAX_COLUMNS):
+            self.options_grid.setColumnStretch(column, 1 if column < choice.columns else 0)
+            self.options_grid.setColumnMinimumWidth(column, 0)
+
+    def _set_pictograms(self, size: int) -> None:
+        for number, option in enumerate(self._shown_options(), start=1):
+            button = self.option_buttons[option.id]
+            button.set_option(number, button.caption.text(), option.pictogram, size)
 
     def _shown_options(self) -> tuple[Option, ...]:
         """The card's options; on the provisions card, the provisions as cards to look at."""
@@ -240,16 +276,11 @@ class ClientView(QWidget):
             return tuple(Option(p.id, p.label, p.pictogram) for p in self.flow.provisions)
         return card.options
 
-    def _new_option_button(self, index: int) -> QToolButton:
-        button = named(QToolButton(), "OptionCard")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.setIconSize(QSize(OPTION_PICTOGRAM, OPTION_PICTOGRAM))
-        button.setCheckable(True)
-        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    def _new_option_button(self, index: int) -> OptionCard:
+        button = OptionCard()
         button.clicked.connect(lambda _=False, i=index: self._choose_by_number(i + 1))
-        row, column = divmod(index, OPTIONS_PER_ROW)
-        self.options_grid.addWidget(button, row, column)
+        button.place = (0, index)
+        self.options_grid.addWidget(button, *button.place)
         return button
 
     def _texts(self) -> Translator:
@@ -260,6 +291,10 @@ class ClientView(QWidget):
     def retranslate_ui(self) -> None:
         t = self._texts()
         client = self.tr_client
+        # A counsellor-only card reads in the counsellor's direction, not the client's.
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if t.rtl else Qt.LayoutDirection.LeftToRight
+        )
         self.pause_button.setText(
             client.gettext("Verder") if self.paused else client.gettext("Pauze")
         )
@@ -298,27 +333,30 @@ class ClientView(QWidget):
             self.explanation.setText(in_reading_direction(t.gettext(card.explanation), t.rtl))
             self.explanation.setVisible(bool(card.explanation))
             self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
-        for option in self._shown_options():
+        size = self._pictogram_size or 96
+        for number, option in enumerate(self._shown_options(), start=1):
             option_button = self.option_buttons[option.id]
-            width = COMPACT_LABEL_WIDTH if self._compact else LABEL_WIDTH
-            label = wrap_label(t.gettext(option.label), width)
-            option_button.setText(in_reading_direction(label, t.rtl))
+            caption = in_reading_direction(t.gettext(option.label), t.rtl)
+            option_button.set_option(number, caption, option.pictogram, size)
             option_button.setChecked(option.id in self.selected)
             option_button.setVisible(not self.paused)
-        # One height for every card on the step, so a long label does not make a ragged grid.
-        shown = list(self.option_buttons.values())
-        for card_button in shown:
-            card_button.setMinimumHeight(0)
-            card_button.setMaximumHeight(16777215)
-        tallest = max((b.sizeHint().height() for b in shown), default=0)
-        for card_button in shown:
-            card_button.setFixedHeight(tallest)
-        self.done_button.setVisible(
-            not self.paused and card.kind in (AnswerKind.INFO, AnswerKind.MULTI)
-        )
-        self.done_button.setText(client.gettext("Verder") if card.kind is AnswerKind.INFO
+        self._fit_options()
+        onward = card.kind is AnswerKind.INFO or self._kept_for_its_form()
+        self.done_button.setVisible(not self.paused and (onward or card.kind is AnswerKind.MULTI))
+        self.done_button.setText(client.gettext("Verder") if onward
                                  else client.gettext("Klaar"))  # fmt: skip
-        self.done_button.setEnabled(card.kind is AnswerKind.INFO or bool(self.selected))
+        self.done_button.setEnabled(onward or bool(self.selected))
+
+    def _kept_for_its_form(self) -> bool:
+        """After "Ja" on an informal-debt card the card stays while the counsellor notes
+        it (services/intake.py); "Verder" then moves on."""
+        card = self.card
+        return (
+            card is not None
+            and card.kind is AnswerKind.CHOICE
+            and card.records is RecordKind.INFORMAL_DEBTS
+            and "yes" in self.selected
+        )
 
     def _retranslate_progress(self) -> None:
         current_phase = self.flow.phase_of(self.card.id).id if self.card else None
@@ -328,7 +366,31 @@ class ClientView(QWidget):
             icon.setProperty("current", phase_id == current_phase)
             icon.setProperty("done", view is PhaseView.DONE)
             icon.setEnabled(view not in (PhaseView.LOCKED, PhaseView.SKIPPED, PhaseView.POSTPONED))
-            icon.setToolTip(self.tr_client.gettext(self.flow.phase(phase_id).title))
+            # The client's words, and the counsellor's Dutch under them.
+            title = self.flow.phase(phase_id).title
+            names = dict.fromkeys((self.tr_client.gettext(title), self.tr_dutch.gettext(title)))
+            icon.setToolTip("\n".join(names))
+            icon.style().unpolish(icon)
+            icon.style().polish(icon)
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: no card, no answer, no language left on screen (the chrome stays)."""
+        self.card = None
+        self.selected = []
+        for button in self._pool:
+            button.caption.clear()
+            button.setAccessibleName("")
+            button.setChecked(False)
+            button.hide()
+        self.option_buttons = {}
+        for label in (self.phase_title, self.card_title, self.explanation, self.counsellor_banner):
+            label.clear()
+        self.card_pictogram.clear()
+        self.glossary_links.hide()
+        self.done_button.hide()
+        self.read_aloud.set_text("")
+        for icon in self.progress_icons.values():
+            icon.setProperty("current", False)
             icon.style().unpolish(icon)
             icon.style().polish(icon)
 
@@ -368,11 +430,16 @@ class ClientView(QWidget):
         if self.card is not None and number <= len(self.card.options):
             self._choose(self.card.options[number - 1].id)
 
+    def choose_number(self, number: int) -> None:
+        """A digit typed anywhere in the window (ui/intake_view.py's shortcuts)."""
+        if self.isVisible():
+            self._choose_by_number(number)
+
     def _confirm(self) -> None:
         card = self.card
         if card is None or self.paused:
             return
-        if card.kind is AnswerKind.INFO:
+        if card.kind is AnswerKind.INFO or self._kept_for_its_form():
             self.next_requested.emit()
         elif self.selected:
             self.option_chosen.emit(card.id, list(self.selected))

@@ -8,6 +8,7 @@ off revokes that consent at once. The lead places this view in phase 9 (warme ov
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -70,7 +71,9 @@ class _Row(QWidget):
         self.dutch.setVisible(bilingual)
         if self.toggle is not None:
             on = self.toggle.isChecked()
-            self.toggle.setText(("✓ " + client.gettext(YES)) if on else client.gettext(NO))
+            self.toggle.setText(client.gettext(YES) if on else client.gettext(NO))
+            # A pictogram, not "✓": no bundled font has that sign.
+            self.toggle.setIcon(pictograms.icon("2714", 24) if on else QIcon())
 
 
 class ConsentView(QWidget):

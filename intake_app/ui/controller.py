@@ -51,6 +51,7 @@ class IntakeController(QObject):
     session_changed = Signal(object)  # SessionState
     sessions_listed = Signal(object)  # ui.session_list_model.SessionListing
     failed = Signal(str)  # one translated sentence
+    status = Signal(str)  # one translated sentence: what a press did (status bar)
     printed = Signal(Path)
     # A slow database (a shared server over Wi-Fi): the window says it is waiting, says so
     # when a click came while the previous one was still being saved, and clears an old

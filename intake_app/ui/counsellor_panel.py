@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,19 +31,23 @@ from intake_app.core.model import PhaseStatus
 from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionState
+from intake_app.ui import pictograms
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.record_forms import RecordForms
 from intake_app.ui.widgets import named
 
 NOTE_LIMIT = 4000
 PANEL_WIDTH = 380
+# OpenMoji pictograms, not text symbols: no bundled font has ○ ✓ ⏸ 🔒 ▲ ▼ (they showed
+# as empty boxes). tests/test_glyphs.py checks every text against the shipped fonts.
 PHASE_MARKS = {
-    PhaseView.OPEN: "○",
-    PhaseView.DONE: "✓",
-    PhaseView.SKIPPED: "–",
-    PhaseView.POSTPONED: "⏸",
-    PhaseView.LOCKED: "🔒",
+    PhaseView.OPEN: "26AA",  # white circle
+    PhaseView.DONE: "2705",  # check mark
+    PhaseView.SKIPPED: "23ED",  # skip
+    PhaseView.POSTPONED: "23F8",  # pause
+    PhaseView.LOCKED: "1F512",  # lock
 }
+MARK_SIZE = 16
 
 
 class CounsellorPanel(QWidget):
@@ -71,7 +76,7 @@ class CounsellorPanel(QWidget):
         self.session_label = named(QLabel(), "PanelHeading", wrap=True)
         self.hide_button = QPushButton()
         self.hide_button.clicked.connect(self.hide_requested)
-        self.elapsed_label = QLabel()
+        self.elapsed_label = named(QLabel(), "ElapsedTime")
         self.elapsed = QElapsedTimer()
         self.clock = QTimer(self)
         self.clock.setInterval(15_000)
@@ -93,8 +98,10 @@ class CounsellorPanel(QWidget):
         self.skip_button = QPushButton()
         self.postpone_button = QPushButton()
         self.reopen_button = QPushButton()
-        self.up_button = QPushButton("▲")
-        self.down_button = QPushButton("▼")
+        self.up_button = QPushButton()
+        self.down_button = QPushButton()
+        for button, code in ((self.up_button, "1F53C"), (self.down_button, "1F53D")):
+            button.setIcon(pictograms.icon(code, 20))
         self.go_button.clicked.connect(self._go_to_phase)
         self.skip_button.clicked.connect(lambda: self._set_phase(PhaseStatus.SKIPPED))
         self.postpone_button.clicked.connect(lambda: self._set_phase(PhaseStatus.POSTPONED))
@@ -106,6 +113,10 @@ class CounsellorPanel(QWidget):
             lambda: controller.apply(lambda s, sid: s.confirm_trust(sid))
         )
 
+        # What the client's screen says, in Dutch: a volunteer who does not read the client's
+        # language still knows which question is on screen and what each number means.
+        self.card_dutch = named(QLabel(), "CardDutch", wrap=True)
+        self.card_dutch.setTextFormat(Qt.TextFormat.PlainText)
         self.tip_heading = named(QLabel(), "PanelHeading")
         self.tip = named(QLabel(), "Tip", wrap=True)
         self.tip.setTextFormat(Qt.TextFormat.PlainText)
@@ -127,6 +138,9 @@ class CounsellorPanel(QWidget):
 
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
+        self.previous_button.setIcon(pictograms.icon("25C0", 18))
+        self.next_button.setIcon(pictograms.icon("25B6", 18))
+        self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # icon after text
         self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
         self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
         self.print_kind = QComboBox()
@@ -139,9 +153,8 @@ class CounsellorPanel(QWidget):
         self.pause_button = QPushButton()
         self.pause_button.clicked.connect(self._end_visit)
         self.complete_button = QPushButton()
-        self.complete_button.clicked.connect(
-            lambda: controller.apply(lambda s, sid: s.complete(sid))
-        )
+        self.complete_button.clicked.connect(self.ask_complete)
+        self.confirm_box: QMessageBox | None = None
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
 
@@ -167,6 +180,7 @@ class CounsellorPanel(QWidget):
         layout.addLayout(phase_buttons)
         layout.addWidget(self.trust_button)
         layout.addWidget(_line())
+        layout.addWidget(self.card_dutch)
         layout.addWidget(self.tip_heading)
         layout.addWidget(self.tip)
         layout.addWidget(self.records)
@@ -200,6 +214,7 @@ class CounsellorPanel(QWidget):
         footer_layout.addWidget(self.back_button)
 
         scroll = QScrollArea()
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -221,14 +236,18 @@ class CounsellorPanel(QWidget):
         self._tick()
 
     def show_state(self, state: SessionState) -> None:
+        previous = self.card
         self.state = state
         self.card = self.flow.card(state.current_card) if state.current_card else None
+        if self.card != previous:  # a new card: the panel starts at the top
+            self.scroll_area.verticalScrollBar().setValue(0)
         selected = self._selected_phase()
         self.phase_list.clear()
         for phase_state in state.phases:
             phase = phase_state.phase
             title = self.tr_ui.gettext(phase.title)
-            item = QListWidgetItem(f"{PHASE_MARKS[phase_state.view]}  {phase.number}. {title}")
+            item = QListWidgetItem(f"{phase.number}. {title}")
+            item.setIcon(pictograms.icon(PHASE_MARKS[phase_state.view], MARK_SIZE))
             item.setData(Qt.ItemDataRole.UserRole, phase.id)
             if self.card is not None and self.card.phase == phase.id:
                 font = item.font()
@@ -239,6 +258,11 @@ class CounsellorPanel(QWidget):
                 self.phase_list.setCurrentItem(item)
         self.records.show_state(state, self.card)
         self.retranslate_ui()
+        answer = state.answer(self.card.id) if self.card is not None else None
+        form = self.records.current_form()
+        if answer is not None and "yes" in answer.values and form is not None:
+            # "Ja" kept the card for its form: bring the form into view.
+            self.scroll_area.ensureWidgetVisible(form.add_button)
 
     def _selected_phase(self) -> str | None:
         item = self.phase_list.currentItem()
@@ -253,7 +277,7 @@ class CounsellorPanel(QWidget):
             if record.practice:
                 label += " · " + t.gettext("Oefenmodus")
             self.session_label.setText(label)
-            self.hints.setText("\n".join("⚠ " + t.gettext(hint) for hint in state.hints))
+            self.hints.setText("\n".join(t.gettext(hint) for hint in state.hints))
             self.hints.setVisible(bool(state.hints))
             postponed = [p.phase for p in state.phases if p.view is PhaseView.POSTPONED]
             self.reminders.setText(
@@ -275,6 +299,8 @@ class CounsellorPanel(QWidget):
             self.complete_button.setToolTip(
                 "\n".join(t.gettext(p) for p in state.completion_problems)
             )
+            # What cannot be done yet is not offered; the tooltip says what is still open.
+            self.complete_button.setEnabled(not state.completion_problems)
         self.hide_button.setText(t.gettext("Verbergen"))
         self.hide_button.setToolTip(t.gettext("Paneel verbergen (Ctrl+H)"))
         self.phase_heading.setText(t.gettext("Fasen"))
@@ -287,6 +313,7 @@ class CounsellorPanel(QWidget):
         self.up_button.setToolTip(t.gettext("Fase eerder"))
         self.down_button.setToolTip(t.gettext("Fase later"))
         self.trust_button.setText(t.gettext("Er is vertrouwen: open Geld tussen mensen"))
+        self._show_card_dutch()
         self.tip_heading.setText(t.gettext("Tip voor u"))
         tip = self.card.counsellor_tip if self.card else ""
         self.tip.setText(t.gettext(tip) if tip else t.gettext("Geen tip bij deze stap."))
@@ -294,10 +321,10 @@ class CounsellorPanel(QWidget):
         self.safety.setText(t.gettext("Zorgen over veiligheid (wordt nooit geprint)"))
         self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
         self.note_button.setText(t.gettext("Notitie bewaren"))
-        self.previous_button.setText(t.gettext("◀ Vorige"))
-        self.previous_button.setToolTip("Ctrl+←")
-        self.next_button.setText(t.gettext("Volgende ▶"))
-        self.next_button.setToolTip("Ctrl+→")
+        self.previous_button.setText(t.gettext("Vorige"))
+        self.previous_button.setToolTip(t.gettext("Vorige kaart (Ctrl+pijl links)"))
+        self.next_button.setText(t.gettext("Volgende"))
+        self.next_button.setToolTip(t.gettext("Volgende kaart (Ctrl+pijl rechts)"))
         self.print_button.setText(t.gettext("Afdrukken"))
         kind_names = {
             SummaryKind.CLIENT: t.gettext("Samenvatting klant"),
@@ -315,6 +342,37 @@ class CounsellorPanel(QWidget):
         self.back_button.setText(t.gettext("Naar het overzicht"))
         self.records.retranslate_ui(t)
         self._tick()
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: nothing of the conversation stays in the panel; the chrome does."""
+        self.state = None
+        self.card = None
+        for label in (self.session_label, self.hints, self.reminders, self.tip, self.card_dutch,
+                      self.notes_count, self.practice_story):  # fmt: skip
+            label.clear()
+        self.phase_list.clear()
+        self.note.clear()
+        self.trauma.setChecked(False)
+        self.safety.setChecked(False)
+        self.complete_button.setToolTip("")
+        self.records.clear_sensitive()
+        self.clock.stop()
+
+    def restore(self) -> None:
+        if self.elapsed.isValid():
+            self.clock.start()
+
+    def _show_card_dutch(self) -> None:
+        card, state = self.card, self.state
+        client_reads_dutch = state is None or state.client_language == "nl"
+        if card is None or client_reads_dutch or self.flow.phase_of(card.id).counsellor_only:
+            self.card_dutch.hide()
+            return
+        # The content's msgids are the Dutch texts (docs/ARCHITECTURE.md, "Texts").
+        lines = [self.tr_ui.format("Op het scherm van de klant: {title}", title=card.title)]
+        lines += [f"{n}  {option.label}" for n, option in enumerate(card.options, start=1)]
+        self.card_dutch.setText("\n".join(lines))
+        self.card_dutch.show()
 
     # -- actions ------------------------------------------------------------------------
     def _show_case(self) -> None:
@@ -359,6 +417,35 @@ class CounsellorPanel(QWidget):
         card_id = self.card.id if self.card else None
         if self.controller.apply(lambda s, sid: s.add_note(sid, text, card_id)) is not None:
             self.note.clear()
+            self.controller.status.emit(self.tr_ui.gettext("Notitie bewaard."))
+
+    def ask_complete(self) -> None:
+        """Completing cannot be undone from the screen: ask first, say what is still open."""
+        state = self.state
+        if state is None:
+            return
+        t = self.tr_ui
+        text = t.gettext("Het gesprek afronden? Daarna staat het als afgerond in de lijst.")
+        if state.completion_problems:
+            open_items = "\n".join("• " + t.gettext(p) for p in state.completion_problems)
+            text += "\n\n" + t.gettext("Nog open:") + "\n" + open_items
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            t.gettext("Gesprek afronden"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(t.gettext("Afronden"))
+        box.button(QMessageBox.StandardButton.No).setText(t.gettext("Annuleren"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self._complete)
+        box.open()
+        self.confirm_box = box
+
+    def _complete(self) -> None:
+        if self.controller.apply(lambda s, sid: s.complete(sid)) is not None:
+            self.controller.status.emit(self.tr_ui.gettext("Het gesprek is afgerond."))
 
     def _end_visit(self) -> None:
         if self.controller.apply(lambda s, sid: s.pause(sid)) is not None:

@@ -17,6 +17,7 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import FollowUpItem
 from intake_app.services.intake import IntakeService
+from intake_app.ui import pictograms
 from intake_app.ui.widgets import named
 
 
@@ -123,12 +124,14 @@ class FollowUpView(QWidget):
                 date=formatter.date(item.follow_up_date),
             )
             if item.overdue:
-                text = "⚠ " + text + " · " + t.gettext("te laat")
+                text += " · " + t.gettext("te laat")
             if item.open_referrals:
                 text += " · " + t.format(
                     "verwijzing nog niet aangekomen: {names}", names=", ".join(item.open_referrals)
                 )
             entry = QListWidgetItem(text)
+            if item.overdue:  # a pictogram: no bundled font has the sign "⚠"
+                entry.setIcon(pictograms.icon("26A0", 20))
             entry.setData(Qt.ItemDataRole.UserRole, item.session_id)
             self.list.addItem(entry)
         self.empty.setVisible(not self.items and not self.loading)

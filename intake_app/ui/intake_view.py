@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.content.glossary import Glossary
@@ -45,6 +46,7 @@ class IntakeView(QWidget):
         self.tr_ui = ui
         self.summaries = summaries
         self.preview: PrintPreviewDialog | None = None
+        self.locked = False  # while locked, a late result must not refill the screen
         self.client = ClientView(flow, translators.dutch(), translators.dutch(), glossary)
         self.panel = CounsellorPanel(controller, flow, ui, practice_cases)
         self.show_panel_button = QPushButton()
@@ -81,24 +83,30 @@ class IntakeView(QWidget):
         self.panel.back_requested.connect(self.closed)
         self.panel.hide_requested.connect(lambda: self.set_panel_visible(False))
         controller.session_changed.connect(self.show_state)
+        self._build_shortcuts()
         self.retranslate_ui()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # The counsellor's keys; the client's are digits, Enter and Esc (ClientView).
-        # Handled here, after any focused field had its chance (Ctrl+Left in a text field
-        # still moves by word).
-        if event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            actions: dict[Qt.Key, Callable[[], object]] = {
-                Qt.Key.Key_H: lambda: self.set_panel_visible(not self.panel.isVisible()),
-                Qt.Key.Key_Right: lambda: self.controller.apply(lambda s, sid: s.next(sid)),
-                Qt.Key.Key_Left: lambda: self.controller.apply(lambda s, sid: s.back(sid)),
-                Qt.Key.Key_P: lambda: self.open_preview(str(self.panel.print_kind.currentData())),
-            }
-            action = actions.get(Qt.Key(event.key()))
-            if action is not None:
-                action()
-                return
-        super().keyPressEvent(event)
+    def _build_shortcuts(self) -> None:
+        """The counsellor's keys and the client's digits, wherever focus is in the window.
+
+        Window shortcuts on this view: active only while it is shown (never over the lock
+        screen or the start screen). A text field keeps its own keys (digits type, Ctrl+Left
+        moves by word) because Qt lets it claim them first.
+        """
+        actions: dict[str, Callable[[], object]] = {
+            "Ctrl+H": lambda: self.set_panel_visible(not self.panel.isVisible()),
+            "Ctrl+Right": lambda: self.controller.apply(lambda s, sid: s.next(sid)),
+            "Ctrl+Left": lambda: self.controller.apply(lambda s, sid: s.back(sid)),
+            "Ctrl+P": lambda: self.open_preview(str(self.panel.print_kind.currentData())),
+        }
+        for number in range(1, 10):
+            actions[str(number)] = partial(self.client.choose_number, number)
+        self.shortcuts: dict[str, QShortcut] = {}
+        for keys, action in actions.items():
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+            self.shortcuts[keys] = shortcut
 
     def set_panel_visible(self, visible: bool) -> None:
         """The counsellor hides the panel when the client looks at the screen."""
@@ -109,7 +117,32 @@ class IntakeView(QWidget):
         self.panel.start_clock()
         self.client.setFocus()
 
+    def clear_sensitive(self) -> None:
+        """Auto-lock (ui/auto_lock.py): client and panel forget the conversation."""
+        self.locked = True
+        if self.preview is not None:
+            self.preview.close()
+        self.client.clear_sensitive()
+        self.panel.clear_sensitive()
+        if self.consent_view is not None:
+            self.consent_view.clear_sensitive()
+            self.consent_view.hide()
+
+    def restore(self) -> None:
+        """After unlocking: the same conversation, card and panel, read from the database."""
+        self.locked = False
+        self.panel.restore()
+        if self.consent_view is not None:
+            self.consent_view.restore()
+        state = self.controller.state
+        if state is not None:
+            self.controller.apply(lambda s, sid: s.open_session(sid))
+        else:
+            self.retranslate_ui()
+
     def show_state(self, state: SessionState) -> None:
+        if self.locked:
+            return
         if self.client.tr_client.code != state.client_language:
             self.client.set_translator(self.translators.get(state.client_language))
         card = self.flow.card(state.current_card) if state.current_card else None

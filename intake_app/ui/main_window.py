@@ -25,13 +25,17 @@ from intake_app.ui.directory_view import DirectoryView
 from intake_app.ui.follow_up_view import FollowUpView
 from intake_app.ui.intake_view import IntakeView
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
+from intake_app.ui.qt_translations import use_qt_translations
 from intake_app.ui.session_files import SessionFileActions
 from intake_app.ui.start_view import StartView
+from intake_app.ui.wheel_guard import install_wheel_guard
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, ui: Translator) -> None:
         super().__init__()
+        install_wheel_guard(self)  # the wheel never changes a field without focus (issue 13)
+        use_qt_translations(ui.code)  # Qt's own dialogs in the counsellor's language
         self.context = context
         self.tr_ui = ui
         # Only the services of the user's role exist (bootstrap/context.py): a coordinator's
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         self.home.addTab(self.directory_view, "")
         # The coordinator's figures load QtCharts: built when the tab is first opened.
         self.stats_tab = QWidget()
+        self.stats_tab.setProperty("no_client_data", True)  # aggregates: a lock leaves them
         QVBoxLayout(self.stats_tab).setContentsMargins(0, 0, 0, 0)
         self.stats_dashboard: QWidget | None = None
         self.home.addTab(self.stats_tab, "")
@@ -71,6 +76,7 @@ class MainWindow(QMainWindow):
         self.waiting_label.setObjectName("WaitingForDatabase")
         self.waiting_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.waiting_label)
+        self.controller.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.controller.printed.connect(self._printed)
         self.follow_ups.open_requested.connect(self._resume)
         self.follow_ups.failed.connect(self._show_error)
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
     def set_ui_language(self, code: str) -> None:
         """The counsellor's own screen language; the client's view is not touched."""
         translator = self.context.translators.get(code)
+        use_qt_translations(code)
         self.tr_ui = translator
         self.controller.ui = translator
         self.start_view.set_translator(translator)
@@ -265,9 +272,12 @@ class MainWindow(QMainWindow):
             self.last_error_box.close()
         self.start_view.clear_sensitive()
         self.follow_ups.clear_sensitive()
+        # Nothing on the lock screen may change a conversation, not even its language.
+        self.language_bar.setEnabled(False)
 
     def restore(self) -> None:
         """After unlocking: the conversation list comes back from the database."""
+        self.language_bar.setEnabled(True)
         self.controller.refresh_sessions()
         if self.home.currentWidget() is self.follow_ups:
             self.follow_ups.refresh()

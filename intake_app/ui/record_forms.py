@@ -7,12 +7,13 @@ every add is committed at once like an answer.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
+from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
@@ -20,19 +21,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Card, Flow, RecordKind
 from intake_app.core.model import (
     ActionType,
-    ConsentPurpose,
     Debt,
     DebtKind,
     Direction,
@@ -49,178 +44,19 @@ from intake_app.core.model import (
     Relationship,
     Wish,
 )
-from intake_app.i18n import amounts
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
-from intake_app.services.summaries import RELATIONSHIP
 from intake_app.ui.controller import IntakeController
-
-# Dutch labels for stored values (the counsellor's language; translated via the ui catalog).
-LABELS: dict[str, str] = {
-    ActionType.CREDITOR_CALLED: N_("Schuldeiser gebeld"),
-    ActionType.PAYMENT_ARRANGEMENT_REQUESTED: N_("Betalingsregeling gevraagd"),
-    ActionType.FORM_FILLED: N_("Formulier ingevuld"),
-    ActionType.APPOINTMENT_MADE: N_("Afspraak gemaakt"),
-    ActionType.BENEFIT_APPLICATION_STARTED: N_("Aanvraag regeling gestart"),
-    ActionType.OTHER: N_("Iets anders"),
-    FormalCategory.RENT: N_("Huur"),
-    FormalCategory.ENERGY: N_("Energie"),
-    FormalCategory.WATER: N_("Water"),
-    FormalCategory.HEALTH_INSURANCE: N_("Zorgverzekering"),
-    FormalCategory.MUNICIPAL_TAX: N_("Gemeentebelasting"),
-    FormalCategory.TAX_OFFICE: N_("Belastingdienst of toeslagen"),
-    FormalCategory.FINE: N_("Boete (CJIB)"),
-    FormalCategory.TELECOM: N_("Telefoon en internet"),
-    FormalCategory.BANK_LOAN: N_("Lening of rood staan"),
-    FormalCategory.BUY_NOW_PAY_LATER: N_("Achteraf betalen"),
-    FormalCategory.STUDY: N_("Studieschuld (DUO)"),
-    FormalCategory.OTHER: N_("Anders"),
-    Pressure.NONE: N_("Geen druk"),
-    Pressure.SOME: N_("Wat druk"),
-    Pressure.HIGH: N_("Veel druk"),
-    Pressure.UNKNOWN: N_("Onbekend"),
-    Wish.PAY_BACK: N_("Terugbetalen"),
-    Wish.INCLUDE_IN_PLAN: N_("Meenemen in het plan"),
-    Wish.KEEP_PRIVATE: N_("Privé houden"),
-    Wish.WANT_BACK: N_("Terug willen"),
-    Wish.KEEP_SENDING: N_("Blijven sturen"),
-    Wish.DONT_KNOW: N_("Weet nog niet"),
-    ProvisionStatus.RECEIVES: N_("Krijgt het al"),
-    ProvisionStatus.NOT_RECEIVING: N_("Krijgt het niet"),
-    ProvisionStatus.UNKNOWN: N_("Onbekend"),
-    ProvisionStatus.APPLIED_TODAY: N_("Vandaag aangevraagd"),
-    ProvisionStatus.NOT_APPLICABLE: N_("Niet van toepassing"),
-    Owner.CLIENT: N_("Klant"),
-    Owner.COUNSELLOR: N_("Hulpverlener"),
-    Owner.TOGETHER: N_("Samen"),
-    Owner.OTHER: N_("Iemand anders"),
-    ConsentPurpose.STORAGE: N_("Gegevens bewaren voor de hulp"),
-    ConsentPurpose.HANDOVER_FORMAL: N_("Overdracht aan een hulporganisatie"),
-    ConsentPurpose.SHARING_INFORMAL: N_("Delen met een vrijwilliger of sleutelpersoon"),
-    ConsentPurpose.INFORMAL_DEBTS_IN_HANDOVER: N_("Geld tussen mensen in de overdracht"),
-    Direction.OWED_BY_CLIENT: N_("Klant moet terugbetalen"),
-    Direction.OWED_TO_CLIENT: N_("Klant krijgt nog geld"),
-    Direction.REMITTANCE: N_("Geld naar familie (per maand)"),
-    Direction.GIFT: N_("Gekregen, geen lening"),
-}
-# Relationships in the same words the client reads on paper.
-LABELS.update({relation.value: text for relation, text in RELATIONSHIP.items()})
-
-
-def parse_amount(text: str) -> int | None:
-    """Euros as typed by the counsellor, in cents; empty is None (amount unknown).
-
-    The strict parser of ``i18n.amounts`` decides; an ambiguous "12.50" is asked back
-    instead of guessed, and nothing is stored until the counsellor writes it clearly.
-    """
-    if not text.strip():
-        return None
-    result = amounts.parse_amount(text)
-    if isinstance(result, amounts.AskBack):
-        raise IntakeError(
-            "Bedoelt u {amount}? Schrijf het bedrag dan met een komma, zoals 12,50.",
-            amount=Formatter("nl").money(result.cents),
-        )
-    return result.cents
-
-
-def _combo(t: Translator, values: list[str]) -> QComboBox:
-    combo = QComboBox()
-    # Long labels must not widen the narrow panel: the popup still shows them in full.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(12)
-    for value in values:
-        combo.addItem(t.gettext(LABELS.get(value, value)), value)
-    return combo
-
-
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-class RecordForm(QWidget):
-    """Base: a title, the stored list, and the fields to add one more."""
-
-    def __init__(self, controller: IntakeController, t: Translator) -> None:
-        super().__init__()
-        self.controller = controller
-        self.t = t
-        self.items = QListWidget()
-        self.items.setMaximumHeight(130)
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._texts: list[tuple[Callable[[str], None], str]] = []
-        self._combos: list[tuple[QComboBox, list[str]]] = []
-        self.add_button = QPushButton()
-        self.text(self.add_button.setText, N_("Toevoegen"))
-        self.add_button.clicked.connect(self.submit)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.items)
-        layout.addLayout(self.form)
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.card: Card | None = None
-
-    # -- texts that follow the counsellor's language live (retranslate_ui) --------------------
-    def text(self, setter: Callable[[str], None], message: str) -> None:
-        setter(self.t.gettext(message))
-        self._texts.append((setter, message))
-
-    def label(self, message: str) -> QLabel:
-        label = QLabel()
-        self.text(label.setText, message)
-        return label
-
-    def check(self, message: str) -> QCheckBox:
-        box = QCheckBox()
-        self.text(box.setText, message)
-        return box
-
-    def combo(self, values: list[str]) -> QComboBox:
-        combo = _combo(self.t, values)
-        self._combos.append((combo, values))
-        return combo
-
-    def retranslate_ui(self, translator: Translator) -> None:
-        self.t = translator
-        for setter, message in self._texts:
-            setter(translator.gettext(message))
-        for combo, values in self._combos:
-            for index, value in enumerate(values):
-                combo.setItemText(index, translator.gettext(LABELS.get(value, value)))
-
-    def show_state(self, state: SessionState, card: Card) -> None:
-        self.card = card
-        self.items.clear()
-        if state.record is not None:
-            for text in self.describe(state.record):
-                self.items.addItem(QListWidgetItem(text))
-        self.items.setVisible(self.items.count() > 0)
-
-    def describe(self, session: IntakeSession) -> list[str]:
-        return []
-
-    def submit(self) -> None:
-        try:
-            operation = self.operation()
-        except IntakeError as exc:
-            self.controller.failed.emit(exc.render(self.t.gettext))
-            return
-        if operation is not None and self.controller.apply(operation) is not None:
-            self.reset()
-
-    def operation(self) -> Callable[..., SessionState] | None:
-        return None
-
-    def reset(self) -> None:
-        pass
-
-    def money(self, money: Money | None) -> str:
-        if money is None:
-            return self.t.gettext("bedrag onbekend")
-        text = Formatter(self.t.code).money(money.cents)
-        return self.t.format("ongeveer {amount}", amount=text) if money.approximate else text
+from intake_app.ui.record_form import (
+    LABELS,
+    RecordForm,
+    _qt_datetime,
+    _to_date,
+    next_working_day_at,
+    parse_amount,
+    typed_date,
+)
 
 
 class ActionsForm(RecordForm):
@@ -233,16 +69,25 @@ class ActionsForm(RecordForm):
         self.form.addRow(self.label(N_("Actie")), self.type)
         self.form.addRow(self.label(N_("Toelichting")), self.description)
 
-    def describe(self, session: IntakeSession) -> list[str]:
-        return [
-            f"{self.t.gettext(LABELS[a.type])}: {a.description}".rstrip(": ")
-            for a in session.actions
-        ]
+    def records(self, session: IntakeSession) -> list[Any]:
+        return list(session.actions)
+
+    def describe_one(self, record: Any) -> str:
+        return f"{self.t.gettext(LABELS[record.type])}: {record.description}".rstrip(": ")
+
+    def load(self, record: Any) -> None:
+        self.type.setCurrentIndex(self.type.findData(record.type.value))
+        self.description.setText(record.description)
+
+    def removal(self, record: Any) -> Callable[..., SessionState]:
+        return lambda s, sid: s.remove_action(sid, record.id)
 
     def operation(self) -> Callable[..., SessionState]:
-        action = OnTheSpotAction(
-            ActionType(self.type.currentData()), datetime.now(UTC), self.description.text().strip()
-        )
+        kind, text = ActionType(self.type.currentData()), self.description.text().strip()
+        if self.editing is not None:
+            changed = dataclasses.replace(self.editing, type=kind, description=text)
+            return lambda s, sid: s.update_action(sid, changed)
+        action = OnTheSpotAction(kind, datetime.now(UTC), text)
         return lambda s, sid: s.add_action(sid, action)
 
     def reset(self) -> None:
@@ -272,8 +117,7 @@ class DebtForm(RecordForm):
         self.consent = self.check(N_("Mag mee in de overdracht"))
         # INF-11: is someone asking for the money back, and by when?
         self.has_deadline = self.check(N_("Er is een datum om terug te betalen"))
-        self.deadline = QDateEdit(QDate.currentDate().addMonths(1))
-        self.deadline.setCalendarPopup(True)
+        self.deadline = typed_date(QDateEdit(QDate.currentDate().addMonths(1)))
         self.deadline.setEnabled(False)
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         if formal:
@@ -295,18 +139,42 @@ class DebtForm(RecordForm):
             self.direction.setCurrentIndex(self.direction.findData(card.debt_direction))
         super().show_state(state, card)
 
-    def describe(self, session: IntakeSession) -> list[str]:
-        lines = []
-        for debt in session.debts:
-            if (debt.kind is DebtKind.FORMAL) != self.formal:
-                continue
-            if self.formal:
-                who = debt.creditor
-            else:
-                relation = LABELS.get(debt.relationship or "", "")
-                who = f"{self.t.gettext(LABELS[debt.direction])} · {self.t.gettext(relation)}"
-            lines.append(f"{who}: {self.money(debt.amount)}")
-        return lines
+    def records(self, session: IntakeSession) -> list[Any]:
+        return [d for d in session.debts if (d.kind is DebtKind.FORMAL) == self.formal]
+
+    def describe_one(self, record: Any) -> str:
+        if self.formal:
+            who = record.creditor
+        else:
+            relation = LABELS.get(record.relationship or "", "")
+            who = f"{self.t.gettext(LABELS[record.direction])} · {self.t.gettext(relation)}"
+        return f"{who}: {self.money(record.amount)}"
+
+    def load(self, record: Any) -> None:
+        def pick(combo: QComboBox, value: object) -> None:
+            if value is not None:
+                combo.setCurrentIndex(combo.findData(str(value)))
+
+        self.creditor.setText(record.creditor)
+        pick(self.category, record.category)
+        pick(self.direction, record.direction)
+        pick(self.relationship, record.relationship)
+        pick(self.pressure, record.pressure)
+        pick(self.wish, record.wish)
+        self.country.setText(record.country)
+        self.consent.setChecked(record.consent_handover)
+        self.has_deadline.setChecked(record.deadline is not None)
+        if record.deadline is not None:
+            self.deadline.setDate(QDate(record.deadline.year, record.deadline.month,
+                                        record.deadline.day))  # fmt: skip
+        money = record.amount
+        self.amount.setText(
+            "" if money is None else f"{money.cents // 100},{money.cents % 100:02d}"
+        )
+        self.approximate.setChecked(money is None or money.approximate)
+
+    def removal(self, record: Any) -> Callable[..., SessionState]:
+        return lambda s, sid: s.remove_debt(sid, record.id)
 
     def operation(self) -> Callable[..., SessionState]:
         cents = parse_amount(self.amount.text())
@@ -330,6 +198,9 @@ class DebtForm(RecordForm):
                 wish=Wish(self.wish.currentData()),
                 consent_handover=self.consent.isChecked(),
             )  # fmt: skip
+        if self.editing is not None:
+            changed = dataclasses.replace(debt, id=self.editing.id, card_id=self.editing.card_id)
+            return lambda s, sid: s.update_debt(sid, changed)
         return lambda s, sid: s.add_debt(sid, debt)
 
     def reset(self) -> None:
@@ -388,23 +259,35 @@ class NextStepsForm(RecordForm):
         self.what = QLineEdit()
         self.what.setMaxLength(300)
         self.owner = self.combo([o.value for o in Owner])
-        self.due = QDateEdit(QDate.currentDate().addDays(7))
-        self.due.setCalendarPopup(True)
+        self.due = typed_date(QDateEdit(QDate.currentDate().addDays(7)))
         self.form.addRow(self.label(N_("Wat")), self.what)
         self.form.addRow(self.label(N_("Wie")), self.owner)
         self.form.addRow(self.label(N_("Wanneer")), self.due)
 
-    def describe(self, session: IntakeSession) -> list[str]:
+    def records(self, session: IntakeSession) -> list[Any]:
+        return list(session.next_steps)
+
+    def describe_one(self, record: Any) -> str:
         f = Formatter(self.t.code)
-        return [
-            f"{s.what} · {self.t.gettext(LABELS[s.owner])}"
-            + (f" · {f.date(s.due)}" if s.due else "")
-            for s in session.next_steps
-        ]
+        when = f" · {f.date(record.due)}" if record.due else ""
+        return f"{record.what} · {self.t.gettext(LABELS[record.owner])}{when}"
+
+    def load(self, record: Any) -> None:
+        self.what.setText(record.what)
+        self.owner.setCurrentIndex(self.owner.findData(record.owner.value))
+        if record.due is not None:
+            self.due.setDate(QDate(record.due.year, record.due.month, record.due.day))
+
+    def removal(self, record: Any) -> Callable[..., SessionState]:
+        return lambda s, sid: s.remove_next_step(sid, record.id)
 
     def operation(self) -> Callable[..., SessionState]:
         step = NextStep(self.what.text().strip(), Owner(self.owner.currentData()),
                         _to_date(self.due.date()))  # fmt: skip
+        if self.editing is not None:
+            changed = dataclasses.replace(self.editing, what=step.what, owner=step.owner,
+                                          due=step.due)  # fmt: skip
+            return lambda s, sid: s.update_next_step(sid, changed)
         return lambda s, sid: s.add_next_step(sid, step)
 
     def reset(self) -> None:
@@ -416,10 +299,8 @@ class AppointmentForm(RecordForm):
         super().__init__(controller, t)
         self.items.hide()
         self.text(self.add_button.setText, N_("Bewaren"))
-        self.follow_up = QDateEdit(QDate.currentDate().addDays(7))
-        self.follow_up.setCalendarPopup(True)
-        self.appointment = QDateTimeEdit(QDateTime.currentDateTime().addDays(7))
-        self.appointment.setCalendarPopup(True)
+        self.follow_up = typed_date(QDateEdit(QDate.currentDate().addDays(7)))
+        self.appointment = typed_date(QDateTimeEdit(_qt_datetime(next_working_day_at())))
         self.has_appointment = self.check(N_("Er is een nieuwe afspraak"))
         self.has_appointment.setChecked(True)
         self.form.addRow(self.label(N_("Nazorg op")), self.follow_up)
@@ -471,11 +352,21 @@ class ReferralForm(RecordForm):
             self.organisation.addItem(suggestion.name, suggestion.id)
         self.organisation.setEditText(current)
 
-    def describe(self, session: IntakeSession) -> list[str]:
+    def records(self, session: IntakeSession) -> list[Any]:
+        return list(session.referrals)
+
+    def describe_one(self, record: Any) -> str:
         warm = self.t.gettext("warm")
-        return [
-            f"{r.organisation_name}" + (f" ({warm})" if r.warm else "") for r in session.referrals
-        ]
+        return f"{record.organisation_name}" + (f" ({warm})" if record.warm else "")
+
+    def load(self, record: Any) -> None:
+        self.organisation.setEditText(record.organisation_name)
+        self.formal.setChecked(record.formal)
+        self.warm.setChecked(record.warm)
+        self.accompanied.setText(record.accompanied_by)
+
+    def removal(self, record: Any) -> Callable[..., SessionState]:
+        return lambda s, sid: s.remove_referral(sid, record.id)
 
     def operation(self) -> Callable[..., SessionState]:
         name = self.organisation.currentText().strip()
@@ -487,6 +378,12 @@ class ReferralForm(RecordForm):
             organisation_id, name, formal=self.formal.isChecked(), warm=self.warm.isChecked(),
             accompanied_by=self.accompanied.text().strip(),
         )  # fmt: skip
+        if self.editing is not None:
+            changed = dataclasses.replace(
+                self.editing, organisation_id=organisation_id, organisation_name=name,
+                formal=referral.formal, warm=referral.warm, accompanied_by=referral.accompanied_by,
+            )  # fmt: skip
+            return lambda s, sid: s.update_referral(sid, changed)
         return lambda s, sid: s.add_referral(sid, referral)
 
     def reset(self) -> None:
@@ -525,6 +422,15 @@ class RecordForms(QStackedWidget):
     def retranslate_ui(self, translator: Translator) -> None:
         for form in self.forms.values():
             form.retranslate_ui(translator)
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: the stored records and anything half typed leave the screen."""
+        for form in self.forms.values():
+            form.items.clear()
+            for field in form.findChildren(QLineEdit):
+                field.clear()
+        self.setCurrentWidget(self.empty)
+        self.hide()
 
     def current_form(self) -> RecordForm | None:
         widget = self.currentWidget()

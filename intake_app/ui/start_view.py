@@ -74,6 +74,10 @@ class StartView(QWidget):
         self.sessions.activated.connect(self._resume_index)
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self._resume_selected)
+        # Only what can do something is enabled: with nothing chosen there is nothing to resume.
+        self.sessions.selectionModel().currentChanged.connect(
+            lambda _now, _before: self._enable_list_buttons()
+        )
         self.empty = QLabel()
         # Storage: a warning about the database's folder, the resume offer, session files.
         self.notice = named(QLabel(), "StorageNotice", wrap=True)
@@ -121,6 +125,7 @@ class StartView(QWidget):
         resume_row.addStretch(1)
         resume_row.addWidget(self.resume_button)
         layout.addLayout(resume_row)
+        self._enable_list_buttons()
         self.retranslate_ui()
 
     def set_languages(
@@ -159,8 +164,7 @@ class StartView(QWidget):
         self.sessions.setVisible(has_items)
         self.search.setVisible(has_items or searching)
         self.search_label.setVisible(has_items or searching)
-        self.resume_button.setEnabled(has_items)
-        self.export_button.setEnabled(has_items)
+        self._enable_list_buttons()
         if listing is not None and not searching:
             self.offered = listing.latest_unfinished
         elif listing is None:
@@ -192,6 +196,11 @@ class StartView(QWidget):
     def item_text(self, row: int) -> str:
         """The text of one row as the list shows it."""
         return self.model.text(row)
+
+    def _enable_list_buttons(self) -> None:
+        chosen = self.sessions.currentIndex().isValid()
+        self.resume_button.setEnabled(chosen)
+        self.export_button.setEnabled(chosen)
 
     def show_notice(self, text: str) -> None:
         """A storage warning (for example: the database is in a synced folder)."""

@@ -203,10 +203,22 @@ class NextStep:
 
 
 class ReferralStatus(enum.StrEnum):
+    """Where a referral stands (REF-05, STA-14); the statistics count these ids."""
+
     PLANNED = "planned"
+    APPOINTMENT_MADE = "appointment_made"
     ARRIVED = "arrived"
     NOT_ARRIVED = "not_arrived"
     LOST_CONTACT = "lost_contact"
+
+    @property
+    def open(self) -> bool:
+        """Still on its way: someone has to check whether the client got there."""
+        return self in (ReferralStatus.PLANNED, ReferralStatus.APPOINTMENT_MADE)
+
+
+# More open referrals than this at once is "te veel doorverwezen" (REF-05).
+MAX_OPEN_REFERRALS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +230,11 @@ class Referral:
     status: ReferralStatus = ReferralStatus.PLANNED
     appointment: datetime | None = None
     accompanied_by: str = ""
+    contact_person: str = ""  # one named person at the organisation (REF-05)
+    planned_on: date | None = None  # the day the referral was made
+    status_on: date | None = None  # the day the current status was recorded
+    feedback: str = ""  # what was fed back to the referrer (REF-06), only with consent
+    feedback_on: date | None = None
     id: int | None = None
 
 
@@ -228,6 +245,7 @@ class ConsentPurpose(enum.StrEnum):
     HANDOVER_FORMAL = "handover_formal"
     SHARING_INFORMAL = "sharing_informal"
     INFORMAL_DEBTS_IN_HANDOVER = "informal_debts_in_handover"
+    FEEDBACK_TO_REFERRER = "feedback_to_referrer"  # REF-06: tell the referrer how it went
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,7 +44,12 @@ _TEXT_FIELDS: dict[type, dict[str, str]] = {
     Debt: {"creditor": "creditor", "country": "short", "purpose": "short"},
     OnTheSpotAction: {"description": "short"},
     NextStep: {"what": "short"},
-    Referral: {"organisation_name": "creditor", "accompanied_by": "creditor"},
+    Referral: {
+        "organisation_name": "creditor",
+        "accompanied_by": "creditor",
+        "contact_person": "creditor",
+        "feedback": "short",
+    },
 }
 _SESSION_TEXT = {"first_name": "name", "neighbourhood": "short", "age_band": "short"}
 
@@ -165,6 +170,10 @@ class GuardedSessionRepository:
     def add_referral(self, session_id: int, referral: Referral) -> int:
         self._write(session_id)
         return self._inner.add_referral(session_id, _clean(referral))
+
+    def update_referral(self, session_id: int, referral: Referral) -> None:
+        self._write(session_id)
+        self._inner.update_referral(session_id, _clean(referral))
 
     def set_referral_status(
         self, session_id: int, referral_id: int, status: ReferralStatus

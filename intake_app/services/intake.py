@@ -29,7 +29,6 @@ from intake_app.core.model import (
     PhaseStatus,
     ProvisionCheck,
     Referral,
-    ReferralStatus,
     SessionStatus,
     Urgency,
     UrgencyType,
@@ -39,8 +38,13 @@ from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
 from intake_app.i18n.translator import N_
 from intake_app.services.access import Access
+from intake_app.services.aftercare import (
+    TOO_MANY_REFERRALS,
+    AftercareOperations,
+    too_many_referrals,
+)
 from intake_app.services.directory import DirectoryService
-from intake_app.services.dto import AnswerView, FollowUpItem, SessionListItem, SessionState
+from intake_app.services.dto import AnswerView, SessionListItem, SessionState
 from intake_app.services.gate import gated
 
 URGENCY_OPTIONS = {
@@ -66,7 +70,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService:
+class IntakeService(AftercareOperations):
     def __init__(
         self,
         sessions: SessionRepository,
@@ -117,32 +121,6 @@ class IntakeService:
             changes["current_card"] = resume_at.id if resume_at else None
         self._sessions.update_session(session_id, **changes)
         return self.open_session(session_id, changed={"session", "position"})
-
-    @gated(Permission.READ_SESSIONS, None)
-    def follow_ups(self, today: date, *, horizon_days: int = 7) -> list[FollowUpItem]:
-        """Sessions whose follow-up date falls before ``today + horizon_days``, due first."""
-        items = []
-        for listed in self._sessions.list_sessions():
-            if listed.practice or listed.follow_up_date is None:
-                continue
-            if (listed.follow_up_date - today).days > horizon_days:
-                continue
-            session = self._sessions.get_session(listed.id)
-            open_referrals = tuple(
-                r.organisation_name
-                for r in session.referrals
-                if r.status not in (ReferralStatus.ARRIVED,)
-            )
-            items.append(
-                FollowUpItem(
-                    session.id,
-                    session.code,
-                    listed.follow_up_date,
-                    listed.follow_up_date < today,
-                    open_referrals,
-                )
-            )
-        return sorted(items, key=lambda item: (item.follow_up_date, item.code))
 
     # -- answering and moving ---------------------------------------------------------
     @gated(
@@ -449,6 +427,8 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def add_referral(self, session_id: int, referral: Referral) -> SessionState:
+        if referral.planned_on is None:
+            referral = replace(referral, planned_on=_now().date())
         self._sessions.add_referral(session_id, referral)
         return self.open_session(session_id, changed={"referrals"})
 
@@ -485,6 +465,8 @@ class IntakeService:
             hints.append(
                 N_("Meerdere schuldeisers en iets dringends: schakel een professional in.")
             )
+        if too_many_referrals(session):
+            hints.append(TOO_MANY_REFERRALS)
         if session.trauma_flag:
             hints.append(
                 N_("Mogelijk trauma: vraag niet door over de vlucht, houd het kort, bied pauzes.")

@@ -377,6 +377,9 @@ class SqlSessionRepository:
     def add_referral(self, session_id: int, referral: Referral) -> int:
         return self._add(session_id, ReferralRow, referral)
 
+    def update_referral(self, session_id: int, referral: Referral) -> None:
+        self._replace(session_id, ReferralRow, referral)
+
     def set_referral_status(
         self, session_id: int, referral_id: int, status: ReferralStatus
     ) -> None:

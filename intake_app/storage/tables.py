@@ -178,6 +178,11 @@ class ReferralRow(SQLModel, table=True):
     status: str = Field(default="planned", max_length=16)
     appointment: datetime | None = None
     accompanied_by: str = Field(default="", max_length=120)
+    contact_person: str = Field(default="", max_length=120)
+    planned_on: date | None = None
+    status_on: date | None = None
+    feedback: str = Field(default="", max_length=500)
+    feedback_on: date | None = None
 
 
 class ConsentRow(SQLModel, table=True):

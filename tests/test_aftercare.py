@@ -1,0 +1,95 @@
+"""Aftercare that can be worked (issue 21, INT-20, REF-05, REF-06), through the services,
+on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from intake_app.core.model import ConsentPurpose, NextStep, Owner, Referral, ReferralStatus
+from intake_app.core.security import AuditAction
+from intake_app.services.aftercare import TOO_MANY_REFERRALS, FeedbackConsentError
+
+TODAY = date(2026, 11, 26)
+
+
+def test_a_referral_followed_from_planned_to_arrived_with_feedback(any_context) -> None:
+    service = any_context.intake
+    sid = service.start_session("nl").id
+    service.set_appointment(sid, follow_up=date(2026, 12, 1), next_appointment=None)
+    state = service.add_referral(sid, Referral(None, "Schuldhulp Gemeente", formal=True, warm=True))
+    (referral,) = state.record.referrals
+    assert referral.status is ReferralStatus.PLANNED and referral.planned_on is not None
+
+    state = service.set_referral_contact(sid, referral.id, "  mevrouw De Vries ")
+    assert state.record.referrals[0].contact_person == "mevrouw De Vries"
+    appointment = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+    service.set_referral_status(
+        sid, referral.id, ReferralStatus.APPOINTMENT_MADE, on=TODAY, appointment=appointment
+    )
+    (item,) = service.follow_ups(TODAY)
+    assert item.first_due == date(2026, 11, 28)  # the appointment comes before the follow-up
+    assert [(t.kind, t.status, t.contact_person) for t in item.tasks] == [
+        ("referral", "appointment_made", "mevrouw De Vries")
+    ]
+
+    # Feedback to whoever sent the client needs the client's yes first (REF-06).
+    with pytest.raises(FeedbackConsentError):
+        service.record_feedback(sid, referral.id, "Ze is aangekomen.", on=TODAY)
+    service.set_consents(sid, {ConsentPurpose.FEEDBACK_TO_REFERRER: True})
+    service.set_referral_status(sid, referral.id, ReferralStatus.ARRIVED, on=date(2026, 11, 28))
+    state = service.record_feedback(
+        sid, referral.id, "Aangekomen, traject gestart.", on=date(2026, 11, 29)
+    )
+    stored = state.record.referrals[0]
+    assert (stored.status, stored.status_on, stored.appointment) == (
+        ReferralStatus.ARRIVED,
+        date(2026, 11, 28),
+        appointment.replace(tzinfo=stored.appointment.tzinfo),
+    )
+    assert (stored.feedback, stored.feedback_on) == (
+        "Aangekomen, traject gestart.",
+        date(2026, 11, 29),
+    )
+
+    # Arrived: nothing left to do for it; the session stays listed for its follow-up date.
+    (item,) = service.follow_ups(TODAY)
+    assert item.tasks == () and item.open_referrals == ()
+    events = any_context.storage.audit.events(limit=50)
+    assert any(e.action is AuditAction.CHANGED and e.target == f"session:{sid}" for e in events)
+
+
+def test_the_list_puts_what_needs_doing_now_first(context) -> None:
+    service = context.intake
+    later = service.start_session("nl").id
+    service.set_appointment(later, follow_up=date(2026, 12, 2), next_appointment=None)
+    now = service.start_session("nl").id
+    service.set_appointment(now, follow_up=date(2026, 12, 3), next_appointment=None)
+    state = service.add_next_step(now, NextStep("Huurtoeslag aanvragen", Owner.CLIENT, due=TODAY))
+    step_id = state.record.next_steps[0].id
+    items = service.follow_ups(TODAY)
+    assert [item.session_id for item in items] == [now, later]
+    assert items[0].tasks[0].label == "Huurtoeslag aanvragen"
+
+    service.set_step_done(now, step_id)
+    items = service.follow_ups(TODAY)
+    assert [item.session_id for item in items] == [later, now]
+    assert items[1].tasks == ()
+
+
+def test_more_than_two_open_referrals_warns(context) -> None:
+    service = context.intake
+    sid = service.start_session("nl").id
+    service.set_appointment(sid, follow_up=TODAY, next_appointment=None)
+    for name in ("Wijkteam", "Budgetmaatje"):
+        state = service.add_referral(sid, Referral(None, name, formal=False, warm=False))
+    assert TOO_MANY_REFERRALS not in state.hints
+    state = service.add_referral(sid, Referral(None, "Voedselbank", formal=True, warm=False))
+    assert TOO_MANY_REFERRALS in state.hints
+    assert service.follow_ups(TODAY)[0].too_many_referrals
+    # One lost to contact: two open again, no warning.
+    first = state.record.referrals[0].id
+    state = service.set_referral_status(sid, first, ReferralStatus.LOST_CONTACT, on=TODAY)
+    assert TOO_MANY_REFERRALS not in state.hints
+    assert not service.follow_ups(TODAY)[0].too_many_referrals

@@ -3,6 +3,8 @@ on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 
 import pytest
@@ -93,3 +95,33 @@ def test_more_than_two_open_referrals_warns(context) -> None:
     state = service.set_referral_status(sid, first, ReferralStatus.LOST_CONTACT, on=TODAY)
     assert TOO_MANY_REFERRALS not in state.hints
     assert not service.follow_ups(TODAY)[0].too_many_referrals
+
+
+def _admin(db_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "intake_app.cli.main", "--db", db_url, "aftercare", *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_aftercare_on_the_command_line(context, db_url: str) -> None:
+    service = context.intake
+    sid = service.start_session("nl").id
+    service.set_appointment(sid, follow_up=TODAY, next_appointment=None)
+    state = service.add_referral(sid, Referral(None, "Wijkteam Noord", formal=False, warm=True))
+    rid = state.record.referrals[0].id
+    listed = _admin(db_url, "list", "--today", TODAY.isoformat())
+    assert listed.returncode == 0, listed.stderr
+    assert f"verwijzing {rid}: Wijkteam Noord" in listed.stdout and "planned" in listed.stdout
+
+    done = _admin(
+        db_url, "referral", str(sid), str(rid), "--status", "arrived", "--on", "2026-11-27"
+    )
+    assert done.returncode == 0, done.stderr
+    stored = context.storage.sessions.get_session(sid).referrals[0]
+    assert (stored.status, stored.status_on) == (ReferralStatus.ARRIVED, date(2026, 11, 27))
+
+    missing = _admin(db_url, "referral", str(sid), "999", "--status", "arrived")
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
+    assert missing.stderr.count("\n") == 1 and "bestaat niet meer" in missing.stderr

@@ -6,6 +6,7 @@
     intake-admin stats merge A.csv B.csv ... --out FILE
     intake-admin [--db URL] languages list
     intake-admin [--db URL] languages offer CODE [CODE ...]
+    intake-admin [--db URL] aftercare list|referral|step-done ...   (cli/aftercare.py)
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
@@ -31,7 +32,7 @@ from pathlib import Path
 from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.paths import default_paths
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.cli import content_check, storage_commands, summary, users
+from intake_app.cli import aftercare, content_check, storage_commands, summary, users
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import N_
@@ -67,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    aftercare.add_parser(commands)
     users.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
     audit_commands = audit.add_subparsers(dest="action", required=True)
@@ -219,6 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _audit_list(context, args.limit)
         if args.area == "users":
             return users.run(context, args)
+        if args.area == "aftercare":
+            return aftercare.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

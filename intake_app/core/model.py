@@ -116,6 +116,24 @@ class DebtStatus(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+class Debtor(enum.StrEnum):
+    """Whose debt it is. Only the client's own counts in her total (issue 21)."""
+
+    CLIENT = "client"
+    PARTNER = "partner"  # the partner's debt, told by the client: kept apart
+
+
+class Frequency(enum.StrEnum):
+    """How often money is sent or repaid (INF-07: regular or not)."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    FEW_TIMES_A_YEAR = "few_times_a_year"
+    YEARLY = "yearly"
+    IRREGULAR = "irregular"  # when there is a need at home
+    ONCE = "once"
+
+
 @dataclass(frozen=True, slots=True)
 class Debt:
     kind: DebtKind
@@ -132,8 +150,19 @@ class Debt:
     pressure: Pressure = Pressure.UNKNOWN
     deadline: date | None = None
     wish: Wish = Wish.DONT_KNOW
-    status: DebtStatus = DebtStatus.UNKNOWN
+    status: DebtStatus = DebtStatus.UNKNOWN  # DISPUTED: the client does not agree with it
     consent_handover: bool = False
+    # The rest of what the INF cards ask (issue 21); all optional, so older records still fit.
+    relationship_text: str = ""  # finer than the list: "zwager", "oom in Marokko"; no names
+    since: date | None = None  # since when the money is owed (or sent)
+    amount_up_to: Money | None = None  # a range "tussen 100 en 200": amount is the low end
+    frequency: Frequency | None = None  # remittances and repayments: how often
+    monthly_repayment: Money | None = None  # what the client pays back each month
+    regular: bool | None = None  # paid or sent regularly? None: not asked
+    in_budget: bool | None = None  # should it go into the budget (plan)? None: not asked
+    caused_by_ex_partner: bool = False  # the debt came from the relationship with the ex
+    debtor: Debtor = Debtor.CLIENT  # whose debt: the partner's is kept out of her total
+    confirmed: bool = True  # False: the client is not sure it exists or what it is
     id: int | None = None
 
 

@@ -41,7 +41,12 @@ T = TypeVar("T")
 
 # Free-text fields per record type and the length rule (core/text_hygiene.MAX_LENGTHS).
 _TEXT_FIELDS: dict[type, dict[str, str]] = {
-    Debt: {"creditor": "creditor", "country": "short", "purpose": "short"},
+    Debt: {
+        "creditor": "creditor",
+        "country": "short",
+        "purpose": "short",
+        "relationship_text": "name",
+    },
     OnTheSpotAction: {"description": "short"},
     NextStep: {"what": "short"},
     Referral: {

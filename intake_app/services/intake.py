@@ -339,10 +339,7 @@ class IntakeService(AftercareOperations):
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def add_debt(self, session_id: int, debt: Debt) -> SessionState:
-        if debt.amount is not None and debt.amount.cents < 0:
-            raise IntakeError("Een bedrag kan niet negatief zijn.")
-        if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
-            raise IntakeError("Vul in bij wie de schuld is.")
+        _check_debt(debt)
         self._sessions.add_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
@@ -350,6 +347,7 @@ class IntakeService(AftercareOperations):
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def update_debt(self, session_id: int, debt: Debt) -> SessionState:
+        _check_debt(debt)
         self._sessions.update_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
@@ -494,6 +492,19 @@ class IntakeService(AftercareOperations):
                 )
             )
         return hints
+
+
+def _check_debt(debt: Debt) -> None:
+    """One sentence for what cannot be stored as typed."""
+    amounts = (debt.amount, debt.amount_up_to, debt.monthly_repayment)
+    if any(money is not None and money.cents < 0 for money in amounts):
+        raise IntakeError("Een bedrag kan niet negatief zijn.")
+    if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
+        raise IntakeError("Vul in bij wie de schuld is.")
+    if debt.amount_up_to is not None and (
+        debt.amount is None or debt.amount_up_to.cents < debt.amount.cents
+    ):
+        raise IntakeError("Bij een bedrag van … tot … moet het tweede bedrag het hoogste zijn.")
 
 
 def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:

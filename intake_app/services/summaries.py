@@ -20,6 +20,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from intake_app.content.pictograms import ATTRIBUTION
+from intake_app.core.debts import own
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import (
     ActionType,
@@ -279,7 +280,7 @@ _MONEY_LIKE = re.compile(r"(€|EUR)\s*[\d.,\s]*\d[\d.,-]*|\d[\d.\s]*,\d{2}|\d+\
 def _sum(debts: Iterable[Debt]) -> tuple[int, bool, bool]:
     """(cents of the known amounts, any approximate, any unknown). Never across directions."""
     cents, approximate, unknown = 0, False, False
-    for debt in debts:
+    for debt in own(debts):  # the partner's and unconfirmed debts never count (issue 21)
         if debt.amount is None:
             unknown = True
         else:

@@ -98,6 +98,18 @@ class DebtRow(SQLModel, table=True):
     wish: str = Field(default="dont_know", max_length=24)
     status: str = Field(default="unknown", max_length=16)
     consent_handover: bool = False
+    relationship_text: str = Field(default="", max_length=60)
+    since: date | None = None
+    amount_up_to_cents: int | None = None
+    amount_up_to_approximate: bool = False
+    frequency: str | None = Field(default=None, max_length=24)
+    monthly_repayment_cents: int | None = None
+    monthly_repayment_approximate: bool = False
+    regular: bool | None = None
+    in_budget: bool | None = None
+    caused_by_ex_partner: bool = False
+    debtor: str = Field(default="client", max_length=16)
+    confirmed: bool = True
 
 
 class UrgencyRow(SQLModel, table=True):

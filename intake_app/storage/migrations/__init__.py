@@ -1,3 +1,3 @@
 """Alembic migrations; ``HEAD`` lets start-up skip importing Alembic when nothing is due."""
 
-HEAD = "0004_aftercare"
+HEAD = "0005_informal_debts"

@@ -4,6 +4,7 @@ file, and the partner's or unconfirmed debts kept out of the client's own total.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -154,3 +155,60 @@ def test_a_session_file_of_todays_format_imports_unchanged(context) -> None:
         "",
         None,
     )
+
+
+def test_the_details_widget_stores_and_shows_every_field(gui_app, qtbot, context) -> None:
+    from PySide6.QtCore import QDate
+
+    from intake_app.i18n.translator import Translator
+    from intake_app.ui.informal_details import InformalDetails
+    from intake_app.ui.record_forms import parse_amount
+
+    t = Translator("nl", context.paths.catalogs)
+    details = InformalDetails(t, parse_amount)
+    qtbot.addWidget(details)
+    details.show()
+    details.more.setChecked(True)
+    assert details.body.isVisible()
+    details.relationship_text.setText("zwager")
+    details.purpose.setText("bruiloft van de dochter")
+    details.has_since.setChecked(True)
+    details.since.setDate(QDate(2024, 6, 1))
+    details.terms.setCurrentIndex(details.terms.findData(Terms.VERBAL))
+    details.amount_up_to.setText("7.000")
+    details.monthly_repayment.setText("100,00")
+    details.regular.setCurrentIndex(details.regular.findData(False))
+    details.in_budget.setCurrentIndex(details.in_budget.findData(True))
+    details.disputed.setChecked(True)
+    details.ex_partner.setChecked(True)
+    details.partner.setChecked(True)
+    base = Debt(
+        DebtKind.INFORMAL,
+        Direction.OWED_BY_CLIENT,
+        "inf_wedding",
+        amount=Money(600000, approximate=True),
+        relationship=Relationship.IN_LAW,
+    )
+    debt = details.apply(base)
+    assert (debt.since, debt.amount_up_to, debt.monthly_repayment) == (
+        date(2024, 6, 1),
+        Money(700000, approximate=True),
+        Money(10000),
+    )
+    assert (debt.regular, debt.in_budget, debt.status, debt.debtor, debt.confirmed) == (
+        False,
+        True,
+        DebtStatus.DISPUTED,
+        Debtor.PARTNER,
+        True,
+    )
+    sid = context.intake.start_session("nl").id
+    stored = context.intake.add_debt(sid, debt).record.debts[0]
+    again = InformalDetails(t, parse_amount)
+    qtbot.addWidget(again)
+    again.load(stored)  # editing shows what was stored, and gives it back unchanged
+    assert again.apply(replace(stored, status=DebtStatus.UNKNOWN)) == stored
+    out = os.environ.get("AFTERCARE_PNG")
+    if out:
+        details.resize(420, details.sizeHint().height())
+        details.grab().save(out)

@@ -55,6 +55,7 @@ from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.services.summaries import RELATIONSHIP
 from intake_app.ui.controller import IntakeController
+from intake_app.ui.informal_details import InformalDetails
 
 # Dutch labels for stored values (the counsellor's language; translated via the ui catalog).
 LABELS: dict[str, str] = {
@@ -288,6 +289,8 @@ class DebtForm(RecordForm):
             self.form.addRow(self.label(N_("Datum")), self.deadline)
             self.form.addRow(self.label(N_("Wens")), self.wish)
             self.form.addRow("", self.consent)
+            self.details = InformalDetails(t, parse_amount)  # the rest of the INF cards
+            self.form.addRow(self.details)
         self.form.addRow(self.label(N_("Bedrag (€)")), amount_row)
 
     def show_state(self, state: SessionState, card: Card) -> None:
@@ -330,12 +333,20 @@ class DebtForm(RecordForm):
                 wish=Wish(self.wish.currentData()),
                 consent_handover=self.consent.isChecked(),
             )  # fmt: skip
+            debt = self.details.apply(debt)
         return lambda s, sid: s.add_debt(sid, debt)
 
     def reset(self) -> None:
         self.creditor.clear()
         self.amount.clear()
         self.country.clear()
+        if not self.formal:
+            self.details.reset()
+
+    def retranslate_ui(self, translator: Translator) -> None:
+        super().retranslate_ui(translator)
+        if not self.formal:
+            self.details.retranslate_ui(translator)
 
 
 class ProvisionsForm(RecordForm):

@@ -125,3 +125,69 @@ def test_aftercare_on_the_command_line(context, db_url: str) -> None:
     missing = _admin(db_url, "referral", str(sid), "999", "--status", "arrived")
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
     assert missing.stderr.count("\n") == 1 and "bestaat niet meer" in missing.stderr
+
+
+def test_a_database_from_before_issue_21_keeps_its_rows(any_db_url: str) -> None:
+    """0003a → HEAD: sessions, answers, debts and referrals kept; the new fields defaulted."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from intake_app.core.model import Debtor
+    from intake_app.storage.migrate import alembic_config
+    from intake_app.storage.opening import open_storage
+
+    engine = create_engine(any_db_url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003a_storage")
+    at = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO intake_session (id, code, created_at, updated_at, client_language,"
+                " status, practice, first_name, age_band, neighbourhood, visit, trauma_flag,"
+                " safety_flag, phase_order_json) VALUES (1, 'K-OLD2-CD', :t, :t, 'ar',"
+                " 'paused', false, '', '', '', 1, false, true, '[]')"
+            ),
+            {"t": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO answer (session_id, card_id, state, value_json, answered_at)"
+                " VALUES (1, 'primary_question', 'answered', '[\"rent\"]', :t)"
+            ),
+            {"t": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO debt (session_id, kind, direction, card_id, amount_cents,"
+                " approximate, monthly, creditor, country, purpose, terms, pressure, wish,"
+                " status, consent_handover) VALUES (1, 'informal', 'owed_by_client',"
+                " 'inf_wedding', 800000, true, false, '', '', 'bruiloft', 'verbal', 'some',"
+                " 'pay_back', 'disputed', false)"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO referral (session_id, organisation_name, formal, warm, status,"
+                " accompanied_by) VALUES (1, 'Wijkteam', false, true, 'planned', '')"
+            )
+        )
+    engine.dispose()
+    storage = open_storage(any_db_url)
+    try:
+        session = storage.sessions.get_session(1)
+        assert session.answers["primary_question"].value == ("rent",)
+        (debt,) = session.debts
+        assert (debt.amount.cents, debt.purpose, debt.debtor, debt.confirmed) == (
+            800000,
+            "bruiloft",
+            Debtor.CLIENT,
+            True,
+        )
+        (referral,) = session.referrals
+        assert (referral.organisation_name, referral.contact_person) == ("Wijkteam", "")
+        assert session.discreet is None and session.paper_discreet  # the safety flag
+    finally:
+        storage.close()

@@ -328,6 +328,14 @@ class IntakeSession:
     next_appointment: datetime | None = None
     completed_at: datetime | None = None
     phase_order: tuple[str, ...] = ()  # empty: the content's order (INT-10)
+    # Print choices (GEN-05), stored so that every print path honours them (issue 21).
+    discreet: bool | None = None  # None: discreet when the home is not safe (paper_discreet)
+    print_remittances: bool = False  # the client wants "Geld naar familie" on her paper
+    # The language of the conversation (COM-05), beside the print language (client_language).
+    spoken_language: str = ""  # empty: the same as client_language
+    interpreter_kind: str = ""  # an option id of the interpreter_mode card; empty: not said
+    interpreter_language: str = ""  # a language code
+    interpreter_gender: str = ""  # "female", "male" or empty
     phase_status: dict[str, PhaseStatus] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     debts: tuple[Debt, ...] = ()
@@ -338,6 +346,15 @@ class IntakeSession:
     referrals: tuple[Referral, ...] = ()
     consents: tuple[Consent, ...] = ()
     notes: tuple[Note, ...] = ()
+
+    @property
+    def paper_discreet(self) -> bool:
+        """The client's paper is discreet: as chosen, else when the home is not safe."""
+        if self.discreet is not None:
+            return self.discreet
+        domains = self.answers.get("life_domains")
+        unsafe_home = domains is not None and "safety_at_home" in domains.value
+        return self.safety_flag or unsafe_home
 
     def consent(self, purpose: ConsentPurpose) -> bool:
         latest = [c for c in self.consents if c.purpose is purpose]

@@ -43,6 +43,7 @@ from intake_app.services.aftercare import (
     AftercareOperations,
     too_many_referrals,
 )
+from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionState
 from intake_app.services.gate import gated
@@ -70,7 +71,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService(AftercareOperations):
+class IntakeService(AftercareOperations, ConversationChoices):
     def __init__(
         self,
         sessions: SessionRepository,

@@ -55,6 +55,7 @@ from intake_app.i18n.languages import SOURCE_LANGUAGE, language
 from intake_app.i18n.translator import N_, Translator, Translators
 from intake_app.services.access import Access
 from intake_app.services.gate import gated, public
+from intake_app.services.print_choices import honour
 
 
 class ConsentMissingError(IntakeError):
@@ -67,13 +68,15 @@ class UnknownSummaryKindError(IntakeError):
 
 @dataclass(frozen=True, slots=True)
 class PrintOptions:
-    """Choices made at the moment of printing, not stored with the session."""
+    """Choices made at the moment of printing; the session's stored ones (print_choices.py)
+    fill in what is not said here."""
 
     counsellor: str = ""  # first name, printed on the client's summary
     role: str = ""  # e.g. "schuldhulpverlener", "vrijwilliger" (handover)
     organisation: str = ""  # the sender's organisation (handover)
     place: str = ""  # where the conversation took place (handover)
-    show_remittances: bool = False  # the client wants "Geld naar familie" on paper
+    show_remittances: bool | None = None  # "Geld naar familie" on paper; None: as stored
+    override_discretion: bool = False  # the full summary of a discreet session, on purpose
     today: date | None = None  # the printed date; None: today (UTC)
 
 
@@ -440,7 +443,7 @@ class SummaryService:
         if chosen is SummaryKind.HANDOVER:
             self._access.require(Permission.PRINT_HANDOVER, target)
         session = self._sessions.get_session(session_id)
-        options = options or PrintOptions()
+        options = honour(session, chosen, options or PrintOptions(), self._access)
         texts = _Bilingual(self._translators.get(session.client_language), self._dutch())
         try:
             if chosen is SummaryKind.HANDOVER:

@@ -22,6 +22,7 @@ from intake_app.storage.database import sqlite_file
 from intake_app.storage.mapping import to_columns
 from intake_app.storage.repository import _CHILDREN
 from intake_app.storage.tables import (
+    SESSION_CHOICES,
     ActionRow,
     AnswerOptionRow,
     AnswerRow,
@@ -142,7 +143,7 @@ class SqlStorageMaintenance:
                 "code", "created_at", "updated_at", "client_language", "current_card",
                 "practice", "first_name", "age_band", "neighbourhood", "visit",
                 "trust_confirmed_at", "trauma_flag", "safety_flag", "follow_up_date",
-                "next_appointment", "completed_at",
+                "next_appointment", "completed_at", *SESSION_CHOICES,
             )
         }  # fmt: skip
         values["status"] = s.status.value

@@ -37,6 +37,7 @@ from intake_app.core.model import (
 )
 from intake_app.storage.mapping import to_columns, to_domain
 from intake_app.storage.tables import (
+    SESSION_CHOICES,
     ActionRow,
     AnswerOptionRow,
     AnswerRow,
@@ -59,6 +60,7 @@ UPDATABLE_SESSION_FIELDS = frozenset(
         "client_language", "status", "current_card", "practice", "first_name", "age_band",
         "neighbourhood", "visit", "trust_confirmed_at", "trauma_flag", "safety_flag",
         "follow_up_date", "next_appointment", "completed_at", "phase_order",
+        *SESSION_CHOICES,
     }
 )  # fmt: skip
 
@@ -122,6 +124,7 @@ def _to_session(row: SessionRow, **parts: Any) -> IntakeSession:
         next_appointment=row.next_appointment,
         completed_at=row.completed_at,
         phase_order=tuple(json.loads(row.phase_order_json or "[]")),
+        **{name: getattr(row, name) for name in SESSION_CHOICES},
         **parts,
     )
 

@@ -40,6 +40,23 @@ class SessionRow(SQLModel, table=True):
     next_appointment: datetime | None = None
     completed_at: datetime | None = Field(default=None, index=True)
     phase_order_json: str = Field(default="[]", max_length=1000)
+    discreet: bool | None = None
+    print_remittances: bool = False
+    spoken_language: str = Field(default="", max_length=8)
+    interpreter_kind: str = Field(default="", max_length=32)
+    interpreter_language: str = Field(default="", max_length=8)
+    interpreter_gender: str = Field(default="", max_length=8)
+
+
+# Session columns that map one to one onto IntakeSession fields of the same name (issue 21).
+SESSION_CHOICES = (
+    "discreet",
+    "print_remittances",
+    "spoken_language",
+    "interpreter_kind",
+    "interpreter_language",
+    "interpreter_gender",
+)
 
 
 class AnswerRow(SQLModel, table=True):

@@ -19,19 +19,19 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("referral") as table:
-        table.add_column(
-            sa.Column("contact_person", sa.String(length=120), nullable=False, server_default="")
-        )
-        table.add_column(sa.Column("planned_on", sa.Date(), nullable=True))
-        table.add_column(sa.Column("status_on", sa.Date(), nullable=True))
-        table.add_column(
-            sa.Column("feedback", sa.String(length=500), nullable=False, server_default="")
-        )
-        table.add_column(sa.Column("feedback_on", sa.Date(), nullable=True))
+    # Plain ADD COLUMN (SQLite supports it), no batch copy of the table.
+    op.add_column(
+        "referral",
+        sa.Column("contact_person", sa.String(length=120), nullable=False, server_default=""),
+    )
+    op.add_column("referral", sa.Column("planned_on", sa.Date(), nullable=True))
+    op.add_column("referral", sa.Column("status_on", sa.Date(), nullable=True))
+    op.add_column(
+        "referral", sa.Column("feedback", sa.String(length=500), nullable=False, server_default="")
+    )
+    op.add_column("referral", sa.Column("feedback_on", sa.Date(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("referral") as table:
-        for name in ("feedback_on", "feedback", "status_on", "planned_on", "contact_person"):
-            table.drop_column(name)
+    for name in ("feedback_on", "feedback", "status_on", "planned_on", "contact_person"):
+        op.drop_column("referral", name)  # SQLite 3.35+: no batch copy (see upgrade)

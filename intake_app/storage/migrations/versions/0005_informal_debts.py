@@ -36,12 +36,12 @@ def _new() -> tuple[sa.Column[object], ...]:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("debt") as table:
-        for column in _new():
-            table.add_column(column)
+    # Plain ADD COLUMN (SQLite supports it): a batch copy of the table would drop and
+    # recreate it, and ON DELETE CASCADE would take the child rows with it.
+    for column in _new():
+        op.add_column("debt", column)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("debt") as table:
-        for column in reversed(_new()):
-            table.drop_column(column.name)
+    for column in reversed(_new()):
+        op.drop_column("debt", column.name)  # SQLite 3.35+: no batch copy (see upgrade)

@@ -128,3 +128,47 @@ def test_the_command_line_honours_discretion(context, db_url: str, tmp_path: Pat
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
     assert "Samen kijken naar geld en post" in text
+
+
+def test_the_window_asks_before_the_full_summary_of_a_discreet_session(
+    gui_app, qtbot, db_url, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.test_intake_widgets import Driver
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    panel = d.panel
+    panel.safety.setChecked(False)
+    d.qtbot.mouseClick(panel.safety, Qt.MouseButton.LeftButton)  # home not safe
+    assert d.state().safety_flag and d.state().paper_discreet
+    view = d.window.intake_view
+    asked: list[bool] = []
+    answer = {"yes": False}
+
+    def confirm() -> bool:
+        asked.append(True)
+        return answer["yes"]
+
+    monkeypatch.setattr(view, "confirm_full_summary", confirm)
+    assert view.open_preview("client") is None and asked  # "No": nothing made
+    answer["yes"] = True
+    dialog = view.open_preview("client")
+    assert dialog is not None
+    dialog.close()
+    assert _last(d.context, AuditAction.DISCRETION_OVERRIDDEN).target == f"session:{d.state().id}"
+
+    # The paper choice in the panel: "volledig" is stored, and no question is asked any more.
+    index = panel.paper.discretion.findData(False)
+    assert index == 2
+    if os.environ.get("AFTERCARE_PNG"):
+        panel.paper.grab().save(os.environ["AFTERCARE_PNG"])
+    panel.paper.discretion.setCurrentIndex(index)
+    panel.paper.discretion.activated.emit(index)
+    assert d.state().discreet is False
+    asked.clear()
+    dialog = view.open_preview("client")
+    assert dialog is not None and not asked
+    dialog.close()
+    d.finish()

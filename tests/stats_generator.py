@@ -237,5 +237,8 @@ def insert(engine: Engine, data: Generated) -> None:
     if engine.dialect.name == "sqlite":
         # Fold the write-ahead log into the file, as SQLite does by itself over time: reading
         # a million fresh rows through the WAL would make the benchmark measure the WAL.
-        with engine.connect() as connection:
+        from intake_app.storage.database import READ_ONLY
+
+        # Read-only: a plain BEGIN, so no write lock is held while the log is folded in.
+        with engine.connect().execution_options(**READ_ONLY) as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

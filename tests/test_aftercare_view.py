@@ -16,6 +16,17 @@ REPO = Path(__file__).resolve().parents[1]
 TODAY = date.today()
 
 
+def _loaded(qtbot, view: FollowUpView, action) -> object:
+    """Run ``action`` and wait for the list to come back from the worker thread."""
+    with qtbot.waitSignal(view.loaded, timeout=30000):
+        result = action()
+    return result
+
+
+def _click(qtbot, view: FollowUpView, button) -> None:
+    _loaded(qtbot, view, lambda: qtbot.mouseClick(button, Qt.MouseButton.LeftButton))
+
+
 def _lines(view: FollowUpView) -> list[str]:
     return [view.list.item(row).text() for row in range(view.list.count())]
 
@@ -34,7 +45,7 @@ def test_nazorg_list_follows_a_referral_to_arrived(gui_app, qtbot, context) -> N
     qtbot.addWidget(view)
     view.resize(1100, 420)
     view.show()
-    assert view.refresh(TODAY) is None
+    _loaded(qtbot, view, lambda: view.refresh(TODAY))
     lines = _lines(view)
     assert len(lines) == 3 and state.code in lines[0]
     assert any("Schuldhulp Gemeente · gepland" in line for line in lines)
@@ -46,24 +57,23 @@ def test_nazorg_list_follows_a_referral_to_arrived(gui_app, qtbot, context) -> N
     assert view.status_buttons[ReferralStatus.ARRIVED].isEnabled()
     assert not view.step_done_button.isEnabled()
 
-    assert view.set_contact("Mevrouw De Vries")
+    assert _loaded(qtbot, view, lambda: view.set_contact("Mevrouw De Vries"))
     assert any("contact: Mevrouw De Vries" in line for line in _lines(view))
     assert view.select("referral", sid, referral_id)
-    qtbot.mouseClick(
-        view.status_buttons[ReferralStatus.APPOINTMENT_MADE], Qt.MouseButton.LeftButton
-    )
+    _click(qtbot, view, view.status_buttons[ReferralStatus.APPOINTMENT_MADE])
     assert any("afspraak gemaakt" in line for line in _lines(view))
     out = os.environ.get("AFTERCARE_PNG")  # to look at: AFTERCARE_PNG=/tmp/nazorg.png
     if out:
         view.grab().save(out)
     assert view.select("referral", sid, referral_id)
-    assert view.record_feedback("Ze is aangemeld, de intake staat gepland.")
+    told = "Ze is aangemeld, de intake staat gepland."
+    assert _loaded(qtbot, view, lambda: view.record_feedback(told))
     assert view.select("referral", sid, referral_id)
-    qtbot.mouseClick(view.status_buttons[ReferralStatus.ARRIVED], Qt.MouseButton.LeftButton)
+    _click(qtbot, view, view.status_buttons[ReferralStatus.ARRIVED])
     assert not any("Schuldhulp Gemeente" in line for line in _lines(view))  # done: off the list
 
     assert view.select("step", sid, step_id)
-    qtbot.mouseClick(view.step_done_button, Qt.MouseButton.LeftButton)
+    _click(qtbot, view, view.step_done_button)
     assert len(_lines(view)) == 1  # only the session's own follow-up date is left
 
     stored = context.storage.sessions.get_session(sid)
@@ -84,7 +94,7 @@ def test_feedback_without_consent_is_refused_in_one_sentence(gui_app, qtbot, con
     state = service.add_referral(sid, Referral(None, "Wijkteam", formal=False, warm=False))
     view = FollowUpView(service, Translator("nl", REPO / "translations"))
     qtbot.addWidget(view)
-    view.refresh(TODAY)
+    _loaded(qtbot, view, lambda: view.refresh(TODAY))
     assert view.select("referral", sid, state.record.referrals[0].id)
     assert not view.record_feedback("Aangekomen.")
     assert "geen toestemming" in view.message.text() and "\n" not in view.message.text()

@@ -230,7 +230,10 @@ def test_cli_names_the_way_out_and_restores(tmp_path: Path, capsys) -> None:
     assert "beschadigd" in err
     assert "intake-admin backup restore" in err
     assert "Traceback" not in err
-    assert admin(["--db", url, "backup", "restore"]) == 0
+    assert admin(["--db", url, "backup", "restore"]) == 2  # shows what it would do, asks
+    assert "--yes" in capsys.readouterr().err
+    assert path.read_bytes() == b"\x00garbage" * 500
+    assert admin(["--db", url, "backup", "restore", "--yes"]) == 0
     assert admin(["--db", url, "sessions", "list"]) == 0
     assert f"{session_id:>5}" in capsys.readouterr().out
 

@@ -266,7 +266,8 @@ def test_provisions_card_shows_the_provisions_to_the_client(gui_app, qtbot, db_u
 def test_home_tabs_follow_up_directory_and_figures(gui_app, qtbot, db_url, tmp_path) -> None:
     d = Driver(qtbot, db_url, tmp_path)
     home = d.window.home
-    home.setCurrentWidget(d.window.follow_ups)
+    with qtbot.waitSignal(d.window.follow_ups.loaded, timeout=30000):
+        home.setCurrentWidget(d.window.follow_ups)
     assert d.window.follow_ups.empty.isVisible()
     home.setCurrentWidget(d.window.directory_view)
     view = d.window.directory_view

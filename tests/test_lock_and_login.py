@@ -92,6 +92,7 @@ def test_idle_lock_clears_the_client_view_and_unlock_returns(
     gui_app, qtbot, db_url, tmp_path
 ) -> None:
     window, lock = _locked_window(qtbot, db_url, tmp_path)
+    lock.watcher.set_timeout_ms(600_000)  # no lock while the first save runs on a busy machine
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
     client = window.intake_view.client
     card_before = client.card.id
@@ -99,7 +100,8 @@ def test_idle_lock_clears_the_client_view_and_unlock_returns(
     code = window.controller.state.code
     assert title_before and code in _texts(window)
 
-    qtbot.waitUntil(lambda: lock.is_locked, timeout=3000)
+    lock.watcher.set_timeout_ms(300)
+    qtbot.waitUntil(lambda: lock.is_locked, timeout=30_000)
     assert window.stack.currentWidget() is lock.screen
     visible = _texts(window, skip=lock.screen)
     assert code not in visible and title_before not in visible
@@ -126,15 +128,15 @@ def test_start_list_is_cleared_and_comes_back(gui_app, qtbot, db_url, tmp_path) 
     window.context.intake.start_session("ar")
     window.show_start()
     window.menuBar().addMenu("Account")
-    assert window.start_view.sessions.count() == 1
+    assert window.start_view.model.rowCount() == 1
     lock.lock()
-    assert window.start_view.sessions.count() == 0
+    assert window.start_view.model.rowCount() == 0
     assert not window.menuBar().isEnabled()  # no dialog can be opened while locked
     assert lock.try_unlock(ADMIN_PW)
     assert window.menuBar().isEnabled()
     assert window.stack.currentWidget() is window.home
     assert window.home.currentWidget() is window.start_view
-    assert window.start_view.sessions.count() == 1
+    assert window.start_view.model.rowCount() == 1
     window.close()
 
 
@@ -252,3 +254,36 @@ def test_damaged_encrypted_file_is_restored_from_its_encrypted_backup(
     assert any(p.name.startswith("intake.db.damaged-") for p in tmp_path.iterdir())
     assert list_backups(database)
     login.context.close()
+
+
+def test_a_save_finishing_after_the_lock_never_reaches_a_view(
+    gui_app, qtbot, db_url, tmp_path
+) -> None:
+    """The worker's result arrives after the screen locked: no view may show it."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    window, lock = _locked_window(qtbot, db_url, tmp_path)
+    lock.watcher.set_timeout_ms(600_000)
+    qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
+    state = window.controller.state
+    assert state is not None
+    locked = threading.Event()
+    lock.locked.connect(locked.set)
+
+    def slow_next(service, session_id):  # type: ignore[no-untyped-def]
+        # On the worker thread: the screen locks (on the GUI thread) before this returns.
+        assert locked.wait(30)
+        return service.next(session_id)
+
+    QTimer.singleShot(0, lock.lock)
+    assert window.controller.apply(slow_next) is None  # dropped, not shown
+    assert lock.is_locked and window.stack.currentWidget() is lock.screen
+    visible = _texts(window, skip=lock.screen)
+    assert state.code not in visible
+    assert all(not b.text() for b in window.intake_view.client.option_buttons.values())
+    assert lock.try_unlock(ADMIN_PW)
+    assert window.controller.state is not None
+    assert window.controller.state.current_card != state.current_card  # the save was kept
+    window.close()

@@ -123,3 +123,61 @@ def test_cli_retention_and_erase(context, db_url: str, capsys) -> None:
     assert "--yes" in capsys.readouterr().err
     assert admin(["--db", db_url, "sessions", "erase", str(session_id), "--yes"]) == 0
     assert context.intake.list_sessions() == []
+
+
+def _set_updated(context, session_id: int, moment) -> None:
+    with context.storage.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE intake_session SET updated_at = :t WHERE id = :id"),
+            {"t": moment, "id": session_id},
+        )
+
+
+def test_a_field_filled_after_the_wipe_is_wiped_on_the_next_run(any_context) -> None:
+    """Retention looks at what the fields hold, not at the record that it ran once."""
+    admin_service = any_context.storage_admin
+    repo = any_context.storage.sessions
+    old = fill_session(repo)
+    admin_service.set_retention_days(30)
+    _set_updated(any_context, old, NOW - timedelta(days=400))
+    assert admin_service.apply_retention(now=NOW).anonymised == 1
+    # A name and a creditor come back without a new "last change" (an import, a late save).
+    with any_context.storage.engine.begin() as connection:
+        connection.execute(
+            text("UPDATE intake_session SET first_name = 'Mira' WHERE id = :id"), {"id": old}
+        )
+        connection.execute(
+            text("UPDATE debt SET creditor = 'Bank Voorbeeld' WHERE session_id = :id"),
+            {"id": old},
+        )
+    assert admin_service.apply_retention(now=NOW).anonymised == 1
+    wiped = repo.get_session(old)
+    assert wiped.first_name == "" and all(d.creditor == "" for d in wiped.debts)
+    assert admin_service.apply_retention(now=NOW).anonymised == 0
+
+
+def test_a_last_change_in_the_future_does_not_escape_retention(any_context, tmp_path) -> None:
+    import dataclasses
+    from datetime import UTC, datetime
+
+    admin_service = any_context.storage_admin
+    repo = any_context.storage.sessions
+    admin_service.set_retention_days(30)
+    far = datetime(9999, 12, 31, tzinfo=UTC)
+    # An imported session that claims to be changed in the year 9999 is stored as "now".
+    source = repo.get_session(fill_session(repo))
+    imported = any_context.storage.maintenance.import_session(
+        dataclasses.replace(source, code="K-TOEK-0M5", updated_at=far, created_at=far)
+    )
+    assert repo.get_session(imported).updated_at.year < 9999
+    # One already stored with such a time is set to the moment retention first sees it...
+    stored = fill_session(repo)
+    _set_updated(any_context, stored, far)
+    admin_service.apply_retention(now=NOW)
+    assert repo.get_session(stored).updated_at.year < 9999
+    assert repo.get_session(stored).first_name == "سلمى"
+    # ...and wiped once the retention period has passed after that.
+    later = datetime.now(UTC) + timedelta(days=31)
+    admin_service.apply_retention(now=later)
+    assert repo.get_session(stored).first_name == ""
+    assert repo.get_session(imported).first_name == ""

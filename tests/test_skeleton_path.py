@@ -38,7 +38,7 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
     window = _window(qtbot, db_url, tmp_path)
     assert window.stack.currentWidget() is window.home
     assert window.home.currentWidget() is window.start_view
-    assert window.start_view.sessions.count() == 0
+    assert window.start_view.model.rowCount() == 0
 
     qtbot.mouseClick(window.start_view.new_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.intake_view
@@ -57,8 +57,8 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
 
     # A new process-like start on the same file: the answer is there.
     again = _window(qtbot, db_url, tmp_path)
-    assert again.start_view.sessions.count() == 1
-    assert code in again.start_view.sessions.item(0).text()
+    assert again.start_view.model.rowCount() == 1
+    assert code in again.start_view.item_text(0)
     qtbot.mouseClick(again.start_view.resume_button, Qt.MouseButton.LeftButton)
     state = again.controller.state
     assert state is not None and state.code == code

@@ -54,13 +54,15 @@ def test_dashboard_counts_off_the_gui_thread_and_draws_real_charts(
 
     view.table_choice.setCurrentIndex(view.table_choice.findData("interpreter_mode"))
     assert view.table.rowCount() == len(report.table("interpreter_mode").rows) + 1
-    assert view.table.item(view.table.rowCount() - 1, 6).text() == str(report.sessions)
+    assert view.table.item(view.table.rowCount() - 1, 6).text() == interpreter.display(
+        len(interpreter.rows), 6
+    )
     assert "gemeenteniveau" in view.reference.text() and view.reference.isVisibleTo(view)
 
     out = tmp_path / "dash.csv"
     with qtbot.waitSignal(view.exported, timeout=20000):
         view.export("csv", out)
-    assert out.read_text(encoding="utf-8").startswith("tabel,")
+    assert out.read_text(encoding="utf-8").startswith("\ufefftabel;")
 
     SHOTS.mkdir(exist_ok=True)
     view.show()
@@ -95,3 +97,34 @@ def test_dashboard_neighbourhood_filter_and_error_in_one_sentence(
         view.refresh()
     assert failed.args[0] == "De eerste maand ligt na de laatste maand."
     assert view.refresh_button.isEnabled()
+
+
+def test_charts_say_geen_gegevens_when_there_is_nothing_to_show(
+    qtbot, gui_app, context: AppContext
+) -> None:
+    view = StatsDashboard(context.statistics, context.translators.dutch())
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.from_edit.setDate(QDate(2026, 1, 1))
+    view.to_edit.setDate(QDate(2029, 12, 1))  # 48 empty months
+    with qtbot.waitSignal(view.finished, timeout=20000):
+        view.refresh()
+    for chart_view in (view.sessions_chart, view.interpreter_chart, view.informal_chart):
+        assert chart_view.chart().title().endswith("geen gegevens")
+    view.show()
+    qtbot.waitExposed(view)
+    SHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SHOTS / "dashboard-empty-nl.png"))
+
+
+def test_the_coordinator_sets_the_neighbourhood_list_in_the_dashboard(
+    qtbot, gui_app, context: AppContext
+) -> None:
+    view = StatsDashboard(context.statistics, context.translators.dutch())
+    qtbot.addWidget(view)
+    assert view.set_neighbourhoods("Noordwijk\n\nDe Hoek\n")
+    names = [view.neighbourhood.itemData(i) for i in range(view.neighbourhood.count())]
+    assert names == [None, "Noordwijk", "De Hoek"]
+    with qtbot.waitSignal(view.failed, timeout=5000):
+        assert not view.set_neighbourhoods("Wijk van 14-03-2026")
+    assert context.statistics.neighbourhood_list() == ["Noordwijk", "De Hoek"]

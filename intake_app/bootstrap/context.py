@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +12,7 @@ from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
+from intake_app.core.durability import RetentionResult
 from intake_app.core.flow import Flow
 from intake_app.core.security import (
     ROLE_PERMISSIONS,
@@ -75,7 +75,6 @@ class _Parts:
     flow: Flow
     writer: PdfDocumentWriter
     stats_writer: StatsPdfWriter
-    backup: Callable[[], Path] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def compose_services(context: AppContext) -> RoleServices:
         )
         if wanted(StatisticsService)
         else None,
-        storage_admin=StorageAdminService(storage.maintenance, access, parts.backup)
+        storage_admin=StorageAdminService(storage.maintenance, access)
         if wanted(StorageAdminService)
         else None,
         directory=directory,
@@ -197,23 +196,6 @@ def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
     return sqlite_url(paths.default_database)
 
 
-def _backup_maker(url: str, storage: OpenedStorage, encrypted: bool) -> Callable[[], Path] | None:
-    """One online backup of a SQLite file now; PostgreSQL is backed up by its server."""
-    from intake_app.storage.database import parse_url, sqlite_file
-
-    file = sqlite_file(parse_url(url))
-    if file is None:
-        return None
-
-    def make() -> Path:
-        from intake_app.storage.backup import make_backup
-
-        # An encrypted file is copied through its own (keyed) connection.
-        return make_backup(file, reason="hand", engine=storage.engine if encrypted else None)
-
-    return make
-
-
 def build_context(
     db_url: str | None = None,
     data_dir: Path | None = None,
@@ -229,15 +211,21 @@ def build_context(
     paths = default_paths(data_dir)
     flow = load_flow(paths.content)
     url = resolve_db_url(db_url, paths)
-    storage = open_storage(url, key=key)
+    # Personal fields past the retention period go at every start: the app does this itself,
+    # before anyone logs in, with the other start-up upkeep under the maintenance lock, and
+    # says so in the audit log.
+    retained: list[RetentionResult] = []
+    storage = open_storage(
+        url,
+        key=key,
+        startup=lambda opened: retained.append(apply_retention_policy(opened.maintenance)),
+    )
     try:
         security = build_security(storage, key, keystore)
-        # Personal fields past the retention period go at every start: the app does this
-        # itself, before anyone logs in, and says so in the audit log.
-        result = apply_retention_policy(storage.maintenance)
-        if result.anonymised:
+        anonymised = sum(result.anonymised for result in retained)
+        if anonymised:
             security.access.audit(
-                AuditAction.RETENTION_APPLIED, "sessions", str(result.anonymised), actor="system"
+                AuditAction.RETENTION_APPLIED, "sessions", str(anonymised), actor="system"
             )
     except BaseException:
         storage.close()
@@ -246,7 +234,6 @@ def build_context(
         flow,
         PdfDocumentWriter(paths.fonts),
         StatsPdfWriter(paths.fonts),
-        _backup_maker(url, storage, key is not None),
     )
     context = AppContext(
         paths, storage, Translators(paths.catalogs), load_glossary(paths.content), security,
@@ -263,6 +250,15 @@ class _NoDatabase:
 
     def neighbourhoods(self) -> list[str]:
         return []
+
+    def neighbourhood_list(self) -> list[str]:
+        return []
+
+    def set_neighbourhood_list(self, names: list[str]) -> None:
+        return None
+
+    def cell_key_secret(self) -> bytes:
+        return b""  # nothing is counted here, so nothing is perturbed
 
 
 # Merging works on files only, with no database and so no accounts to log in with and no

@@ -168,6 +168,10 @@ class DatabaseGate:
         for leftover in (Path(f"{self.file}-wal"), Path(f"{self.file}-shm")):
             leftover.unlink(missing_ok=True)
         target.replace(self.file)
+        # Its old backups and set-aside copies would still hold names in clear.
+        from intake_app.storage.plaintext_copies import encrypt_plain_copies
+
+        encrypt_plain_copies(self.file, key)
 
     def open_without_accounts(self) -> AppContext:
         """A plain database that has no account yet, as the built-in system user."""

@@ -77,19 +77,22 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open(args: argparse.Namespace, gate: DatabaseGate) -> AppContext:
+def _open(args: argparse.Namespace, gate: DatabaseGate | None = None) -> AppContext:
     """Open the database as a person: log in (and unlock) once accounts exist.
 
-    The context holds only the services of that person's role (bootstrap/context.py).
+    The context holds only the services of that person's role (bootstrap/context.py). The
+    gate stays on ``args.gate`` (a restore needs its key); the password is asked once.
     """
+    gate = args.gate = gate or DatabaseGate(db_url=args.db, data_dir=args.data_dir)
     if gate.needs_first_admin():
         if gate.encrypted:
             raise IntakeError(N_("Er is nog geen beheerder. Start de app en maak er een."))
         return gate.open_without_accounts()
     if not args.user:
         raise IntakeError(N_("Geef uw gebruikersnaam met --user."))
-    password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
-    return gate.open_with_login(args.user, password)
+    if getattr(args, "password", None) is None:
+        args.password = os.environ.get(PASSWORD_VARIABLE) or getpass.getpass("Wachtwoord: ")
+    return gate.open_with_login(args.user, args.password)
 
 
 def _audit_list(context: AppContext, limit: int) -> int:
@@ -116,11 +119,16 @@ def _add_stats_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     export.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
     export.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
     export.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    export.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl",
+                        help="nl: puntkomma en BOM (Excel); standard: komma")  # fmt: skip
+    wijken = stats_commands.add_parser("neighbourhoods", help="de lijst van wijken")
+    wijken.add_argument("--set", nargs="*", dest="names", metavar="WIJK", help="vervang de lijst")
     merge = stats_commands.add_parser("merge", help="voeg statistiekbestanden (csv) samen")
     merge.add_argument("files", nargs="+", type=Path, metavar="BESTAND")
     merge.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="anders: de extensie")
     merge.add_argument("--threshold", type=int, help="drempel voor kleine aantallen (min. 3)")
     merge.add_argument("--out", required=True, type=Path, metavar="BESTAND")
+    merge.add_argument("--csv-dialect", choices=("nl", "standard"), default="nl")
 
 
 def _languages_list(context: AppContext) -> int:
@@ -156,8 +164,16 @@ def _sessions_list(context: AppContext) -> int:
 def _stats_export(context: AppContext, args: argparse.Namespace) -> int:
     stats = context.statistics
     report = stats.compute(args.first, args.last, args.neighbourhood, args.threshold)
-    out = stats.export(report, args.out, args.format)
+    out = stats.export(report, args.out, args.format, dialect=args.csv_dialect)
     print(f"Opgeslagen: {out}")
+    return 0
+
+
+def _stats_neighbourhoods(context: AppContext, names: list[str] | None) -> int:
+    if names is not None:
+        context.statistics.set_neighbourhood_list(names)
+    kept = context.statistics.neighbourhood_list()
+    print("\n".join(kept) if kept else "Nog geen lijst van wijken.")
     return 0
 
 
@@ -167,7 +183,7 @@ def _stats_merge(args: argparse.Namespace) -> int:
 
     stats = build_statistics_service()
     report = stats.merge(args.files, args.threshold)
-    out = stats.export(report, args.out, args.format)
+    out = stats.export(report, args.out, args.format, dialect=args.csv_dialect)
     print(f"Opgeslagen: {out} ({len(args.files)} bestanden samengevoegd)")
     return 0
 
@@ -188,7 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"intake-admin: {exc}", file=sys.stderr)
             return 2
     try:
-        done = storage_commands.run_without_context(args)
+        done = storage_commands.run_without_context(args, _open)
         if done is not None:
             return done
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
@@ -213,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sessions_list(context)
         if (args.area, action) == ("stats", "export"):
             return _stats_export(context, args)
+        if (args.area, action) == ("stats", "neighbourhoods"):
+            return _stats_neighbourhoods(context, args.names)
         if (args.area, action) == ("languages", "list"):
             return _languages_list(context)
         if (args.area, action) == ("languages", "offer"):

@@ -4,18 +4,37 @@ intake-admin sessions export ID --out FILE.json
 intake-admin sessions import FILE.json
 intake-admin sessions erase ID --yes
 intake-admin retention show | set DAYS | apply
-intake-admin backup list | make | restore
+intake-admin backup list | make | verify | restore [--backup NAAM] [--yes]
+intake-admin db check
+
+Backups are an admin's work and are audited. ``backup`` and ``db check`` never create a
+database: a missing file is refused in one sentence.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from intake_app.bootstrap.context import AppContext
-from intake_app.bootstrap.recovery import restore_latest_for
-from intake_app.core.errors import IntakeError
+from intake_app.bootstrap.context import AppContext, resolve_db_url
+from intake_app.bootstrap.paths import default_paths
+from intake_app.bootstrap.recovery import (
+    DamagedPlan,
+    choose_backup,
+    database_file,
+    restore_over_damaged,
+    restore_over_healthy,
+)
+from intake_app.core.durability import CorruptDatabaseError
+from intake_app.core.errors import ConfigurationError, IntakeError
+from intake_app.services.retention import RestorePlan
+from intake_app.storage.backup import is_healthy, list_backups
+from intake_app.storage.database import MissingDatabaseError, parse_url, sqlite_file
+
+Opener = Callable[[argparse.Namespace], AppContext]
 
 
 def add_session_commands(session_commands: Any) -> None:
@@ -40,7 +59,12 @@ def add_storage_commands(commands: Any) -> None:
     backup_commands = backup.add_subparsers(dest="action", required=True)
     backup_commands.add_parser("list", help="toon de reservekopieën")
     backup_commands.add_parser("make", help="maak nu een reservekopie")
-    backup_commands.add_parser("restore", help="zet de nieuwste goede reservekopie terug")
+    backup_commands.add_parser("verify", help="controleer of elke reservekopie te openen is")
+    restore = backup_commands.add_parser(
+        "restore", help="zet een reservekopie terug (standaard de nieuwste goede)"
+    )
+    restore.add_argument("--backup", metavar="NAAM", help="bestandsnaam uit: backup list")
+    restore.add_argument("--yes", action="store_true", help="ja, echt terugzetten")
     count = backup_commands.add_parser("keep", help="hoeveel reservekopieën bewaren")
     count.add_argument("count", type=int)
     database = commands.add_parser("db", help="de database zelf")
@@ -48,13 +72,142 @@ def add_storage_commands(commands: Any) -> None:
     database_commands.add_parser("check", help="controleer het hele databasebestand")
 
 
-def run_without_context(args: argparse.Namespace) -> int | None:
-    """Commands that must work when the database cannot be opened (a damaged file)."""
-    if (args.area, args.action) == ("backup", "restore"):
-        used = restore_latest_for(args.db)
-        print(f"Teruggezet: {used}. Het oude bestand staat ernaast (.damaged-…).")
+def run_without_context(args: argparse.Namespace, open_context: Opener) -> int | None:
+    """Backups (they need the key as well as a log-in) and checks that must not create a file.
+
+    None when ``args`` is for ``run`` with an ordinary context.
+    """
+    if args.area not in ("backup", "db"):
+        return None
+    path = sqlite_file(parse_url(resolve_db_url(args.db, default_paths(args.data_dir))))
+    if path is None and args.area == "backup":
+        # PostgreSQL: the server's own backups apply; say so instead of "no backups yet".
+        raise ConfigurationError(
+            "Reservekopieën gaan hier alleen over een SQLite-bestand. "
+            "Voor PostgreSQL maakt de beheerder ze met pg_dump."
+        )
+    restoring = args.action == "restore"
+    if path is not None and not path.exists() and not (restoring and list_backups(path)):
+        raise MissingDatabaseError(path)
+    if args.area != "backup" or args.action == "keep":
+        return None
+    if args.action == "restore":
+        return _restore(args, open_context)
+    context = open_context(args)
+    try:
+        _print_warnings(context)
+        if args.action == "make":
+            print(f"Reservekopie gemaakt: {context.storage_admin.make_backup()}")
+        elif args.action == "list":
+            _list(context)
+        else:
+            return _verify(context, getattr(args.gate, "last_key", None))
+    finally:
+        context.close()
+    return 0
+
+
+def _print_warnings(context: AppContext) -> None:
+    for warning in context.storage.warnings:
+        print(f"intake-admin: {warning}", file=sys.stderr)
+
+
+def _list(context: AppContext) -> None:
+    backups = context.storage_admin.backups()
+    if not backups:
+        print("Nog geen reservekopieën.")
+    for info in backups:
+        print(f"{info.made_at:%Y-%m-%d %H:%M:%S} UTC  {info.size:>10} bytes  {info.path}")
+
+
+def _verify(context: AppContext, key: bytes | None) -> int:
+    backups = context.storage_admin.backups()
+    if not backups:
+        print("Nog geen reservekopieën.")
         return 0
-    return None
+    bad = 0
+    for info in backups:
+        healthy = is_healthy(info.path, key)
+        bad += not healthy
+        print(f"{'in orde ' if healthy else 'ONLEESBAAR'}  {info.path.name}")
+    if bad:
+        print(f"{bad} reservekopie(ën) kunnen niet worden gebruikt.")
+        return 1
+    print("Alle reservekopieën zijn in orde.")
+    return 0
+
+
+def _fresh(open_context: Opener, args: argparse.Namespace) -> Callable[[], AppContext]:
+    """Open again with a new gate (the old one holds the context that was closed)."""
+
+    def reopen() -> AppContext:
+        args.gate = None
+        return open_context(args)
+
+    return reopen
+
+
+def _restore(args: argparse.Namespace, open_context: Opener) -> int:
+    database = database_file(args.db, args.data_dir)
+    try:
+        context = open_context(args)
+    except CorruptDatabaseError:
+        key = getattr(getattr(args, "gate", None), "last_key", None)
+        damaged = DamagedPlan(choose_backup(database, key, args.backup))
+        _show_damaged(damaged, database)
+        _confirm(args)
+        aside = restore_over_damaged(database, damaged, key, _fresh(open_context, args))
+        _done(damaged.backup.path, aside)
+        return 0
+    try:
+        _print_warnings(context)
+        key = getattr(args.gate, "last_key", None)
+        plan = context.storage_admin.plan_restore(choose_backup(database, key, args.backup))
+        _show(plan)
+        _confirm(args)
+    except BaseException:
+        context.close()
+        raise
+    aside = restore_over_healthy(context, plan, key)
+    _done(plan.backup.path, aside)
+    return 0
+
+
+def _show(plan: RestorePlan) -> None:
+    info = plan.backup
+    print(f"Reservekopie: {info.path.name}")
+    print(f"Gemaakt op: {info.made_at:%Y-%m-%d %H:%M:%S} UTC")
+    if plan.newer_sessions:
+        codes = ", ".join(plan.newer_sessions[:20])
+        more = " …" if len(plan.newer_sessions) > 20 else ""
+        print(
+            f"Na dat moment gemaakt of gewijzigd: {len(plan.newer_sessions)} gesprek(ken) "
+            f"({codes}{more}). Dat werk gaat niet verloren: het huidige bestand wordt "
+            "apart bewaard, maar het staat dan niet meer in de app."
+        )
+    else:
+        print("Er is niets nieuwer dan deze reservekopie.")
+
+
+def _show_damaged(plan: DamagedPlan, database: Path) -> None:
+    info = plan.backup
+    print(f"Reservekopie: {info.path.name}")
+    print(f"Gemaakt op: {info.made_at:%Y-%m-%d %H:%M:%S} UTC")
+    print(
+        f"Het huidige bestand {database.name} kan niet worden gelezen; "
+        "het wordt apart bewaard (.damaged-…)."
+    )
+
+
+def _confirm(args: argparse.Namespace) -> None:
+    if not args.yes:
+        raise IntakeError("Terugzetten vervangt de huidige database. Herhaal met --yes.")
+
+
+def _done(backup: Path, aside: Path | None) -> None:
+    print(f"Teruggezet: {backup.name}.")
+    if aside is not None:
+        print(f"Het vorige bestand staat apart: {aside}")
 
 
 def run(args: argparse.Namespace, context: AppContext) -> int | None:
@@ -84,15 +237,6 @@ def run(args: argparse.Namespace, context: AppContext) -> int | None:
     elif key == ("retention", "apply"):
         result = context.storage_admin.apply_retention()
         print(f"Persoonsgegevens gewist in {result.anonymised} gesprek(ken).")
-    elif key == ("backup", "list"):
-        backups = context.storage_admin.backups()
-        if not backups:
-            print("Nog geen reservekopieën.")
-        for info in backups:
-            print(f"{info.made_at:%Y-%m-%d %H:%M:%S} UTC  {info.size:>10} bytes  {info.path}")
-    elif key == ("backup", "make"):
-        # Through the gate: who may make one is checked, and the backup is logged.
-        print(f"Reservekopie gemaakt: {context.storage_admin.make_backup()}")
     elif key == ("db", "check"):
         health = context.storage_admin.check()
         if health != "ok":

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from intake_app.core.directory import Organisation
+from intake_app.core.listing import DueFollowUp, SessionHeader
 from intake_app.core.model import (
     Answer,
     Consent,
@@ -31,6 +32,29 @@ class SessionRepository(Protocol):
 
     def create_session(self, *, client_language: str, practice: bool = False) -> IntakeSession: ...
     def list_sessions(self) -> Sequence[IntakeSession]: ...
+    def count_sessions(self, search: str = "") -> int:
+        """How many sessions there are (whose code starts with ``search``)."""
+        ...
+
+    def session_page(self, offset: int, limit: int, search: str = "") -> Sequence[SessionHeader]:
+        """Headers only, most recently changed first, one page at a time."""
+        ...
+
+    def latest_unfinished(self) -> SessionHeader | None:
+        """The most recently changed session that is paused, or not completed and on a card."""
+        ...
+
+    def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:
+        """Non-practice sessions with a follow-up date in [since, until], in one query."""
+        ...
+
+    def open_aftercare(
+        self, since: date, until: date
+    ) -> tuple[Sequence[tuple[int, Referral]], Sequence[tuple[int, NextStep]]]:
+        """(session id, record) of the open referrals and undone steps of the sessions that
+        ``due_follow_ups`` lists."""
+        ...
+
     def get_session(self, session_id: int) -> IntakeSession:
         """One session with all its records. Raises NotFoundError."""
         ...

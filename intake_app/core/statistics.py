@@ -1,28 +1,23 @@
-"""Anonymous statistics for coordinators: tables of counts and disclosure control (design.md §8).
+"""Anonymous statistics for coordinators: tables, what they show, and merging (design.md §8).
 
 Pure logic, standard library only. A table has category rows and month columns, with a total
-row and a total column. ``suppress_grid`` hides every count below the threshold, zero included
-("<5", primary suppression: so "<5" honestly means 0 to 4), then hides more cells ("x",
-secondary suppression: at least 5) until no hidden cell can be worked out from the totals:
-neither exactly, by linear algebra over the row and column sums, nor by narrowing it down to
-one value with those bounds. A cell worked out to 0 reveals nobody, and one worked out to
-the threshold or more reveals no small group: both are allowed.
-``check_published`` repeats that check from what a reader of the export sees, and the exports
-refuse to write a file that fails it.
+row and a total column. Its month cells are sums of perturbed atoms (``core.cell_key``,
+``core.statistics_audit``); totals are sums of those cells, so a published table adds up. A
+value below the threshold is shown as "<5"; nothing else is hidden. ``check_published``
+looks at a file as a reader would, and the exports refuse to write a file that fails it or
+the attacker's audit.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
-
-if TYPE_CHECKING:
-    from fractions import Fraction
+from typing import Protocol
 
 from intake_app.core.errors import IntakeError
+from intake_app.core.statistics_audit import ProtectedAtoms
 
 DEFAULT_THRESHOLD = 5
 MINIMUM_THRESHOLD = 3
@@ -30,7 +25,6 @@ TOTAL = "totaal"
 HIDDEN_SECONDARY = "x"
 WITHHELD_MARK = "-"
 MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-_INF = 10**15
 
 
 def N_(message: str) -> str:
@@ -92,8 +86,9 @@ class CellState:
 
 @dataclass(frozen=True, slots=True)
 class SuppressedTable:
-    """A table ready to publish. ``values`` keeps the true counts (None: unknown after a
-    merge) for the checks only; ``display`` is all an export may write."""
+    """A table ready to publish. ``values`` are the published values: sums of perturbed atoms
+    (None: unknown after a merge); a value below the threshold is shown as "<t" only.
+    ``true_values`` are the real counts, for the tests; ``display`` is all an export writes."""
 
     id: str
     title: str
@@ -105,7 +100,8 @@ class SuppressedTable:
     threshold: int
     linked: bool = False
     reference: str = ""
-    merged: bool = False  # added up from several files: an "x" may hide small counts
+    merged: bool = False  # added up from several files: "x" is a value no file gave
+    true_values: tuple[tuple[int, ...], ...] | None = None  # never exported
 
     def display(self, r: int, c: int) -> str:
         state = self.states[r][c]
@@ -132,226 +128,47 @@ class SuppressedTable:
         return sum(state != CellState.SHOWN for row in self.states for state in row)
 
 
-# -- disclosure: can a hidden cell be worked out? ---------------------------------------------
+# -- disclosure: what a table shows ---------------------------------------------------------
 
 Position = tuple[int, int]
 
 
-def _lines(rows: int, columns: int) -> list[list[tuple[Position, int]]]:
-    """The sum constraints of a grid with totals: each row and each column adds up."""
-    lines: list[list[tuple[Position, int]]] = []
-    for r in range(rows + 1):
-        lines.append([*(((r, c), 1) for c in range(columns)), ((r, columns), -1)])
-    for c in range(columns + 1):
-        lines.append([*(((r, c), 1) for r in range(rows)), ((rows, c), -1)])
-    return lines
+def with_totals(inner: Sequence[Sequence[int]]) -> list[list[int]]:
+    """A grid of published month cells with a total column and a total row added. Totals are
+    sums of the published (perturbed) cells, so every published table adds up exactly and a
+    total says nothing that its cells do not."""
+    out = [[*row, sum(row)] for row in inner]
+    width = len(out[0]) if out else 1
+    out.append([sum(row[c] for row in out) for c in range(width)])
+    return out
 
 
-def _determined_by_algebra(
-    lines: list[list[tuple[Position, int]]],
-    known: Mapping[Position, int],
-    hidden: Sequence[Position],
-) -> dict[Position, Fraction]:
-    """Hidden cells whose value follows exactly from the row and column sums, with that value."""
-    from fractions import Fraction  # imports decimal: not at start-up
-
-    index = {pos: i for i, pos in enumerate(hidden)}
-    width = len(hidden)
-    matrix: list[list[Fraction]] = []
-    for line in lines:
-        equation = [Fraction(0)] * (width + 1)
-        for pos, coefficient in line:
-            if pos in index:
-                equation[index[pos]] += coefficient
-            else:
-                equation[width] -= coefficient * known[pos]
-        if any(equation[:width]):
-            matrix.append(equation)
-    # Reduced row echelon form; a pivot variable is fixed when its row has no free variables.
-    pivots: list[int] = []
-    row = 0
-    for col in range(width):
-        if row == len(matrix):
-            break
-        pivot = next((i for i in range(row, len(matrix)) if matrix[i][col] != 0), None)
-        if pivot is None:
-            continue
-        matrix[row], matrix[pivot] = matrix[pivot], matrix[row]
-        lead = matrix[row][col]
-        matrix[row] = [value / lead for value in matrix[row]]
-        for i in range(len(matrix)):
-            if i != row and matrix[i][col] != 0:
-                factor = matrix[i][col]
-                matrix[i] = [a - factor * b for a, b in zip(matrix[i], matrix[row], strict=True)]
-        pivots.append(col)
-        row += 1
-    pivot_set = set(pivots)
-    fixed: dict[Position, Fraction] = {}
-    for i, col in enumerate(pivots):
-        if all(matrix[i][j] == 0 for j in range(width) if j not in pivot_set):
-            fixed[hidden[col]] = matrix[i][width]
-    return fixed
-
-
-def _narrowed_by_bounds(
-    lines: list[list[tuple[Position, int]]],
-    known: Mapping[Position, int],
-    bounds: dict[Position, tuple[int, int]],
-) -> dict[Position, int]:
-    """Hidden cells that interval reasoning over the sums pins to a single value."""
-    bounds = dict(bounds)
-    for _ in range(50):
-        changed = False
-        for line in lines:
-            hidden = [(pos, k) for pos, k in line if pos in bounds]
-            if not hidden:
-                continue
-            rhs = -sum(k * known[pos] for pos, k in line if pos not in bounds)
-            for pos, k in hidden:
-                low = high = 0
-                for other, ko in hidden:
-                    if other == pos:
-                        continue
-                    lo_o, hi_o = bounds[other]
-                    if ko > 0:
-                        low, high = low + lo_o, high + hi_o
-                    else:
-                        low, high = low - hi_o, high - lo_o
-                # k * x = rhs - others
-                if k > 0:
-                    new_lo, new_hi = rhs - high, rhs - low
-                else:
-                    new_lo, new_hi = low - rhs, high - rhs
-                lo, hi = bounds[pos]
-                lo2, hi2 = max(lo, new_lo), min(hi, new_hi, _INF)
-                if (lo2, hi2) != (lo, hi) and lo2 <= hi2:
-                    bounds[pos] = (lo2, hi2)
-                    changed = True
-        if not changed:
-            break
-    return {pos: lo for pos, (lo, hi) in bounds.items() if lo == hi}
-
-
-def disclosed_cells(
-    values: Sequence[Sequence[int | None]],
-    states: Sequence[Sequence[str]],
-    threshold: int,
-    *,
-    secondary_floor: int | None = None,
-) -> set[Position]:
-    """Cells that give away a small group: a visible count below the threshold, or a hidden
-    cell that can be worked out, from what is shown, to a value from 1 to threshold - 1.
-
-    What a reader knows: "<5" is 0 to 4 (every count below the threshold is hidden, zeros
-    too), "x" is at least the threshold (``secondary_floor``; 0 for merged files, where an
-    "x" may be a sum of small counts), and every row and column adds up to its total.
-    Hidden values are never used, so the same check works on a published file.
-    """
-    floor = threshold if secondary_floor is None else secondary_floor
-    rows, columns = len(values) - 1, len(values[0]) - 1
-    lines = _lines(rows, columns)
-    known: dict[Position, int] = {}
-    bounds: dict[Position, tuple[int, int]] = {}
-    leaks: set[Position] = set()
-    for r in range(rows + 1):
-        for c in range(columns + 1):
-            state, value = states[r][c], values[r][c]
-            if state == CellState.SHOWN:
-                if value is None or value < threshold:
-                    leaks.add((r, c))
-                known[(r, c)] = value or 0
-            elif state == CellState.PRIMARY:
-                bounds[(r, c)] = (0, threshold - 1)
-            elif state == CellState.WITHHELD:
-                bounds[(r, c)] = (0, _INF)
-            else:
-                bounds[(r, c)] = (floor, _INF)
-    if not bounds:
-        return leaks
-    # Worked out to 0: nobody. To the threshold or more: no small group (an "x" is that
-    # anyway). Anything in between gives away a small group of people.
-    fixed = _determined_by_algebra(lines, known, list(bounds))
-    leaks |= {pos for pos, value in fixed.items() if 0 < value < threshold}
-    pinned = _narrowed_by_bounds(lines, known, bounds)
-    leaks |= {pos for pos, value in pinned.items() if 0 < value < threshold}
-    return leaks
-
-
-# -- suppression ------------------------------------------------------------------------------
-
-
-def suppress_grid(
-    values: Sequence[Sequence[int | None]],
-    threshold: int,
-    forced: Iterable[Position] = (),
-    *,
-    secondary_floor: int | None = None,
-) -> list[list[str]]:
-    """Cell states for a grid with totals: every count below the threshold (0 included) is
-    primary ("<5"); then secondary cells ("x") until nothing can be worked out.
-    ``None`` values (unknown after a merge) and ``forced`` cells are hidden as well."""
+def display_states(values: Sequence[Sequence[int | None]], threshold: int) -> list[list[str]]:
+    """Every published value below the threshold is shown as "<t"; unknown values (after a
+    merge) as "x". Nothing else is hidden: no secondary suppression is needed, because the
+    values are perturbed atoms (``core.statistics_audit``), not counts."""
     check_threshold(threshold)
-    rows, columns = len(values) - 1, len(values[0]) - 1
-    states = [[CellState.SHOWN] * (columns + 1) for _ in range(rows + 1)]
-    for r in range(rows + 1):
-        for c in range(columns + 1):
-            value = values[r][c]
-            if value is None:
-                states[r][c] = CellState.SECONDARY
-            elif value < threshold:
-                states[r][c] = CellState.PRIMARY
-    for r, c in forced:
-        if states[r][c] == CellState.SHOWN:
-            states[r][c] = CellState.SECONDARY
-
-    def judged() -> set[Position]:
-        shown = [
-            [values[r][c] if states[r][c] == CellState.SHOWN else None for c in range(columns + 1)]
-            for r in range(rows + 1)
-        ]
-        return disclosed_cells(shown, states, threshold, secondary_floor=secondary_floor)
-
-    for _ in range((rows + 1) * (columns + 1) + 1):
-        leaks = judged()
-        if not leaks:
-            return states
-        visible = [
-            (r2, c2)
-            for r2 in range(rows + 1)
-            for c2 in range(columns + 1)
-            if states[r2][c2] == CellState.SHOWN
-        ]
-        if not visible:
-            break
-        picked: list[Position] = []
-        for r, c in sorted(leaks):
-            if any(p[0] == r or p[1] == c for p in picked):
-                continue  # one new hidden cell per line and round; then look again
-
-            def cost(pos: Position, r: int = r, c: int = c) -> tuple[int, int, int]:
-                on_line = pos[0] == r or pos[1] == c
-                margin = pos[0] == rows or pos[1] == columns
-                return (0 if on_line else 1, int(margin), values[pos[0]][pos[1]] or 0)
-
-            candidates = [pos for pos in visible if pos not in picked]
-            if candidates:
-                pick = min(candidates, key=cost)
-                picked.append(pick)
-                states[pick[0]][pick[1]] = CellState.SECONDARY
-    if judged():
-        # Even with every cell hidden, "<5" and "x" together pin something down (a table of
-        # ones, say): then the table is withheld, every cell "-", which says nothing at all.
-        states = [[CellState.WITHHELD] * (columns + 1) for _ in range(rows + 1)]
-    if judged():
-        raise DisclosureError("De tabel kan niet veilig worden gemaakt; er is niets opgeslagen.")
+    states = []
+    for row in values:
+        states.append(
+            [
+                CellState.SECONDARY
+                if value is None
+                else CellState.PRIMARY
+                if value < threshold
+                else CellState.SHOWN
+                for value in row
+            ]
+        )
     return states
 
 
-def suppress_table(
-    table: CountTable, threshold: int, forced: Iterable[Position] = ()
+def publish_table(
+    table: CountTable, published: Sequence[Sequence[int]], threshold: int
 ) -> SuppressedTable:
-    grid = table.grid()
-    states = suppress_grid(grid, threshold, forced)
+    """The table as it may be shown: ``published`` are the month cells (sums of perturbed
+    atoms); ``table.counts`` (the true counts) are kept beside them for the tests only."""
+    grid = with_totals(published)
     return SuppressedTable(
         id=table.id,
         title=table.title,
@@ -359,33 +176,12 @@ def suppress_table(
         rows=table.rows,
         columns=table.columns,
         values=tuple(tuple(row) for row in grid),
-        states=tuple(tuple(row) for row in states),
+        states=tuple(tuple(row) for row in display_states(grid, threshold)),
         threshold=threshold,
         linked=table.linked,
         reference=table.reference,
+        true_values=tuple(tuple(int(v or 0) for v in row) for row in table.grid()),
     )
-
-
-def suppress_all(tables: Sequence[CountTable], threshold: int) -> list[SuppressedTable]:
-    """Suppress every table. Linked tables share their totals (the sessions per month), so a
-    total hidden in one of them is hidden in all: otherwise another table would give it away."""
-    check_threshold(threshold)
-    hidden_totals: set[int] = set()  # column index in the total row
-    while True:
-        out = []
-        for table in tables:
-            forced = [(len(table.rows), c) for c in hidden_totals] if table.linked else []
-            out.append(suppress_table(table, threshold, forced))
-        found = {
-            c
-            for table in out
-            if table.linked
-            for c, state in enumerate(table.states[-1])
-            if state != CellState.SHOWN
-        }
-        if found <= hidden_totals:
-            return out
-        hidden_totals |= found
 
 
 # -- what may leave the laptop ----------------------------------------------------------------
@@ -420,16 +216,13 @@ def check_published(
             known = allowed_rows.get(table.id) if allowed_rows is not None else None
             if known is not None and row_id not in known:
                 problems.append(f"{table.id}: onbekende rij {row_id!r}")
-        shown: list[list[int | None]] = []
-        for r in range(len(table.rows) + 1):
-            shown.append([table.shown_value(r, c) for c in range(len(table.columns) + 1)])
-        leaks = disclosed_cells(
-            shown, table.states, table.threshold, secondary_floor=0 if table.merged else None
-        )
-        for r, c in sorted(leaks):
-            problems.append(
-                f"{table.id}: cel ({table.row_ids[r]}, {table.column_ids[c]}) is te herleiden"
-            )
+        for r, row in enumerate(table.states):
+            for c, state in enumerate(row):
+                value = table.values[r][c]
+                if state == CellState.SHOWN and (value is None or value < table.threshold):
+                    problems.append(
+                        f"{table.id}: cel ({table.row_ids[r]}, {table.column_ids[c]}) is te klein"
+                    )
     return problems
 
 
@@ -449,11 +242,37 @@ def ensure_publishable(
 # -- merging published tables from several laptops ------------------------------------------
 
 
-def merge_tables(
-    parts: Sequence[SuppressedTable], threshold: int, forced: Iterable[Position] = ()
-) -> SuppressedTable:
-    """Add up the same table from several files. A cell hidden in any file stays unknown;
-    then suppression runs again on the sum, with the highest threshold of all."""
+def recover_hidden(table: SuppressedTable) -> list[list[int | None]]:
+    """The values of a published table with the hidden ones worked out where the totals allow
+    (a line with one unknown). Safe: a published value is a sum of perturbed atoms, which an
+    attacker may know anyway (docs/statistics.md); it is never a true count."""
+    grid: list[list[int | None]] = [
+        [table.shown_value(r, c) for c in range(len(table.column_ids))]
+        for r in range(len(table.row_ids))
+    ]
+    rows, columns = len(grid) - 1, len(grid[0]) - 1
+    lines = [[(r, c) for c in range(columns)] + [(r, columns)] for r in range(rows + 1)]
+    lines += [[(r, c) for r in range(rows)] + [(rows, c)] for c in range(columns + 1)]
+    changed = True
+    while changed:
+        changed = False
+        for line in lines:
+            *parts, (tr, tc) = line
+            unknown = [pos for pos in [*parts, (tr, tc)] if grid[pos[0]][pos[1]] is None]
+            if len(unknown) != 1:
+                continue
+            r, c = unknown[0]
+            known = sum(int(grid[p[0]][p[1]] or 0) for p in parts if p != (r, c))
+            total = grid[tr][tc]
+            grid[r][c] = known if (r, c) == (tr, tc) else int(total or 0) - known
+            changed = True
+    return grid
+
+
+def merge_tables(parts: Sequence[SuppressedTable], threshold: int) -> SuppressedTable:
+    """Add up the same table from several files, cell by cell. A hidden cell is worked out
+    from its file's totals where it can be; a cell that stays unknown in any file is "x".
+    Nothing is hidden beyond that: the sum of published values is itself published safely."""
     first = parts[0]
     threshold = max(threshold, *(part.threshold for part in parts))
     row_ids: list[str] = []
@@ -466,22 +285,20 @@ def merge_tables(
                 labels[row_id] = label
         columns.update(part.columns)
     ordered_columns = sorted(columns)
-    grid: list[list[int | None]] = [
-        [0] * (len(ordered_columns) + 1) for _ in range(len(row_ids) + 1)
-    ]
     all_rows = [*row_ids, TOTAL]
     all_columns = [*ordered_columns, TOTAL]
+    grid: list[list[int | None]] = [[0] * len(all_columns) for _ in all_rows]
     for part in parts:
+        known = recover_hidden(part)
         r_index = {row_id: i for i, row_id in enumerate(part.row_ids)}
         c_index = {column: i for i, column in enumerate(part.column_ids)}
         for r, row_id in enumerate(all_rows):
             for c, column in enumerate(all_columns):
                 if row_id not in r_index or column not in c_index:
                     continue  # this file had no such row or month: it counted nothing there
-                value = part.shown_value(r_index[row_id], c_index[column])
+                value = known[r_index[row_id]][c_index[column]]
                 current = grid[r][c]
                 grid[r][c] = None if value is None or current is None else current + value
-    states = suppress_grid(grid, threshold, forced, secondary_floor=0)
     return SuppressedTable(
         id=first.id,
         title=first.title,
@@ -489,7 +306,7 @@ def merge_tables(
         rows=tuple((row_id, labels[row_id]) for row_id in row_ids),
         columns=tuple(ordered_columns),
         values=tuple(tuple(row) for row in grid),
-        states=tuple(tuple(row) for row in states),
+        states=tuple(tuple(row) for row in display_states(grid, threshold)),
         threshold=threshold,
         linked=first.linked,
         reference=first.reference,
@@ -498,8 +315,7 @@ def merge_tables(
 
 
 def merge_all(files: Sequence[Sequence[SuppressedTable]], threshold: int) -> list[SuppressedTable]:
-    """Merge whole files table by table (in the order of the first file); linked tables
-    share their hidden monthly totals, as in ``suppress_all``."""
+    """Merge whole files table by table, in the order of the first file."""
     order: list[str] = []
     parts: dict[str, list[SuppressedTable]] = {}
     for tables in files:
@@ -508,29 +324,13 @@ def merge_all(files: Sequence[Sequence[SuppressedTable]], threshold: int) -> lis
                 order.append(table.id)
                 parts[table.id] = []
             parts[table.id].append(table)
-    hidden_totals: set[str] = set()
-    while True:
-        out = []
-        for table_id in order:
-            group = parts[table_id]
-            columns = sorted({column for part in group for column in part.columns})
-            rows = len({row_id for part in group for row_id, _ in part.rows})
-            forced = (
-                [(rows, i) for i, column in enumerate([*columns, TOTAL]) if column in hidden_totals]
-                if group[0].linked
-                else []
-            )
-            out.append(merge_tables(group, threshold, forced))
-        found = {
-            table.column_ids[c]
-            for table in out
-            if table.linked
-            for c, state in enumerate(table.states[-1])
-            if state != CellState.SHOWN
-        }
-        if found <= hidden_totals:
-            return out
-        hidden_totals |= found
+    return [merge_tables(parts[table_id], threshold) for table_id in order]
+
+
+def visible_share(tables: Sequence[SuppressedTable]) -> tuple[int, int]:
+    """(cells shown as a number, all cells): what the report states as its usefulness."""
+    shown = sum(state == CellState.SHOWN for t in tables for row in t.states for state in row)
+    return shown, sum(len(row) for t in tables for row in t.states)
 
 
 # -- what storage hands over, and the report --------------------------------------------------
@@ -555,8 +355,8 @@ class StatisticsQuery:
         return tuple(out)
 
 
-# source -> {(row id, month): count}
-RawCounts = Mapping[str, Mapping[tuple[str, str], int]]
+# source -> {(row id, neighbourhood, month): (count, sum of the records' keys)}
+RawCounts = Mapping[str, Mapping[tuple[str, str, str], tuple[int, int]]]
 
 
 class StatisticsSource(Protocol):
@@ -564,6 +364,9 @@ class StatisticsSource(Protocol):
 
     def raw_counts(self, query: StatisticsQuery) -> RawCounts: ...
     def neighbourhoods(self) -> list[str]: ...
+    def neighbourhood_list(self) -> list[str]: ...
+    def set_neighbourhood_list(self, names: list[str]) -> None: ...
+    def cell_key_secret(self) -> bytes: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,6 +378,7 @@ class StatisticsReport:
     tables: tuple[SuppressedTable, ...]
     sessions: int | None = None  # total completed sessions; None when hidden
     notes: tuple[str, ...] = field(default=())
+    atoms: ProtectedAtoms | None = None  # what the tables are made of; None after a merge
 
     def table(self, table_id: str) -> SuppressedTable:
         for table in self.tables:

@@ -9,7 +9,12 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from intake_app.core.statistics import HIDDEN_SECONDARY, StatisticsReport, small_label
+from intake_app.core.statistics import (
+    HIDDEN_SECONDARY,
+    StatisticsReport,
+    small_label,
+    visible_share,
+)
 
 
 class StatsPdfWriter:
@@ -59,10 +64,11 @@ def render_stats_report(report: StatisticsReport, fonts_dir: Path) -> bytes:
         para(f"Periode {report.first_month} tot en met {report.last_month}, {where}.", body),
         para(
             f"Aantallen onder de {report.threshold} staan er als "
-            f"‘{small_label(report.threshold)}’. ‘{HIDDEN_SECONDARY}’ is ook verborgen: "
-            "anders kon een klein aantal uit de totalen worden teruggerekend. "
-            "‘-’: de tabel kon niet veilig worden getoond. "
-            "Oefengesprekken tellen niet mee.",
+            f"‘{small_label(report.threshold)}’. Alle aantallen zijn licht verstoord "
+            "(celsleutelmethode), zodat niemand te herkennen is; totalen zijn sommen van de "
+            f"cellen. ‘{HIDDEN_SECONDARY}’: onbekend na samenvoegen. "
+            "Oefengesprekken tellen niet mee. "
+            "Als getal getoond: {} van {} cellen.".format(*visible_share(report.tables)),
             note,
         ),
         Spacer(1, 4 * mm),

@@ -9,11 +9,13 @@ puts first what needs doing now.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from intake_app.core.errors import IntakeError
+from intake_app.core.listing import FOLLOW_UP_HORIZON_DAYS, FOLLOW_UP_LOOKBACK_DAYS, DueFollowUp
 from intake_app.core.model import (
     MAX_OPEN_REFERRALS,
     ConsentPurpose,
@@ -59,52 +61,48 @@ def _step(session: IntakeSession, step_id: int) -> NextStep:
     raise IntakeError("Deze stap bestaat niet meer.")
 
 
-def tasks_of(session: IntakeSession, today: date) -> tuple[FollowUpTask, ...]:
-    """What there is to do for one session, most pressing first.
-
-    A referral is due on its appointment day (then someone should ask: did she get there?),
-    else on the session's follow-up date; a step on its own due date, else the follow-up date.
-    """
-    fallback = session.follow_up_date or today
-    tasks = [
-        FollowUpTask(
-            kind="referral",
-            item_id=referral.id or 0,
-            label=referral.organisation_name,
-            status=referral.status.value,
-            due=referral.appointment.date() if referral.appointment else fallback,
-            contact_person=referral.contact_person,
-        )
-        for referral in session.referrals
-        if referral.status.open
-    ] + [
-        FollowUpTask(kind="step", item_id=step.id or 0, label=step.what, due=step.due or fallback)
-        for step in session.next_steps
-        if not step.done
-    ]
-    return tuple(sorted(tasks, key=lambda task: (task.due, task.kind, task.label)))
+def _referral_task(referral: Referral, fallback: date) -> FollowUpTask:
+    # Due on its appointment day (then someone should ask: did she get there?), else on the
+    # session's follow-up date.
+    return FollowUpTask(
+        kind="referral",
+        item_id=referral.id or 0,
+        label=referral.organisation_name,
+        status=referral.status.value,
+        due=referral.appointment.date() if referral.appointment else fallback,
+        contact_person=referral.contact_person,
+    )
 
 
-def follow_up_item(session: IntakeSession, today: date, horizon_days: int) -> FollowUpItem | None:
-    """The session's line on the follow-up list, or None when nothing falls due soon."""
-    tasks = tasks_of(session, today)
-    dates = [task.due for task in tasks]
-    if session.follow_up_date is not None:
-        dates.append(session.follow_up_date)
-    if not dates or session.practice:
-        return None
-    first = min(dates)
-    if (first - today).days > horizon_days or (session.follow_up_date is None and not tasks):
-        return None
+def _step_task(step: NextStep, fallback: date) -> FollowUpTask:
+    return FollowUpTask(
+        kind="step", item_id=step.id or 0, label=step.what, due=step.due or fallback
+    )
+
+
+def follow_up_item(
+    due: DueFollowUp,
+    referrals: Sequence[Referral],
+    steps: Sequence[NextStep],
+    today: date,
+) -> FollowUpItem:
+    """One session's line on the follow-up list with what there is to do, most pressing first."""
+    fallback = due.follow_up_date
+    tasks = sorted(
+        [_referral_task(r, fallback) for r in referrals if r.status.open]
+        + [_step_task(s, fallback) for s in steps if not s.done],
+        key=lambda task: (task.due, task.kind, task.label),
+    )
+    first = min([due.follow_up_date, *(task.due for task in tasks)])
     return FollowUpItem(
-        session.id,
-        session.code,
-        session.follow_up_date or first,
+        due.session_id,
+        due.code,
+        due.follow_up_date,
         first < today,
-        tuple(t.label for t in tasks if t.kind == "referral"),
-        tasks=tasks,
+        due.open_referrals,
+        tasks=tuple(tasks),
         first_due=first,
-        too_many_referrals=too_many_referrals(session),
+        too_many_referrals=sum(1 for r in referrals if r.status.open) > MAX_OPEN_REFERRALS,
     )
 
 
@@ -120,16 +118,34 @@ class AftercareOperations:
             self, session_id: int, *, changed: set[str] | None = None
         ) -> SessionState: ...
 
-    @gated(Permission.READ_SESSIONS, None)
-    def follow_ups(self, today: date, *, horizon_days: int = 7) -> list[FollowUpItem]:
-        """Sessions with something due before ``today + horizon_days``; most pressing first."""
-        items = []
-        for listed in self._sessions.list_sessions():
-            if listed.practice:
-                continue
-            item = follow_up_item(self._sessions.get_session(listed.id), today, horizon_days)
-            if item is not None:
-                items.append(item)
+    # One audit line for viewing the list, not one per row (it shows codes only).
+    @gated(Permission.READ_SESSIONS, AuditAction.OPENED, target="follow-ups")
+    def follow_ups(
+        self,
+        today: date,
+        *,
+        horizon_days: int = FOLLOW_UP_HORIZON_DAYS,
+        lookback_days: int = FOLLOW_UP_LOOKBACK_DAYS,
+    ) -> list[FollowUpItem]:
+        """Follow-ups due from ``lookback_days`` ago to ``today + horizon_days``, each with
+        its open referrals and steps; the most pressing first.
+
+        Three queries for the whole list (design.md section 9: Nazorg within 0.3 s at 50,000
+        sessions), never one read per session.
+        """
+        since, until = today - timedelta(days=lookback_days), today + timedelta(days=horizon_days)
+        due = self._sessions.due_follow_ups(since, until)
+        open_referrals, open_steps = self._sessions.open_aftercare(since, until)
+        referrals: dict[int, list[Referral]] = {}
+        steps: dict[int, list[NextStep]] = {}
+        for session_id, referral in open_referrals:
+            referrals.setdefault(session_id, []).append(referral)
+        for session_id, step in open_steps:
+            steps.setdefault(session_id, []).append(step)
+        items = [
+            follow_up_item(d, referrals.get(d.session_id, []), steps.get(d.session_id, []), today)
+            for d in due
+        ]
         return sorted(items, key=lambda item: (item.first_due or item.follow_up_date, item.code))
 
     @gated(

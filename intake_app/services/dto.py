@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from intake_app.core.engine import PhaseState
+from intake_app.core.listing import SessionHeader
 from intake_app.core.model import IntakeSession
 
 
@@ -24,6 +25,18 @@ class SessionListItem:
     practice: bool
 
     @classmethod
+    def of_header(cls, header: SessionHeader) -> SessionListItem:
+        return cls(
+            id=header.id,
+            code=header.code,
+            updated_at=header.updated_at,
+            client_language=header.client_language,
+            status=header.status,
+            current_card=header.current_card,
+            practice=header.practice,
+        )
+
+    @classmethod
     def of(cls, session: IntakeSession) -> SessionListItem:
         return cls(
             id=session.id,
@@ -34,6 +47,15 @@ class SessionListItem:
             current_card=session.current_card,
             practice=session.practice,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPage:
+    """One page of the conversation list, newest first, and how many match in all."""
+
+    items: tuple[SessionListItem, ...]
+    offset: int
+    total: int
 
 
 @dataclass(frozen=True, slots=True)

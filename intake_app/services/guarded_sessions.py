@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
 
+from intake_app.core.listing import DueFollowUp, SessionHeader
 from intake_app.core.model import (
     Answer,
     Consent,
@@ -98,6 +99,29 @@ class GuardedSessionRepository:
     def list_sessions(self) -> Sequence[IntakeSession]:
         self._access.require(Permission.READ_SESSIONS, "sessions")
         return self._inner.list_sessions()
+
+    def count_sessions(self, search: str = "") -> int:
+        self._access.require(Permission.READ_SESSIONS, "sessions")
+        return self._inner.count_sessions(search)
+
+    def session_page(self, offset: int, limit: int, search: str = "") -> Sequence[SessionHeader]:
+        self._access.require(Permission.READ_SESSIONS, "sessions")
+        return self._inner.session_page(offset, limit, search)
+
+    def latest_unfinished(self) -> SessionHeader | None:
+        self._access.require(Permission.READ_SESSIONS, "sessions")
+        return self._inner.latest_unfinished()
+
+    def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:
+        # The audit line for viewing the list is the gate's (IntakeService.follow_ups).
+        self._access.require(Permission.READ_SESSIONS, "follow-ups")
+        return self._inner.due_follow_ups(since, until)
+
+    def open_aftercare(
+        self, since: date, until: date
+    ) -> tuple[Sequence[tuple[int, Referral]], Sequence[tuple[int, NextStep]]]:
+        self._access.require(Permission.READ_SESSIONS, "follow-ups")
+        return self._inner.open_aftercare(since, until)
 
     def get_session(self, session_id: int) -> IntakeSession:
         self._read(session_id)

@@ -45,7 +45,7 @@ from intake_app.services.aftercare import (
 )
 from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
-from intake_app.services.dto import AnswerView, SessionListItem, SessionState
+from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
 
 URGENCY_OPTIONS = {
@@ -122,6 +122,19 @@ class IntakeService(AftercareOperations, ConversationChoices):
             changes["current_card"] = resume_at.id if resume_at else None
         self._sessions.update_session(session_id, **changes)
         return self.open_session(session_id, changed={"session", "position"})
+
+    @gated(Permission.READ_SESSIONS, None)
+    def session_page(self, offset: int = 0, limit: int = 50, search: str = "") -> SessionPage:
+        """A page of the conversation list (newest first), optionally by code prefix."""
+        headers = self._sessions.session_page(offset, limit, search)
+        total = self._sessions.count_sessions(search)
+        return SessionPage(tuple(map(SessionListItem.of_header, headers)), offset, total)
+
+    @gated(Permission.READ_SESSIONS, None)
+    def latest_unfinished(self) -> SessionListItem | None:
+        """The conversation to offer to resume: the last one saved that is not finished."""
+        header = self._sessions.latest_unfinished()
+        return SessionListItem.of_header(header) if header is not None else None
 
     # -- answering and moving ---------------------------------------------------------
     @gated(

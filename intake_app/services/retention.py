@@ -6,7 +6,8 @@ and only what statistics need remains; one client's session can be erased on req
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -36,21 +37,23 @@ def apply_retention_policy(
     cutoff = moment - timedelta(days=days)
     if days == 0:
         return RetentionResult(anonymised=0, cutoff=cutoff)
-    return RetentionResult(maintenance.anonymise_sessions_before(cutoff), cutoff)
+    return RetentionResult(maintenance.anonymise_sessions_before(cutoff, moment), cutoff)
+
+
+@dataclass(frozen=True, slots=True)
+class RestorePlan:
+    """What a restore would do: which backup, from when, and what newer work it sets aside."""
+
+    backup: BackupInfo
+    newer_sessions: tuple[str, ...]  # codes of sessions made or changed after the backup
 
 
 class StorageAdminService:
     """Retention, erasure, backups and the integrity check, each behind the gate."""
 
-    def __init__(
-        self,
-        maintenance: StorageMaintenance,
-        access: Access,
-        backup: Callable[[], Path] | None = None,
-    ) -> None:
+    def __init__(self, maintenance: StorageMaintenance, access: Access) -> None:
         self._maintenance = maintenance
         self._access = access
-        self._backup = backup  # makes one backup now (bootstrap knows the file)
 
     # -- retention --------------------------------------------------------------------
     @gated(Permission.MANAGE_RETENTION, None)
@@ -105,11 +108,24 @@ class StorageAdminService:
 
     @gated(Permission.MAKE_BACKUP, AuditAction.BACKUP_MADE, in_body=True)
     def make_backup(self) -> Path:
-        if self._backup is None:
-            raise ConfigurationError("Van deze database maakt de app zelf geen reservekopie.")
-        made = self._backup()
+        """An online backup now, through the database's own connection (an encrypted file's
+        backup stays encrypted); PostgreSQL has the server's own backups."""
+        made = self._maintenance.make_backup("hand")
         self._access.audit(AuditAction.BACKUP_MADE, "database", made.name)
         return made
+
+    @gated(Permission.RESTORE_BACKUP, None, target="backup:{backup.path.name}")
+    def plan_restore(self, backup: BackupInfo) -> RestorePlan:
+        """Checks the permission (a refusal is audited) and says what would be set aside."""
+        newer = self._maintenance.sessions_changed_since(backup.made_at)
+        return RestorePlan(backup, tuple(newer))
+
+    @gated(Permission.RESTORE_BACKUP, AuditAction.BACKUP_RESTORED, in_body=True)
+    def record_restore(self, backup: Path, aside: Path | None) -> None:
+        """The audit line of a restore, written into the database that was put back."""
+        self._access.audit(
+            AuditAction.BACKUP_RESTORED, f"backup:{backup.name}", aside.name if aside else ""
+        )
 
     @gated(Permission.CHECK_DATABASE, None)
     def check(self) -> str:

@@ -22,22 +22,24 @@ from intake_app.core.statistics import (
     StatsDocumentWriter,
     check_published,
     check_threshold,
-    ensure_publishable,
+    is_safe_label,
     merge_all,
-    suppress_all,
 )
+from intake_app.core.statistics_audit import AuditError
 from intake_app.services import statistics_export
 from intake_app.services.access import Access
 from intake_app.services.gate import gated
+from intake_app.services.statistics_atoms import build
 from intake_app.services.statistics_tables import (
     NEIGHBOURHOOD,
+    RESERVED,
     SESSIONS,
     allowed_rows,
-    build_tables,
     counted_cards,
 )
 
 FORMATS = ("csv", "xlsx", "pdf")
+MAX_NEIGHBOURHOODS = 30  # 30 names of at most 60 characters fit the setting (2,000 characters)
 Progress = Callable[[int, int], None]
 _MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 
@@ -74,7 +76,37 @@ class StatisticsService:
 
     @gated(Permission.VIEW_STATISTICS, None)
     def neighbourhoods(self) -> list[str]:
-        return self._source.neighbourhoods()
+        """The neighbourhoods to filter on: the coordinator's list, else the names in use."""
+        return self._source.neighbourhood_list() or self._source.neighbourhoods()
+
+    @gated(Permission.VIEW_STATISTICS, None)
+    def neighbourhood_list(self) -> list[str]:
+        return self._source.neighbourhood_list()
+
+    @gated(
+        Permission.MANAGE_DIRECTORY, AuditAction.SETTING_CHANGED, target="setting:neighbourhoods"
+    )
+    def set_neighbourhood_list(self, names: Sequence[str]) -> list[str]:
+        """Keep the coordinator's list of neighbourhoods (STA-19): plain short names only,
+        each once, in the order given. Returns what was kept."""
+        kept: list[str] = []
+        for raw in names:
+            name = " ".join(raw.split())
+            if not name or name in kept:
+                continue
+            if not is_safe_label(name) or name in RESERVED:
+                raise IntakeError(
+                    "Een wijknaam mag alleen letters, cijfers en gewone leestekens bevatten "
+                    "(hoogstens 60 tekens): {name}",
+                    name=name,
+                )
+            kept.append(name)
+        if len(kept) > MAX_NEIGHBOURHOODS:
+            raise IntakeError(
+                "Houd de lijst op hoogstens {maximum} wijken.", maximum=MAX_NEIGHBOURHOODS
+            )
+        self._source.set_neighbourhood_list(kept)
+        return kept
 
     @gated(Permission.VIEW_STATISTICS, None)  # anonymous figures on screen: not logged
     def compute(
@@ -95,28 +127,66 @@ class StatisticsService:
         raw = self._source.raw_counts(query)
         if progress:
             progress(1, 3)
-        tables = build_tables(raw, query.months(), chosen)
-        if progress:
-            progress(2, 3)
-        suppressed = suppress_all(tables, chosen)
+        try:
+            built = build(
+                raw,
+                query.months(),
+                chosen,
+                self._source.cell_key_secret(),
+                self._source.neighbourhood_list(),
+            )
+        except AuditError as exc:
+            raise DisclosureError(
+                "De statistiek kan niet veilig worden gemaakt; er is niets getoond."
+            ) from exc
         if progress:
             progress(3, 3)
-        report = StatisticsReport(first, last, query.neighbourhood, chosen, tuple(suppressed))
+        report = StatisticsReport(
+            first, last, query.neighbourhood, chosen, tuple(built.tables), atoms=built.atoms
+        )
         return _with_total(report)
 
     # -- files ------------------------------------------------------------------------------
     @gated(Permission.VIEW_STATISTICS, None)
     def check(self, report: StatisticsReport) -> list[str]:
-        return check_published(report.tables, allowed_rows())
+        """Everything that forbids writing ``report`` (empty: it may be written): what a
+        reader sees, and the attacker's audit over the atoms it is made of."""
+        problems = check_published(report.tables, allowed_rows())
+        atoms = report.atoms
+        if atoms is None:
+            return problems  # a merge: sums of files that each passed this check
+        for table in report.tables:
+            for r, row_id in enumerate(table.row_ids[:-1]):
+                for c, month in enumerate(table.columns):
+                    if table.values[r][c] != atoms.cell_value(table.id, row_id, month):
+                        problems.append(
+                            f"{table.id}: cel ({row_id}, {month}) is geen som van atomen"
+                        )
+        for atom in atoms.failures()[:3]:
+            problems.append(f"{atom[0]}: cel ({atom[1]}, {atom[3]}) is te nauw te begrenzen")
+        return problems
 
     @gated(Permission.EXPORT_STATISTICS, AuditAction.STATISTICS_EXPORTED, in_body=True)
-    def export(self, report: StatisticsReport, out: Path, fmt: str | None = None) -> Path:
+    def export(
+        self,
+        report: StatisticsReport,
+        out: Path,
+        fmt: str | None = None,
+        dialect: str = statistics_export.DUTCH,
+    ) -> Path:
         """Write ``report`` as CSV, XLSX or PDF. Refuses (DisclosureError) if the file could
-        reveal anything about a person; then nothing is written."""
+        reveal anything about a person; then nothing is written. ``dialect``: CSV for Dutch
+        spreadsheets (semicolon, BOM, decimal comma) or the standard one."""
         chosen = format_of(out, fmt)
-        ensure_publishable(report.tables, allowed_rows())
+        problems = self.check(report)
+        if problems:
+            raise DisclosureError(
+                "Het bestand is niet opgeslagen: het zou iets over personen kunnen verraden "
+                "({detail}).",
+                detail="; ".join(problems[:3]),
+            )
         if chosen == "csv":
-            written = statistics_export.write_csv(report, out)
+            written = statistics_export.write_csv(report, out, dialect=dialect)
         elif chosen == "xlsx":
             written = statistics_export.write_xlsx(report, out)
         elif self._pdf is None:
@@ -167,6 +237,7 @@ def _with_total(report: StatisticsReport) -> StatisticsReport:
                 report.tables,
                 sessions=total,
                 notes=report.notes,
+                atoms=report.atoms,
             )
     return report
 

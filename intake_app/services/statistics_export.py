@@ -13,19 +13,52 @@ from pathlib import Path
 from intake_app.core.statistics import (
     HIDDEN_SECONDARY,
     TOTAL,
-    WITHHELD_MARK,
     CellState,
     DisclosureError,
     StatisticsReport,
     SuppressedTable,
     check_threshold,
     small_label,
+    visible_share,
 )
 
 FORMAT_NAME = "intake-app-statistiek"
-FORMAT_VERSION = "1"
-HEADER = ("tabel", "titel", "eenheid", "rij", "label", "maand", "aantal")
+FORMAT_VERSION = "2"
+HEADER = ("tabel", "titel", "eenheid", "rij", "label", "maand", "aantal", "procent")
 META = "#meta"
+DUTCH = "nl"  # semicolons, UTF-8 with a byte-order mark, decimal comma: Dutch Excel opens it
+STANDARD = "standard"  # RFC 4180: commas, UTF-8 without BOM, decimal point
+DIALECTS = (DUTCH, STANDARD)
+BOM = "\ufeff"
+_OF_SESSIONS = ("gesprekken", "vermeldingen")  # units counted per session: % of the sessions
+
+
+def percent(report: StatisticsReport, table: SuppressedTable, r: int, c: int) -> float | None:
+    """The share a shown count is of its month (one decimal), or None when either is hidden.
+    Linked tables and item tables: of the table's own month total; per-session counts in
+    other tables: of the sessions that month. Worked out from published values only."""
+    value = table.shown_value(r, c)
+    if value is None:
+        return None
+    base_table = table
+    if not table.linked and table.unit in _OF_SESSIONS:
+        sessions = [t for t in report.tables if t.id == "sessions"]
+        base_table = sessions[0] if sessions else table
+    try:
+        column = base_table.column_ids.index(table.column_ids[c])
+    except ValueError:
+        return None
+    base = base_table.shown_value(len(base_table.rows), column)
+    if not base or base <= 0:
+        return None
+    return round(100 * value / base, 1)
+
+
+def format_percent(value: float | None, dialect: str) -> str:
+    if value is None:
+        return ""
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if dialect == DUTCH else text
 
 
 def meta_rows(report: StatisticsReport) -> list[tuple[str, str]]:
@@ -37,13 +70,36 @@ def meta_rows(report: StatisticsReport) -> list[tuple[str, str]]:
         ("wijk", report.neighbourhood or ""),
         ("drempel", str(report.threshold)),
         ("samengevoegd", "ja" if any(table.merged for table in report.tables) else "nee"),
+        ("methode", "celsleutel-1"),  # docs/statistics.md: every count is slightly perturbed
+        ("cellen_getoond", "{}/{}".format(*visible_share(report.tables))),
+        ("mediaan_dagen_tot_nazorg", median_band(report, "follow_up_days")),
     ]
 
 
-def _csv_rows(report: StatisticsReport) -> Iterator[tuple[str, ...]]:
+def median_band(report: StatisticsReport, table_id: str) -> str:
+    """The row (band) where the running total of the published totals passes half: the
+    median without exact days (STA-14). Empty when the table is missing or hidden."""
+    tables = [t for t in report.tables if t.id == table_id]
+    if not tables:
+        return ""
+    table = tables[0]
+    column = len(table.columns)
+    totals = [table.shown_value(r, column) for r in range(len(table.rows))]
+    whole = table.shown_value(len(table.rows), column)
+    if whole is None or any(value is None for value in totals):
+        return ""
+    running = 0
+    for (row_id, _), value in zip(table.rows, totals, strict=True):
+        running += int(value or 0)
+        if 2 * running >= whole:
+            return row_id
+    return ""
+
+
+def _csv_rows(report: StatisticsReport, dialect: str) -> Iterator[tuple[str, ...]]:
     yield HEADER
     for key, value in meta_rows(report):
-        yield (META, "", "", key, "", "", value)
+        yield (META, "", "", key, "", "", value, "")
     for table in report.tables:
         labels = [*(label for _, label in table.rows), "Totaal"]
         for r, row_id in enumerate(table.row_ids):
@@ -56,6 +112,7 @@ def _csv_rows(report: StatisticsReport) -> Iterator[tuple[str, ...]]:
                     labels[r],
                     column,
                     table.display(r, c),
+                    format_percent(percent(report, table, r, c), dialect),
                 )
 
 
@@ -73,15 +130,22 @@ def _write_atomically(out: Path, data: bytes) -> Path:
     return out
 
 
-def csv_bytes(report: StatisticsReport) -> bytes:
+def csv_bytes(report: StatisticsReport, dialect: str = DUTCH) -> bytes:
+    """The one place a statistics CSV is made (so one writer can add escaping for all)."""
+    if dialect not in DIALECTS:
+        raise ValueError(dialect)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerows(_csv_rows(report))
+    if dialect == DUTCH:
+        buffer.write(BOM)
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    else:
+        writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows(_csv_rows(report, dialect))
     return buffer.getvalue().encode("utf-8")
 
 
-def write_csv(report: StatisticsReport, out: Path) -> Path:
-    return _write_atomically(out, csv_bytes(report))
+def write_csv(report: StatisticsReport, out: Path, dialect: str = DUTCH) -> Path:
+    return _write_atomically(out, csv_bytes(report, dialect))
 
 
 def write_xlsx(report: StatisticsReport, out: Path) -> Path:
@@ -96,23 +160,26 @@ def write_xlsx(report: StatisticsReport, out: Path) -> Path:
         about.append([key, value])
     about.append([])
     about.append([f"{small_label(report.threshold)}: minder dan {report.threshold}, verborgen."])
-    about.append(
-        [f"{HIDDEN_SECONDARY}: verborgen, zodat een klein aantal niet terug te rekenen is."]
-    )
-    about.append([f"{WITHHELD_MARK}: tabel niet getoond, want niet veilig te maken."])
+    about.append([f"{HIDDEN_SECONDARY}: onbekend na samenvoegen."])
+    about.append(["Alle aantallen zijn licht verstoord (celsleutelmethode); zie de handleiding."])
     about["A1"].font = Font(bold=True)
     for table in report.tables:
         sheet = book.create_sheet(table.id[:31])
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True)
         sheet.append([f"Aantal {table.unit}"])
-        sheet.append(["", *table.columns, "Totaal"])
+        header: list[object] = [""]
+        for column in [*table.columns, "Totaal"]:
+            header += [column, "%"]
+        sheet.append(header)
         labels = [*(label for _, label in table.rows), "Totaal"]
         for r in range(len(table.row_ids)):
             cells: list[object] = [labels[r]]
             for c in range(len(table.column_ids)):
                 shown = table.shown_value(r, c)
                 cells.append(shown if shown is not None else table.display(r, c))
+                share = percent(report, table, r, c)
+                cells.append(share if share is not None else "")
             sheet.append(cells)
         if table.reference:
             sheet.append([])
@@ -135,10 +202,12 @@ def _bad_file(path: Path, reason: str) -> DisclosureError:
 def read_csv(path: Path) -> StatisticsReport:
     """Read a CSV written by ``write_csv``. Hidden cells come back as unknown (None)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # with or without a byte-order mark
     except (OSError, UnicodeDecodeError) as exc:
         raise _bad_file(path, "het kan niet worden gelezen") from exc
-    rows = list(csv.reader(io.StringIO(text)))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or tuple(rows[0]) != HEADER:
         raise _bad_file(path, "de kopregel klopt niet")
     meta: dict[str, str] = {}
@@ -148,7 +217,7 @@ def read_csv(path: Path) -> StatisticsReport:
     for line, row in enumerate(rows[1:], start=2):
         if len(row) != len(HEADER):
             raise _bad_file(path, f"regel {line} heeft niet {len(HEADER)} kolommen")
-        table, title, unit, row_id, label, month, value = row
+        table, title, unit, row_id, label, month, value, _percent = row
         if table == META:
             meta[row_id] = value
             continue
@@ -211,8 +280,6 @@ def _parse_cell(raw: str, threshold: int) -> tuple[int | None, str | None]:
         return None, CellState.PRIMARY
     if raw == HIDDEN_SECONDARY:
         return None, CellState.SECONDARY
-    if raw == WITHHELD_MARK:
-        return None, CellState.WITHHELD
     if raw.isascii() and raw.isdigit():
         return int(raw), CellState.SHOWN
     return None, None

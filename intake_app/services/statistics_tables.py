@@ -8,10 +8,8 @@ than the threshold in the whole period is counted under "Overige wijken".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from intake_app.core.statistics import CountTable, RawCounts, is_safe_label
 from intake_app.i18n.languages import LANGUAGES
 from intake_app.i18n.translator import N_
 
@@ -112,6 +110,23 @@ SPECS: tuple[TableSpec, ...] = (
         "visits",
         (("first", N_("Eén bezoek")), ("repeat", N_("Twee of meer bezoeken"))),
         every_session=True,
+        requirement="STA-01",
+    ),
+    TableSpec(
+        "visit_count",
+        N_("Aantal bezoeken tot en met dit gesprek"),
+        N_("gesprekken"),
+        "visit_count",
+        (("1", N_("Eén bezoek")), ("2", N_("Twee bezoeken")), ("3_plus", N_("Drie of meer"))),
+        every_session=True,
+        requirement="STA-15",
+    ),
+    TableSpec(
+        "dropouts",
+        N_("Gesprekken niet afgerond (naar maand van start)"),
+        N_("gesprekken"),
+        "dropouts",
+        (("unfinished", N_("Niet afgerond")),),
         requirement="STA-01",
     ),
     _card(
@@ -361,6 +376,20 @@ SPECS: tuple[TableSpec, ...] = (
         "STA-14",
     ),
     TableSpec(
+        "follow_up_days",
+        N_("Dagen van gesprek tot nazorg"),
+        N_("gesprekken"),
+        "follow_up_days",
+        (
+            ("within_7", N_("Binnen 7 dagen")),
+            ("8_14", N_("8 tot 14 dagen")),
+            ("15_30", N_("15 tot 30 dagen")),
+            ("31_60", N_("31 tot 60 dagen")),
+            ("over_60", N_("Meer dan 60 dagen")),
+        ),
+        requirement="STA-14",
+    ),
+    TableSpec(
         "next_step",
         N_("Afgesproken stappen"),
         N_("stappen"),
@@ -447,7 +476,7 @@ SPECS: tuple[TableSpec, ...] = (
 _PROVISION_STATUS = {"provision_signalled": "not_receiving", "provision_applied": "applied_today"}
 
 
-def _raw_key(spec: TableSpec, row_id: str) -> str:
+def raw_key(spec: TableSpec, row_id: str) -> str:
     if spec.yes_key:
         return spec.yes_key
     if spec.id in _PROVISION_STATUS:
@@ -469,69 +498,3 @@ def allowed_rows() -> dict[str, frozenset[str]]:
             ids.append(spec.complement[0])
         out[spec.id] = frozenset(ids)
     return out
-
-
-def build_tables(raw: RawCounts, months: Sequence[str], threshold: int) -> list[CountTable]:
-    """Exact counts per table, months as columns. Nothing is hidden yet."""
-    sessions = raw.get("sessions", {})
-    per_month = [sessions.get(("all", month), 0) for month in months]
-    tables = [_neighbourhood_table(raw, months, per_month, threshold)]
-    for spec in SPECS:
-        source = raw.get(spec.source, {})
-        counts = [
-            [source.get((_raw_key(spec, row_id), month), 0) for month in months]
-            for row_id, _ in spec.rows
-        ]
-        rows = spec.rows
-        if spec.complement is not None:
-            rest = [
-                max(0, total - sum(row[i] for row in counts)) for i, total in enumerate(per_month)
-            ]
-            counts.append(rest)
-            rows = (*rows, spec.complement)
-        tables.append(
-            CountTable(
-                id=spec.id,
-                title=spec.title,
-                unit=spec.unit,
-                rows=rows,
-                columns=tuple(months),
-                counts=tuple(tuple(row) for row in counts),
-                linked=spec.linked,
-                reference=REFERENCES.get(spec.id, ""),
-            )
-        )
-    tables.insert(1, tables.pop(0))  # sessions first, then neighbourhoods
-    return tables
-
-
-def _neighbourhood_table(
-    raw: RawCounts, months: Sequence[str], per_month: list[int], threshold: int
-) -> CountTable:
-    source = raw.get("neighbourhood", {})
-    totals: dict[str, int] = {}
-    for (name, _month), count in source.items():
-        totals[name] = totals.get(name, 0) + count
-    named = sorted(
-        name
-        for name, total in totals.items()
-        if name and total >= threshold and is_safe_label(name) and name not in RESERVED
-    )
-    rows: list[tuple[str, str]] = [(name, name) for name in named]
-    counts = [[source.get((name, month), 0) for month in months] for name in named]
-    empty = [source.get(("", month), 0) for month in months]
-    rest = [
-        max(0, total - sum(row[i] for row in counts) - empty[i])
-        for i, total in enumerate(per_month)
-    ]
-    rows += [OTHER_NEIGHBOURHOODS, NO_NEIGHBOURHOOD]
-    counts += [rest, empty]
-    return CountTable(
-        id=NEIGHBOURHOOD,
-        title=N_("Gesprekken per wijk"),
-        unit=N_("gesprekken"),
-        rows=tuple(rows),
-        columns=tuple(months),
-        counts=tuple(tuple(row) for row in counts),
-        linked=True,
-    )

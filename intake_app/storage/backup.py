@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from intake_app.core.durability import BackupInfo, NoBackupError
 from intake_app.core.errors import StorageError
 from intake_app.storage.encryption import keyed_creator
+from intake_app.storage.locking import maintenance_lock
 
 DEFAULT_KEEP = 10
 BACKUP_DIR_NAME = "backups"
@@ -61,44 +63,68 @@ def list_backups(database: Path) -> Sequence[BackupInfo]:
     return sorted(found, key=lambda info: info.made_at, reverse=True)
 
 
-def _copy(source: Path, target: Path) -> None:
-    """Online backup from ``source`` into a new file ``target`` (owner-only)."""
-    partial = target.with_name(target.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
-            dst.commit()
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    # Only a complete, flushed file gets the final name: a kill mid-backup leaves a
-    # ``.partial`` that is never mistaken for a backup.
-    fd = os.open(partial, os.O_RDONLY)
+def _partial_name(target: Path) -> Path:
+    """A temp name of this process alone: two processes never write the same partial."""
+    return target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}.partial")
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    partial.replace(target)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Online backup from ``source`` into a new file ``target`` (owner-only)."""
+    partial = _partial_name(target)
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        src = sqlite3.connect(source)  # exists: make_backup and restore checked it
+        try:
+            dst = sqlite3.connect(partial)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+                dst.commit()
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        # Only a complete, flushed file gets the final name: a kill mid-backup leaves a
+        # ``.partial`` that is never mistaken for a backup.
+        _fsync(partial)
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def _vacuum_into(engine: Engine, target: Path) -> None:
     """Copy through the app's own connection: an encrypted file stays encrypted (same key)."""
-    partial = target.with_name(target.name + ".partial")
-    # The driver connection itself: VACUUM cannot run inside the transaction that
-    # SQLAlchemy opens for every statement on our connections.
-    raw = engine.raw_connection()
+    partial = _partial_name(target)
     try:
-        raw.driver_connection.execute("VACUUM INTO ?", (str(partial),))  # type: ignore[union-attr]
-    finally:
-        raw.close()
-    partial.chmod(0o600)
-    partial.replace(target)
+        # The driver connection itself: VACUUM cannot run inside the transaction that
+        # SQLAlchemy opens for every statement on our connections.
+        raw = engine.raw_connection()
+        try:
+            raw.driver_connection.execute("VACUUM INTO ?", (str(partial),))  # type: ignore[union-attr]
+        finally:
+            raw.close()
+        partial.chmod(0o600)
+        _fsync(partial)  # VACUUM INTO does not sync its output
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _remove_leftovers(database: Path) -> None:
+    """Partials of killed backups. Called under the maintenance lock, so none is in progress."""
+    for leftover in backup_dir(database).glob(f"{database.stem}-*.partial"):
+        leftover.unlink(missing_ok=True)
 
 
 def make_backup(
@@ -110,29 +136,38 @@ def make_backup(
 ) -> Path:
     """Back ``database`` up now and delete the oldest backups beyond ``keep``.
 
-    With ``engine`` (an encrypted database) the copy is made with ``VACUUM INTO`` on that
-    connection, since plain sqlite3 cannot read the file.
+    With ``engine`` the copy is made with ``VACUUM INTO`` on that connection (an encrypted
+    database stays encrypted; plain sqlite3 cannot read it). Runs under the maintenance lock.
     """
     folder = backup_dir(database)
     target = folder / f"{database.stem}-{_stamp(datetime.now(UTC))}-{reason}.db"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        for leftover in folder.glob(f"{database.stem}-*.db.partial"):  # from a killed backup
-            leftover.unlink(missing_ok=True)
-        if engine is not None:
-            _vacuum_into(engine, target)
-        else:
-            _copy(database, target)
-    except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        raise StorageError(
-            "Er kon geen reservekopie worden gemaakt in {folder}: {reason}",
-            folder=folder,
-            reason=exc,
-        ) from exc
-    rotate(database, keep)
+    with maintenance_lock(database):
+        try:
+            if not database.exists():
+                raise FileNotFoundError(database)
+            folder.mkdir(mode=0o700, exist_ok=True)
+            _remove_leftovers(database)
+            if engine is not None:
+                _vacuum_into(engine, target)
+            else:
+                _copy(database, target)
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:
+            raise StorageError(
+                "Er kon geen reservekopie worden gemaakt in {folder}: {reason}",
+                folder=folder,
+                reason=_short(exc),
+            ) from exc
+        rotate(database, keep)
     return target
+
+
+def _short(exc: BaseException) -> str:
+    """The first line of a driver's message (never a whole SQL statement)."""
+    inner = getattr(exc, "orig", None) or exc
+    if isinstance(inner, OSError) and inner.strerror:
+        return inner.strerror  # "No space left on device", without errno and path
+    text = str(inner).strip().splitlines()
+    return text[0] if text else type(inner).__name__
 
 
 def rotate(database: Path, keep: int) -> list[Path]:
@@ -174,28 +209,52 @@ def latest_healthy_backup(database: Path, key: bytes | None = None) -> Path | No
 
 
 def restore_latest(database: Path, key: bytes | None = None) -> Path:
-    """Put the newest healthy backup in place of ``database``; returns the backup used.
-
-    The damaged file (with its ``-wal`` and ``-shm``) is moved aside, never deleted, so
-    nothing is lost even if the restore is the wrong choice.
-    """
+    """Put the newest healthy backup in place of ``database``; returns the backup used."""
     chosen = latest_healthy_backup(database, key)
     if chosen is None:
         raise NoBackupError("Er is geen bruikbare reservekopie van {database}.", database=database)
-    aside_stamp = _stamp(datetime.now(UTC))
-    try:
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            current = Path(f"{database}{suffix}")
-            if current.exists():
-                current.rename(Path(f"{database}.damaged-{aside_stamp}{suffix}"))
-        if key is None:
-            _copy(chosen, database)
-        else:
-            # An encrypted backup is a complete file of its own (VACUUM INTO): copy its bytes.
-            shutil.copyfile(chosen, database)
-            database.chmod(0o600)
-    except (OSError, sqlite3.Error) as exc:
-        raise StorageError(
-            "De reservekopie kon niet worden teruggezet: {reason}", reason=exc
-        ) from exc
+    restore_backup(database, chosen, key, label="damaged")
     return chosen
+
+
+def restore_backup(
+    database: Path, chosen: Path, key: bytes | None = None, *, label: str = "aside"
+) -> Path | None:
+    """Put ``chosen`` in place of ``database``; returns where the old file was put aside.
+
+    The current file (with its ``-wal`` and ``-shm``) is moved aside, never deleted, so
+    nothing is lost even if the restore is the wrong choice. Runs under the maintenance lock.
+    """
+    if not is_healthy(chosen, key):
+        raise NoBackupError("Er is geen bruikbare reservekopie van {database}.", database=database)
+    aside = Path(f"{database}.{label}-{_stamp(datetime.now(UTC))}")
+    moved: list[tuple[Path, Path]] = []
+    with maintenance_lock(database):
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                current = Path(f"{database}{suffix}")
+                if current.exists():
+                    current.rename(Path(f"{aside}{suffix}"))
+                    moved.append((Path(f"{aside}{suffix}"), current))
+            if key is None:
+                _copy(chosen, database)
+            else:
+                # An encrypted backup is a complete file of its own (VACUUM INTO): copy its
+                # bytes to a temp name first, so a full disk never leaves half a database.
+                partial = _partial_name(database)
+                try:
+                    shutil.copyfile(chosen, partial)
+                    partial.chmod(0o600)
+                    _fsync(partial)
+                    partial.replace(database)
+                except BaseException:
+                    partial.unlink(missing_ok=True)
+                    raise
+        except (OSError, sqlite3.Error) as exc:
+            for kept, original in moved:  # put the current file back as it was
+                with contextlib.suppress(OSError):
+                    kept.rename(original)
+            raise StorageError(
+                "De reservekopie kon niet worden teruggezet: {reason}", reason=_short(exc)
+            ) from exc
+    return aside if moved else None

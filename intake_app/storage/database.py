@@ -18,12 +18,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from intake_app.core.errors import ConfigurationError, StorageError
 from intake_app.core.marks import N_
 
+BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
+    # First: switching a fresh file to WAL needs a lock another starting process may hold.
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
 )
+# Execution option for a connection that only reads (and may write temp tables): its
+# transaction starts with a plain, deferred BEGIN and so never waits for a writer.
+READ_ONLY = {"intake_read_only": True}
 
 
 def sqlite_url(path: Path) -> str:
@@ -91,17 +96,26 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _on_sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A deferred BEGIN takes the write lock only at the first write; if another process
+    # wrote in between, that write fails at once with "database is locked" whatever
+    # busy_timeout says. BEGIN IMMEDIATE takes the lock up front and so waits its turn.
+    if connection.get_execution_options().get("intake_read_only"):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_database_engine(url: str, key: bytes | None = None) -> Engine:
+def create_database_engine(url: str, key: bytes | None = None, *, create: bool = True) -> Engine:
     """An Engine for ``url`` with our connection settings; errors are ConfigurationError.
 
     With ``key`` the SQLite file is opened with SQLCipher (see storage/encryption.py).
+    ``create=False``: a missing SQLite file is refused instead of made (checks, backups).
     """
     parsed = parse_url(url)
     path = sqlite_file(parsed)
     if path is not None:
+        if not create and not path.exists():
+            raise MissingDatabaseError(path)
         check_sqlite_location(path)
     if key is not None and path is None:
         raise ConfigurationError(N_("Alleen een SQLite-bestand kan worden versleuteld."))
@@ -133,6 +147,13 @@ def create_database_engine(url: str, key: bytes | None = None) -> Engine:
             reason=(str(exc.orig).strip().splitlines() or [type(exc.orig).__name__])[0],
         ) from exc
     return engine
+
+
+class MissingDatabaseError(ConfigurationError):
+    message = N_("Er is geen database op {path}. Er is niets aangemaakt.")
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path=path)
 
 
 def quick_check(engine: Engine) -> str:

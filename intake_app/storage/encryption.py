@@ -32,6 +32,7 @@ def keyed_creator(path: Path, key: bytes) -> Callable[[], Any]:
     def connect() -> Any:
         connection = module.connect(str(path), check_same_thread=False)
         connection.execute(pragma)
+        connection.execute("PRAGMA busy_timeout=5000")  # before the first read, as for plain files
         # A wrong key only shows on the first read: fail here, not in the middle of work.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection

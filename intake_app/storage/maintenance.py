@@ -8,17 +8,18 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import delete, exists, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from intake_app.core.durability import BackupInfo
 from intake_app.core.errors import NotFoundError, StorageError
 from intake_app.core.model import AnswerState, IntakeSession
-from intake_app.storage.backup import list_backups
-from intake_app.storage.database import sqlite_file
+from intake_app.storage.backup import list_backups, make_backup
+from intake_app.storage.database import READ_ONLY, sqlite_file
 from intake_app.storage.mapping import to_columns
 from intake_app.storage.repository import _CHILDREN
 from intake_app.storage.tables import (
@@ -52,9 +53,15 @@ PERSONAL_FIELDS = (
 )
 
 
+# A clock a little ahead is normal; a last change further in the future is not believed.
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
 class SqlStorageMaintenance:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, database_file: Path | None = None) -> None:
         self._engine = engine
+        # The SQLite file; an encrypted engine's URL carries no path, so it is passed in.
+        self._file = database_file if database_file is not None else sqlite_file(engine.url)
 
     @contextmanager
     def _begin(self) -> Iterator[Connection]:
@@ -87,26 +94,45 @@ class SqlStorageMaintenance:
                 connection.execute(_SETTING.insert().values(key=key, value=value, updated_at=now))
 
     # -- retention and erasure ----------------------------------------------------------
-    def anonymise_sessions_before(self, cutoff: datetime) -> int:
-        due = (
-            select(_SESSION.c.id)
-            .where(_SESSION.c.updated_at < cutoff)
-            .where(~exists().where(_ANONYMISED.c.session_id == _SESSION.c.id))
-        )
-        now = datetime.now(UTC)
+    def anonymise_sessions_before(self, cutoff: datetime, now: datetime | None = None) -> int:
+        """Wipe what personal fields *hold* in every session last changed before ``cutoff``.
+
+        Decided by content, not by the ``session_anonymised`` record: a field filled in after
+        an earlier wipe (an import, a late save) is wiped on the next run too. A last-change
+        time in the future (a clock gone wrong, an imported year 9999) is first set to now,
+        so such a session is wiped after the retention period like any other.
+        Returns how many sessions had anything to wipe.
+        """
+        moment = now or datetime.now(UTC)
+        note = NoteRow.__table__  # type: ignore[attr-defined]
+        due = select(_SESSION.c.id).where(_SESSION.c.updated_at < cutoff)
         with self._begin() as connection:
-            ids = list(connection.execute(due).scalars())
-            if not ids:
-                return 0
+            connection.execute(
+                update(_SESSION)
+                .where(_SESSION.c.updated_at > moment + FUTURE_TOLERANCE)
+                .values(updated_at=moment)
+            )
+            touched: set[int] = set()
             for table, blanks in PERSONAL_FIELDS:
                 key = table.c.id if table is _SESSION else table.c.session_id
-                connection.execute(update(table).where(key.in_(ids)).values(**blanks))
-            note = NoteRow.__table__  # type: ignore[attr-defined]
-            connection.execute(delete(note).where(note.c.session_id.in_(ids)))
-            connection.execute(
-                _ANONYMISED.insert(), [{"session_id": i, "anonymised_at": now} for i in ids]
+                holds = or_(*(table.c[name] != value for name, value in blanks.items()))
+                touched.update(connection.execute(select(key).where(key.in_(due), holds)).scalars())
+                connection.execute(update(table).where(key.in_(due), holds).values(**blanks))
+            touched.update(
+                connection.execute(
+                    select(note.c.session_id).where(note.c.session_id.in_(due))
+                ).scalars()
             )
-        return len(ids)
+            connection.execute(delete(note).where(note.c.session_id.in_(due)))
+            recorded = connection.execute(
+                select(_ANONYMISED.c.session_id).where(_ANONYMISED.c.session_id.in_(due))
+            ).scalars()
+            new = sorted(set(connection.execute(due).scalars()) - set(recorded))
+            if new:
+                connection.execute(
+                    _ANONYMISED.insert(), [{"session_id": i, "anonymised_at": moment} for i in new]
+                )
+        return len(touched | set(new))
 
     def is_anonymised(self, session_id: int) -> bool:
         with self._begin() as connection:
@@ -146,6 +172,11 @@ class SqlStorageMaintenance:
                 "next_appointment", "completed_at", *SESSION_CHOICES,
             )
         }  # fmt: skip
+        # A time in the future (a wrong clock, a hand-edited file) would keep the session
+        # out of the retention rule for ever: it is taken as "now".
+        now = datetime.now(UTC)
+        values["created_at"] = _not_after(s.created_at, now)
+        values["updated_at"] = _not_after(s.updated_at, now)
         values["status"] = s.status.value
         values["phase_order_json"] = json.dumps(list(s.phase_order))
         inserted = connection.execute(_SESSION.insert().values(**values)).inserted_primary_key
@@ -158,7 +189,7 @@ class SqlStorageMaintenance:
                     card_id=answer.card_id,
                     state=answer.state.value,
                     value_json=json.dumps(list(answer.value), ensure_ascii=False),
-                    answered_at=answer.answered_at or s.updated_at,
+                    answered_at=_not_after(answer.answered_at or s.updated_at, now),
                 )
             )
             if answer.state is AnswerState.ANSWERED and answer.value:
@@ -201,6 +232,46 @@ class SqlStorageMaintenance:
             rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
         return "; ".join(str(row) for row in rows)
 
+    @property
+    def database_file(self) -> Path | None:
+        return self._file
+
     def backups(self) -> Sequence[BackupInfo]:
-        path = sqlite_file(self._engine.url)
-        return [] if path is None else list_backups(path)
+        return [] if self._file is None else list_backups(self._file)
+
+    def make_backup(self, reason: str = "hand", keep: int | None = None) -> Path:
+        """An online backup now (through this engine, so an encrypted file stays encrypted).
+
+        ``keep``: how many to keep; by default as configured (storage/opening.backup_count).
+        """
+        if self._file is None:
+            raise _no_file()
+        if keep is None:
+            from intake_app.storage.opening import backup_count  # opening imports this module
+
+            keep = backup_count(self._engine)
+        return make_backup(self._file, reason=reason, keep=keep, engine=self._engine)
+
+    def sessions_changed_since(self, moment: datetime) -> list[str]:
+        """Codes of sessions made or changed after ``moment`` (what a restore sets aside)."""
+        with self._engine.connect().execution_options(**READ_ONLY) as connection:
+            return [
+                str(code)
+                for code in connection.execute(
+                    select(_SESSION.c.code)
+                    .where(_SESSION.c.updated_at > moment)
+                    .order_by(_SESSION.c.updated_at)
+                ).scalars()
+            ]
+
+
+def _not_after(moment: datetime, now: datetime) -> datetime:
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return now if aware > now + FUTURE_TOLERANCE else moment
+
+
+def _no_file() -> StorageError:
+    return StorageError(
+        "Reservekopieën gaan hier alleen over een SQLite-bestand. "
+        "Voor PostgreSQL maakt de beheerder ze met pg_dump."
+    )

@@ -1,18 +1,22 @@
 """Open the app's storage: connect, check health, back up, migrate. The entry point bootstrap uses.
 
-Order at every start (design.md section 4):
+Order at every start (design.md section 4), all under the file's maintenance lock
+(storage/locking.py), so processes started together never do this twice at once:
 1. a missing file while backups exist is refused (never a silent new empty database);
 2. connect; a damaged file raises ``CorruptDatabaseError`` naming the latest healthy backup;
 3. ``PRAGMA quick_check``;
 4. an online backup (always before a migration; else at most once per ``BACKUP_INTERVAL``),
-   rotating the oldest away;
-5. Alembic migrations to the newest schema.
+   rotating the oldest away. If it cannot be written (a full disk) and no migration waits,
+   the start goes on with a warning: reading, printing and exporting must still work;
+5. Alembic migrations to the newest schema;
+6. ``startup`` from bootstrap (retention).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 
 from intake_app.core.durability import CorruptDatabaseError, StorageNotice
 from intake_app.core.errors import ConfigurationError, StorageError
+from intake_app.core.marks import N_
 from intake_app.storage.backup import (
     DEFAULT_KEEP,
     latest_healthy,
@@ -29,6 +34,7 @@ from intake_app.storage.backup import (
     make_backup,
 )
 from intake_app.storage.database import (
+    MissingDatabaseError,
     create_database_engine,
     parse_url,
     quick_check,
@@ -36,6 +42,7 @@ from intake_app.storage.database import (
     sqlite_file,
 )
 from intake_app.storage.location import location_warning
+from intake_app.storage.locking import maintenance_lock
 from intake_app.storage.maintenance import SqlStorageMaintenance
 from intake_app.storage.migrate import current_revision, upgrade_to_head
 from intake_app.storage.migrations import HEAD
@@ -58,6 +65,7 @@ class OpenedStorage:
     backup_made: Path | None = None
     migrated: bool = False
     backup_count: int = DEFAULT_KEEP
+    encrypted: bool = False
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,7 +114,7 @@ def _corrupt(path: Path, detail: str, key: bytes | None = None) -> CorruptDataba
     )
 
 
-def _connect(url: str, path: Path | None, key: bytes | None = None) -> Engine:
+def _connect(url: str, path: Path | None, key: bytes | None = None, create: bool = True) -> Engine:
     if path is not None and not path.exists() and list_backups(path):
         backup = latest_healthy(path, key)
         raise CorruptDatabaseError(
@@ -117,7 +125,7 @@ def _connect(url: str, path: Path | None, key: bytes | None = None) -> Engine:
             latest_backup_at=backup.made_at if backup else None,
         )
     try:
-        return create_database_engine(url, key=key)
+        return create_database_engine(url, key=key, create=create)
     except StorageError as exc:
         reason = str(exc.params.get("reason", ""))
         # With a key that the password just unwrapped, "not a database" means damage too.
@@ -136,11 +144,64 @@ def _backup_due(path: Path, migrating: bool) -> bool:
     return newest is None or datetime.now(UTC) - newest.made_at >= BACKUP_INTERVAL
 
 
-def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
-    """``key``: open the SQLite file with SQLCipher (storage/encryption.py)."""
+def open_storage(
+    url: str,
+    key: bytes | None = None,
+    *,
+    create: bool = True,
+    startup: Callable[[OpenedStorage], None] | None = None,
+) -> OpenedStorage:
+    """``key``: open the SQLite file with SQLCipher (storage/encryption.py).
+
+    ``create=False`` refuses a missing file instead of making an empty database.
+    ``startup`` runs last under the maintenance lock (retention, from bootstrap). Quick check,
+    backup, migration and ``startup`` of one file never run in two processes at once.
+    """
     path = sqlite_file(parse_url(url))
-    engine = _connect(url, path, key)
+    if path is None:
+        return _open(url, path, key, create, startup)
+    if not create and not path.exists():
+        raise MissingDatabaseError(path)
+    if path.parent.is_dir():
+        with maintenance_lock(path):
+            return _open(url, path, key, create, startup)
+    return _open(url, path, key, create, startup)  # refused there, in one sentence
+
+
+def _start_backup(path: Path, engine: Engine, key: bytes | None, migrating: bool) -> Path | None:
+    """The start-up backup. If it cannot be written (a full disk) and no migration waits,
+    the start goes on without it: reading, printing and exporting must still work."""
+    try:
+        return make_backup(
+            path,
+            reason="voor-migratie" if migrating else "start",
+            keep=backup_count(engine),
+            # An encrypted file is copied through its own SQLCipher connection.
+            engine=engine if key is not None else None,
+        )
+    except StorageError as exc:
+        if migrating:
+            raise
+        raise _BackupSkippedError(reason=exc.params.get("reason", "")) from exc
+
+
+class _BackupSkippedError(StorageError):
+    message = N_(
+        "De reservekopie bij het starten kon niet worden gemaakt ({reason}). Is de schijf "
+        "vol? U kunt lezen, afdrukken en exporteren; maak ruimte vrij voor nieuw werk."
+    )
+
+
+def _open(
+    url: str,
+    path: Path | None,
+    key: bytes | None,
+    create: bool,
+    startup: Callable[[OpenedStorage], None] | None,
+) -> OpenedStorage:
+    engine = _connect(url, path, key, create)
     made: Path | None = None
+    notices: list[StorageNotice] = []
     try:
         try:
             health = quick_check(engine)
@@ -152,27 +213,34 @@ def open_storage(url: str, key: bytes | None = None) -> OpenedStorage:
             raise _corrupt(path, health, key)
         revision = current_revision(engine)
         if path is not None and revision is not None and _backup_due(path, revision != HEAD):
-            made = make_backup(
-                path,
-                reason="start" if revision == HEAD else "voor-migratie",
-                keep=backup_count(engine),
-                # An encrypted file is copied through its own SQLCipher connection.
-                engine=engine if key is not None else None,
-            )
+            try:
+                made = _start_backup(path, engine, key, revision != HEAD)
+            except _BackupSkippedError as skipped:
+                notices.append(StorageNotice(skipped.message, **skipped.params))
         migrated = upgrade_to_head(engine)
         keep = backup_count(engine)
+        notice = location_warning(path)
+        if notice is not None:
+            notices.append(notice)
+        opened = OpenedStorage(
+            engine=engine,
+            sessions=SqlSessionRepository(engine),
+            display_url=safe_url(url),
+            maintenance=SqlStorageMaintenance(engine, path),
+            database_file=path,
+            warnings=tuple(notices),
+            backup_made=made,
+            migrated=migrated,
+            backup_count=keep,
+            encrypted=key is not None,
+        )
+        if startup is not None:
+            try:
+                startup(opened)
+            except StorageError as exc:  # e.g. retention on a full disk: work can go on
+                notices.append(StorageNotice(exc.message, **exc.params))
+                opened = replace(opened, warnings=tuple(notices))
     except BaseException:
         engine.dispose()
         raise
-    notice = location_warning(path)
-    return OpenedStorage(
-        engine=engine,
-        sessions=SqlSessionRepository(engine),
-        display_url=safe_url(url),
-        maintenance=SqlStorageMaintenance(engine),
-        database_file=path,
-        warnings=(notice,) if notice is not None else (),
-        backup_made=made,
-        migrated=migrated,
-        backup_count=keep,
-    )
+    return opened

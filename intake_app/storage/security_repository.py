@@ -107,21 +107,39 @@ class SqlAccountRepository:
             session.commit()
 
 
+_NO_ROOM = ("database or disk is full", "disk i/o error")
+
+
 class SqlAuditLog:
+    """The audit table. On a full disk a line is held in memory and written with the next
+    one that fits: reading, printing and exporting must go on when nothing can be stored
+    (README: "Nothing said in an intake is lost"; the audit line only waits)."""
+
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._waiting: list[AuditEvent] = []
 
     def record(self, event: AuditEvent) -> None:
-        row = AuditEventRow(
-            at=event.at,
-            actor=event.actor[:40],
-            action=event.action.value,
-            target=event.target[:80],
-            detail=event.detail[:64],
-        )
-        with _session(self._engine) as session:
-            session.add(row)
-            session.commit()
+        events = [*self._waiting, event]
+        try:
+            with _session(self._engine) as session:
+                for item in events:
+                    session.add(
+                        AuditEventRow(
+                            at=item.at,
+                            actor=item.actor[:40],
+                            action=item.action.value,
+                            target=item.target[:80],
+                            detail=item.detail[:64],
+                        )
+                    )
+                session.commit()
+        except StorageError as exc:
+            if not any(word in str(exc.__cause__).lower() for word in _NO_ROOM):
+                raise
+            self._waiting = events
+            return
+        self._waiting = []
 
     def events(self, *, limit: int = 500) -> Sequence[AuditEvent]:
         with _session(self._engine) as session:

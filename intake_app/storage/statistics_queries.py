@@ -7,6 +7,7 @@ requested months, grouped by month. Nothing here returns a row about one person:
 
 from __future__ import annotations
 
+import secrets
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -15,8 +16,10 @@ from queue import Empty, Queue
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     ColumnElement,
+    Date,
     Integer,
     MetaData,
     Select,
@@ -32,16 +35,19 @@ from sqlalchemy import (
     select,
     true,
 )
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel
 
+from intake_app.core.cell_key import record_key
 from intake_app.core.errors import StorageError
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
+from intake_app.storage.database import READ_ONLY
+from intake_app.storage.settings import SqlSettingsStore
 
 WORKERS = 2  # connections counting at once (design.md §9 budgets a 2-core machine)
-OPTION_PARTS = 3
+OPTION_PARTS = 2
 INTERPRETERS = (
     "professional_in_person",
     "phone_interpreter",
@@ -64,14 +70,27 @@ MINUTE_BANDS: tuple[tuple[str, int | None], ...] = (
 )
 
 
-# The chosen sessions with their month, computed once per run: every grouped query joins this
-# small temporary table instead of evaluating the period filter and the month again per row.
+FOLLOW_UP_BANDS: tuple[tuple[str, int | None], ...] = (
+    ("within_7", 8),
+    ("8_14", 15),
+    ("15_30", 31),
+    ("31_60", 61),
+    ("over_60", None),
+)
+SECRET_SETTING = "statistics_cell_key_secret"  # noqa: S105 (a setting's name; see core/cell_key.py)
+NEIGHBOURHOOD_LIST_SETTING = "statistics_neighbourhoods"
+
+# The chosen sessions with their month, neighbourhood (an index into a list made per run) and
+# secret record key, computed once per run: every grouped query joins this small temporary
+# table instead of evaluating the period filter and the month again per row.
 _TEMP = MetaData()
 CHOSEN = Table(
     "stats_chosen",
     _TEMP,
     Column("sid", Integer, primary_key=True),
     Column("month", Integer, nullable=False),
+    Column("nb", Integer, nullable=False),
+    Column("rkey", BigInteger, nullable=False),
     prefixes=["TEMPORARY"],
 )
 
@@ -97,6 +116,15 @@ def _month_after(month: str) -> datetime:
     return datetime(year + (number == 12), 1 if number == 12 else number + 1, 1, tzinfo=UTC)
 
 
+def _band_of(value: float | None, bands: tuple[tuple[str, int | None], ...]) -> str:
+    if value is None:
+        return "unknown"
+    for name, upper in bands:
+        if upper is None or value < upper:
+            return name
+    return bands[-1][0]
+
+
 def _band(value: ColumnElement[Any], bands: tuple[tuple[str, int | None], ...]) -> Any:
     whens: list[tuple[ColumnElement[bool], str]] = [(value.is_(None), "unknown")]
     for name, upper in bands:
@@ -111,6 +139,7 @@ class SqlStatisticsQueries:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._t = SQLModel.metadata.tables
+        self._settings = SqlSettingsStore(engine)
 
     # -- expressions per database -------------------------------------------------------------
     def _month(self, column: Any) -> Any:
@@ -125,19 +154,35 @@ class SqlStatisticsQueries:
             return func.round(func.extract("epoch", end - start) / 60)
         return func.round((func.julianday(end) - func.julianday(start)) * 1440)
 
-    def _sessions(self, query: StatisticsQuery) -> Select[Any]:
+    def _days(self, day: Any, moment: Any) -> Any:
+        """Whole days from the date of ``moment`` to ``day``."""
+        if self._engine.dialect.name == "postgresql":
+            return day - cast(moment, Date)
+        return func.round(func.julianday(day) - func.julianday(func.date(moment)))
+
+    def _sessions(self, query: StatisticsQuery, *, completed: bool = True) -> Select[Any]:
+        """Completed sessions by completion month; or (``completed=False``) the unfinished
+        ones by the month they were started: the drop-outs."""
         s = self._t["intake_session"]
+        moment = s.c.completed_at if completed else s.c.created_at
         conditions = [
             s.c.practice == false(),
-            s.c.completed_at.is_not(None),
-            s.c.completed_at >= _month_start(query.first_month),
-            s.c.completed_at < _month_after(query.last_month),
+            s.c.completed_at.is_not(None) if completed else s.c.completed_at.is_(None),
+            moment >= _month_start(query.first_month),
+            moment < _month_after(query.last_month),
         ]
         if query.neighbourhood is not None:
             conditions.append(s.c.neighbourhood == query.neighbourhood)
-        return select(s.c.id.label("sid"), self._month(s.c.completed_at).label("month")).where(
-            and_(*conditions)
-        )
+        columns = [s.c.id, self._month(moment), s.c.neighbourhood]
+        if completed:
+            columns += [
+                s.c.visit,
+                s.c.client_language,
+                self._minutes(s.c.created_at, s.c.completed_at),
+                self._days(s.c.follow_up_date, s.c.completed_at),
+                s.c.safety_flag,
+            ]
+        return select(*columns).where(and_(*conditions))
 
     # -- the port -------------------------------------------------------------------------------
     def neighbourhoods(self) -> list[str]:
@@ -149,98 +194,138 @@ class SqlStatisticsQueries:
             .order_by(s.c.neighbourhood)
         )
         try:
-            with self._engine.connect() as connection:
+            with self._engine.connect().execution_options(**READ_ONLY) as connection:
                 return [str(value) for value in connection.execute(statement).scalars()]
         except SQLAlchemyError as exc:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
 
+    def neighbourhood_list(self) -> list[str]:
+        """The neighbourhoods the coordinator keeps (empty: none kept yet)."""
+        text = self._settings.get_setting(NEIGHBOURHOOD_LIST_SETTING) or ""
+        return [line for line in text.split("\n") if line]
+
+    def set_neighbourhood_list(self, names: list[str]) -> None:
+        self._settings.set_setting(NEIGHBOURHOOD_LIST_SETTING, "\n".join(names))
+
+    def cell_key_secret(self) -> bytes:
+        """This installation's secret for the record keys, made on first use. Kept in the
+        database (encrypted with it when the database is), never in an export."""
+        stored = self._settings.get_setting(SECRET_SETTING)
+        if not stored:
+            stored = secrets.token_hex(32)
+            self._settings.set_setting(SECRET_SETTING, stored)
+        return bytes.fromhex(stored)
+
     def raw_counts(self, query: StatisticsQuery) -> RawCounts:
-        """All counts. Two workers, each on its own connection, take the queries from one
-        queue, largest first: the database does the work (the driver releases the GIL), so a
-        two-core laptop counts in parallel."""
+        """All counts with the sums of their records' keys, per neighbourhood and month. Two
+        workers, each on its own connection, take the queries from one queue, largest first:
+        the database does the work (the driver releases the GIL), so a two-core laptop counts
+        in parallel."""
+        secret = self.cell_key_secret()
         work: Queue[tuple[str, Select[Any] | None]] = Queue()
         grouped = list(self._grouped(CHOSEN, query.cards))
         options = [item for item in grouped if item[0] == "options"]
         rest = [item for item in grouped if item[0] != "options"]
-        for item in [*options, ("base", None), *rest]:  # largest first
+        for item in [*options, *rest]:  # largest first
             work.put(item)
         try:
+            with self._engine.connect() as connection:
+                chosen = list(connection.execute(self._sessions(query)))
+                unfinished = list(connection.execute(self._sessions(query, completed=False)))
+            names = sorted({str(row[2] or "") for row in [*chosen, *unfinished]})
+            index = {name: i for i, name in enumerate(names)}
+            rows = [
+                {"sid": row[0], "month": int(row[1]), "nb": index[str(row[2] or "")],
+                 "rkey": record_key(secret, row[0])}
+                for row in chosen
+            ]  # fmt: skip
             with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-                parts = list(pool.map(lambda _: self._count(query, work), range(WORKERS)))
+                parts = list(pool.map(lambda _: self._count(rows, names, work), range(WORKERS)))
         except SQLAlchemyError as exc:
             raise StorageError("De statistiek kon niet worden gelezen.") from exc
-        out: dict[str, dict[tuple[str, str], int]] = {}
+        out: dict[str, dict[tuple[str, str, str], tuple[int, int]]] = {}
         for part in parts:
             for source, counts in part.items():
                 target = out.setdefault(source, {})
-                for key, count in counts.items():
-                    target[key] = target.get(key, 0) + count
+                for key, (count, keys) in counts.items():
+                    old = target.get(key, (0, 0))
+                    target[key] = (old[0] + count, old[1] + keys)
+        base = [(r["sid"], r["month"], r["nb"], *c[3:]) for r, c in zip(rows, chosen, strict=True)]
+        self._base(base, names, secret, out)
+        dropouts = out.setdefault("dropouts", {})
+        for sid, month, nb in unfinished:
+            key = ("unfinished", str(nb or ""), _month_text(month))
+            old = dropouts.get(key, (0, 0))
+            dropouts[key] = (old[0] + 1, old[1] + record_key(secret, sid))
         return out
 
     def _count(
-        self, query: StatisticsQuery, work: Queue[tuple[str, Select[Any] | None]]
-    ) -> dict[str, dict[tuple[str, str], int]]:
-        out: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
-            lambda: defaultdict(int)
-        )
-        with self._engine.begin() as connection:
+        self,
+        rows: list[dict[str, int]],
+        names: list[str],
+        work: Queue[tuple[str, Select[Any] | None]],
+    ) -> dict[str, dict[tuple[str, str, str], tuple[int, int]]]:
+        out: dict[str, dict[tuple[str, str, str], tuple[int, int]]] = defaultdict(dict)
+
+        def add(source: str, key: tuple[str, str, str], count: int, keys: int) -> None:
+            target = out[source]
+            old = target.get(key, (0, 0))
+            target[key] = (old[0] + count, old[1] + keys)
+
+        # Reads (and a temp table): a deferred BEGIN, so the two workers count side by side.
+        with (
+            self._engine.connect().execution_options(**READ_ONLY) as connection,
+            connection.begin(),
+        ):
             CHOSEN.create(connection, checkfirst=True)
             connection.execute(CHOSEN.delete())
-            connection.execute(CHOSEN.insert().from_select(["sid", "month"], self._sessions(query)))
+            if rows:
+                connection.execute(CHOSEN.insert(), rows)
             while True:
                 try:
                     source, statement = work.get_nowait()
                 except Empty:
                     break
                 if statement is None:
-                    self._base(connection, out)
                     continue
                 for row in connection.execute(statement):
-                    *keys, count = row
-                    month, row_id = _month_text(keys[0]), self._row_id(source, keys[1:])
+                    month, nb, *keys, count, key_sum = row
+                    row_id = self._row_id(source, keys)
                     if row_id is not None:
-                        out[source][(row_id, month)] += int(count)
+                        add(source, (row_id, names[nb], _month_text(month)), int(count),
+                            int(key_sum or 0))  # fmt: skip
             connection.execute(CHOSEN.delete())
-        return {source: dict(counts) for source, counts in out.items()}
+        return dict(out)
 
     # -- queries --------------------------------------------------------------------------------
-    def _base(
-        self,
-        connection: Connection,
-        out: defaultdict[str, defaultdict[tuple[str, str], int]],
-    ) -> None:
-        s = self._t["intake_session"]
-        chosen = CHOSEN
-        month = chosen.c.month
-        repeat = case((s.c.visit > 1, "repeat"), else_="first")
-        minutes = _band(self._minutes(s.c.created_at, s.c.completed_at), MINUTE_BANDS)
-        follow_up = case((s.c.follow_up_date.is_not(None), "yes"), else_="no")
-        safety = case((s.c.safety_flag == true(), "yes"), else_="no")
-        columns = (repeat, s.c.client_language, s.c.neighbourhood, minutes, follow_up, safety)
-        statement = (
-            select(month, *columns, func.count())
-            .select_from(chosen.join(s, s.c.id == chosen.c.sid))
-            .group_by(*_by(1 + len(columns)))
-        )
-        for m, visits, language, neighbourhood, band, planned, flagged, count in connection.execute(
-            statement
-        ):
-            n, m = int(count), _month_text(m)
-            out["sessions"][("all", m)] += n
-            out["visits"][(visits, m)] += n
-            out["language"][(language, m)] += n
-            out["neighbourhood"][(neighbourhood or "", m)] += n
-            out["minutes"][(band, m)] += n
-            if planned == "yes":
-                out["follow_up_planned"][("yes", m)] += n
-            if flagged == "yes":
-                out["safety_flag"][("yes", m)] += n
+    def _base(self, sessions: list[Any], names: list[str], secret: bytes, out: Any) -> None:
+        """The counts of the session table itself, in Python from the one select of the
+        chosen sessions (bands are numbers from SQL: no dates are parsed here)."""
+
+        def add(source: str, key: tuple[str, str, str], k: int) -> None:
+            target = out.setdefault(source, {})
+            count, keys = target.get(key, (0, 0))
+            target[key] = (count + 1, keys + k)
+
+        for sid, month, nb, visit, language, minutes, days, flagged in sessions:
+            k, m, name = record_key(secret, sid), _month_text(month), names[nb]
+            visits = "3_plus" if visit > 2 else "2" if visit > 1 else "1"
+            add("sessions", ("all", name, m), k)
+            add("visits", ("first" if visits == "1" else "repeat", name, m), k)
+            add("visit_count", (visits, name, m), k)
+            add("language", (language, name, m), k)
+            add("minutes", (_band_of(minutes, MINUTE_BANDS), name, m), k)
+            if days is not None:
+                add("follow_up_planned", ("yes", name, m), k)
+                add("follow_up_days", (_band_of(days, FOLLOW_UP_BANDS), name, m), k)
+            if flagged:
+                add("safety_flag", ("yes", name, m), k)
 
     def _grouped(
         self, chosen: Table, cards: tuple[str, ...] = ()
     ) -> Iterable[tuple[str, Select[Any]]]:
         t = self._t
-        month = chosen.c.month
+        month, nb = chosen.c.month, chosen.c.nb
 
         def joined(table_name: str) -> Any:
             table = t[table_name]
@@ -250,6 +335,8 @@ class SqlStatisticsQueries:
         action, provision, referral = t["spot_action"], t["provision_check"], t["referral"]
         consent, step = t["consent"], t["next_step"]
         sessions = func.count(distinct(chosen.c.sid))
+        session_keys = func.sum(distinct(chosen.c.rkey))  # the same set of sessions: the same sum
+        items, item_keys = func.count(), func.sum(chosen.c.rkey)
 
         # The biggest table, in a few parts by card, so both workers share the sorting.
         parts = [cards[i::OPTION_PARTS] for i in range(OPTION_PARTS)] if cards else [()]
@@ -259,114 +346,114 @@ class SqlStatisticsQueries:
             yield (
                 "options",
                 (
-                    select(month, ao.c.card_id, ao.c.option_id, func.count())
+                    select(month, nb, ao.c.card_id, ao.c.option_id, items, item_keys)
                     .select_from(joined("answer_option"))
                     .where(ao.c.card_id.in_(part) if part else true())
-                    .group_by(*_by(3))
+                    .group_by(*_by(4))
                 ),
             )
         yield (
             "debt_sessions",
             (
-                select(month, debt.c.kind, debt.c.direction, sessions)
+                select(month, nb, debt.c.kind, debt.c.direction, sessions, session_keys)
                 .select_from(joined("debt"))
-                .group_by(*_by(3))
+                .group_by(*_by(4))
             ),
         )
         yield (
             "informal_card",
             (
-                select(month, debt.c.card_id, sessions)
+                select(month, nb, debt.c.card_id, sessions, session_keys)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "informal")
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         yield (
             "formal_category",
             (
-                select(month, func.coalesce(debt.c.category, "other"), sessions)
+                select(month, nb, func.coalesce(debt.c.category, "other"), sessions, session_keys)
                 .select_from(joined("debt"))
                 .where(debt.c.kind == "formal")
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         band = _band(debt.c.amount_cents, AMOUNT_BANDS)
         yield (
             "debt_amount",
             (
-                select(month, debt.c.kind, debt.c.direction, band, func.count())
+                select(month, nb, debt.c.kind, debt.c.direction, band, items, item_keys)
                 .select_from(joined("debt"))
-                .group_by(*_by(4))
+                .group_by(*_by(5))
             ),
         )
         yield (
             "urgent",
             (
-                select(month, literal("yes"), sessions)
+                select(month, nb, literal("yes"), sessions, session_keys)
                 .select_from(joined("urgency"))
-                .group_by(*_by(1))
+                .group_by(*_by(2))
             ),
         )
         yield (
             "urgency_type",
             (
-                select(month, urgency.c.type, sessions)
+                select(month, nb, urgency.c.type, sessions, session_keys)
                 .select_from(joined("urgency"))
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         yield (
             "spot_action",
             (
-                select(month, action.c.type, func.count())
+                select(month, nb, action.c.type, items, item_keys)
                 .select_from(joined("spot_action"))
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         yield (
             "provision",
             (
-                select(month, provision.c.provision_id, provision.c.status, func.count())
+                select(month, nb, provision.c.provision_id, provision.c.status, items, item_keys)
                 .select_from(joined("provision_check"))
-                .group_by(*_by(3))
+                .group_by(*_by(4))
             ),
         )
         yield (
             "referral_kind",
             (
-                select(month, referral.c.formal, referral.c.warm, func.count())
+                select(month, nb, referral.c.formal, referral.c.warm, items, item_keys)
                 .select_from(joined("referral"))
-                .group_by(*_by(3))
+                .group_by(*_by(4))
             ),
         )
         yield (
             "referral_status",
             (
-                select(month, referral.c.status, func.count())
+                select(month, nb, referral.c.status, items, item_keys)
                 .select_from(joined("referral"))
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         yield (
             "handover_consent",
             (
-                select(month, literal("yes"), sessions)
+                select(month, nb, literal("yes"), sessions, session_keys)
                 .select_from(joined("consent"))
                 .where(
                     consent.c.purpose == "handover_formal",
                     consent.c.given == true(),
                     consent.c.revoked_at.is_(None),
                 )
-                .group_by(*_by(1))
+                .group_by(*_by(2))
             ),
         )
         yield (
             "next_step",
             (
-                select(month, step.c.done, func.count())
+                select(month, nb, step.c.done, items, item_keys)
                 .select_from(joined("next_step"))
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
         session = t["intake_session"]
@@ -374,13 +461,13 @@ class SqlStatisticsQueries:
         yield (
             "minutes_interpreter",
             (
-                select(month, length, func.count())
+                select(month, nb, length, items, item_keys)
                 .select_from(joined("answer_option").join(session, session.c.id == chosen.c.sid))
                 .where(
                     ao.c.card_id == "interpreter_mode",
                     ao.c.option_id.in_(INTERPRETERS),
                 )
-                .group_by(*_by(2))
+                .group_by(*_by(3))
             ),
         )
 

@@ -15,9 +15,10 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Sign
 
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
-from intake_app.services.dto import SessionListItem, SessionState
+from intake_app.services.dto import SessionPage, SessionState
 from intake_app.services.gate import ServiceNotInRoleError
 from intake_app.services.intake import IntakeService
+from intake_app.ui.session_list_model import PAGE_SIZE, SessionListing
 
 T = TypeVar("T")
 
@@ -47,7 +48,7 @@ class _Job(QRunnable):
 
 class IntakeController(QObject):
     session_changed = Signal(object)  # SessionState
-    sessions_listed = Signal(list)  # list[SessionListItem]
+    sessions_listed = Signal(object)  # ui.session_list_model.SessionListing
     failed = Signal(str)  # one translated sentence
     printed = Signal(Path)
 
@@ -62,6 +63,12 @@ class IntakeController(QObject):
         self.worker = QThreadPool()
         self.worker.setMaxThreadCount(1)
         self.busy = False
+        # Bumped when the screen locks: a result of a call begun before never reaches a view.
+        self.epoch = 0
+
+    def discard_pending(self) -> None:
+        """The screen locked: results still on their way are kept out of the views."""
+        self.epoch += 1
 
     def _run(self, action: Callable[[], T], *, background: bool = True) -> T | None:
         if not background:  # a short read: no need to hand it to the worker
@@ -94,10 +101,21 @@ class IntakeController(QObject):
             raise job.error
         return job.result  # type: ignore[return-value]
 
-    def _publish(self, state: SessionState | None) -> SessionState | None:
-        if state is not None:
-            self.state = state
-            self.session_changed.emit(state)
+    def _publish(
+        self, action: Callable[[], SessionState], session_id: int | None = None
+    ) -> SessionState | None:
+        """Run ``action`` and show its result, unless the screen locked meanwhile or (for
+        ``session_id``) another conversation was opened: then no view gets it."""
+        epoch = self.epoch
+        state = self._run(action)
+        if state is None:
+            return None
+        if session_id is not None and (self.state is None or self.state.id != session_id):
+            return None  # the conversation changed while this was saved
+        self.state = state  # saved either way; after unlocking it is reloaded from here
+        if epoch != self.epoch:
+            return None
+        self.session_changed.emit(state)
         return state
 
     @property
@@ -106,20 +124,30 @@ class IntakeController(QObject):
             raise ServiceNotInRoleError()
         return self._service
 
-    def refresh_sessions(self) -> list[SessionListItem]:
+    def session_page(self, offset: int, limit: int, search: str = "") -> SessionPage | None:
+        """One page of the conversation list: a short read of a few columns."""
         if self._service is None:
-            return []
-        items = self._run(self.service.list_sessions, background=False) or []
-        self.sessions_listed.emit(items)
-        return items
+            return None
+        return self._run(lambda: self.service.session_page(offset, limit, search), background=False)
+
+    def refresh_sessions(self) -> SessionListing | None:
+        """The first page and the conversation to resume: two small queries, once per change."""
+        if self._service is None:
+            return None
+        listing = self._run(
+            lambda: SessionListing(
+                self.service.session_page(0, PAGE_SIZE), self.service.latest_unfinished()
+            ),
+            background=False,
+        )
+        self.sessions_listed.emit(listing)
+        return listing
 
     def start(self, client_language: str, *, practice: bool = False) -> SessionState | None:
-        return self._publish(
-            self._run(lambda: self.service.start_session(client_language, practice=practice))
-        )
+        return self._publish(lambda: self.service.start_session(client_language, practice=practice))
 
     def open(self, session_id: int) -> SessionState | None:
-        return self._publish(self._run(lambda: self.service.resume_session(session_id)))
+        return self._publish(lambda: self.service.resume_session(session_id))
 
     def apply(self, operation: Callable[[IntakeService, int], SessionState]) -> SessionState | None:
         """Run one service operation on the open session and publish the result."""
@@ -127,7 +155,7 @@ class IntakeController(QObject):
         if state is None:
             return None
         session_id = state.id
-        return self._publish(self._run(lambda: operation(self.service, session_id)))
+        return self._publish(lambda: operation(self.service, session_id), session_id)
 
     def answer(self, card_id: str, choices: list[str]) -> SessionState | None:
         return self.apply(lambda s, sid: s.answer(sid, card_id, choices))

@@ -5,6 +5,10 @@ one line per open referral and per step not yet done, most pressing first. The b
 on the selected line: a referral arrived or not, an appointment made, contact lost, a step
 done, the contact person, the feedback to the referrer. Every action goes through the
 IntakeService (gated and audited) and the list reloads.
+
+The list is read in a few queries on a worker thread (issue 16: with years of data the old
+one-read-per-session list froze the window for 11 s). While it loads the view says so; a result
+that arrives after the screen locked, or after a newer request, is dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -50,8 +54,29 @@ REFERRAL_ACTIONS = (
 Line = tuple[str, int, int]
 
 
+class _Delivery(QObject):
+    arrived = Signal(int, object)  # generation, list[FollowUpItem] or IntakeError
+
+
+class _Load(QRunnable):
+    def __init__(self, service: IntakeService, today: date, generation: int) -> None:
+        super().__init__()
+        self.service, self.today, self.generation = service, today, generation
+        self.delivery = _Delivery()
+
+    def run(self) -> None:
+        result: object
+        try:
+            result = self.service.follow_ups(self.today)
+        except IntakeError as exc:  # shown as one sentence on the GUI thread
+            result = exc
+        self.delivery.arrived.emit(self.generation, result)
+
+
 class FollowUpView(QWidget):
     open_requested = Signal(int)  # session id
+    failed = Signal(str)  # one translated sentence
+    loaded = Signal()  # the list on screen is up to date
 
     def __init__(self, service: IntakeService | None, translator: Translator) -> None:
         super().__init__()
@@ -59,12 +84,19 @@ class FollowUpView(QWidget):
         self.tr_ui = translator
         self.items: list[FollowUpItem] = []
         self.today = date.today()
+        self.generation = 0  # bumped by every request and by the lock: late results drop
+        self.loading = False
+        self._pool = QThreadPool()
+        self._pool.setMaxThreadCount(1)
+        self._pending: set[_Load] = set()  # keep jobs (and their signal objects) alive
         self.heading = named(QLabel(), "PanelHeading")
         self.explanation = named(QLabel(), "", wrap=True)
         self.list = QListWidget()
         self.list.itemActivated.connect(lambda _item: self._open())
         self.list.currentItemChanged.connect(lambda *_: self._sync_buttons())
         self.empty = QLabel()
+        self.status = named(QLabel(), "", wrap=True)
+        self.status.setVisible(False)
         self.message = named(QLabel(), "", wrap=True)  # the last refusal, in one sentence
         self.status_buttons: dict[ReferralStatus, QPushButton] = {}
         actions = QHBoxLayout()
@@ -93,6 +125,7 @@ class FollowUpView(QWidget):
         layout.setContentsMargins(40, 24, 40, 24)
         layout.addWidget(self.heading)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.status)
         layout.addWidget(self.empty)
         layout.addWidget(self.list, 1)
         layout.addLayout(actions)
@@ -100,17 +133,48 @@ class FollowUpView(QWidget):
         self.retranslate_ui()
 
     # -- loading --------------------------------------------------------------------------
-    def refresh(self, today: date | None = None) -> str | None:
-        """Reload; returns a translated error sentence instead of raising."""
+    def refresh(self, today: date | None = None) -> None:
+        """Load the list on the worker; the view shows that it is loading meanwhile."""
         if self.service is None:  # a role without conversations: nothing to follow up
-            return None
+            return
         self.today = today or date.today()
-        try:
-            self.items = self.service.follow_ups(self.today)
-        except IntakeError as exc:
-            return exc.render(self.tr_ui.gettext)
+        self.generation += 1
+        self.loading = True
+        self.status.setText(self.tr_ui.gettext("De lijst wordt geladen…"))
+        self.status.setVisible(True)
+        job = _Load(self.service, self.today, self.generation)
+        job.setAutoDelete(False)
+        job.delivery.arrived.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
+        self._pending.add(job)
+        self._pool.start(job)
+
+    def _arrived(self, generation: int, result: object) -> None:
+        self._pending = {job for job in self._pending if job.generation > generation}
+        if generation != self.generation:
+            return  # locked meanwhile, or a newer request is on its way
+        self.loading = False
+        self.status.setVisible(False)
+        if isinstance(result, IntakeError):
+            self.failed.emit(result.render(self.tr_ui.gettext))
+            return
+        assert isinstance(result, list)
+        self.items = result
         self._fill()
-        return None
+        self.loaded.emit()
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: forget the list, and any answer still on its way."""
+        self.generation += 1
+        self.loading = False
+        self.items = []
+        self.list.clear()
+        self.message.setText("")
+        self.status.setVisible(False)
+        self._sync_buttons()
+
+    def wait_idle(self) -> None:
+        """Wait until no load is running (tests; closing the window)."""
+        self._pool.waitForDone()
 
     def _fill(self) -> None:
         t = self.tr_ui
@@ -130,7 +194,7 @@ class FollowUpView(QWidget):
             self._add(text, ("session", item.session_id, 0), bold=True)
             for task in item.tasks:
                 self._add("    → " + self._task_text(task, formatter), self._line(item, task))
-        self.empty.setVisible(not self.items)
+        self.empty.setVisible(not self.items and not self.loading)
         self.list.setVisible(bool(self.items))
         self._select(selected)
         self._sync_buttons()
@@ -213,9 +277,7 @@ class FollowUpView(QWidget):
             self.message.setText(exc.render(self.tr_ui.gettext))
             return False
         self.message.setText("")
-        error = self.refresh(self.today)
-        if error:
-            self.message.setText(error)
+        self.refresh(self.today)  # reloads on the worker; ``loaded`` says when it is back
         return True
 
     def set_status(self, status: ReferralStatus) -> bool:

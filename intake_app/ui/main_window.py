@@ -62,9 +62,11 @@ class MainWindow(QMainWindow):
         self.start_view.new_requested.connect(self._start)
         self.start_view.resume_requested.connect(self._resume)
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
+        self.start_view.set_page_source(self.controller.session_page)
         self.controller.failed.connect(self._show_error)
         self.controller.printed.connect(self._printed)
         self.follow_ups.open_requested.connect(self._resume)
+        self.follow_ups.failed.connect(self._show_error)
         self.directory_view.failed.connect(self._show_error)
         # Storage (issue 4): session files, and a warning about the database's folder.
         self.session_files = SessionFileActions(context, ui, self)
@@ -174,9 +176,7 @@ class MainWindow(QMainWindow):
         if self.home.currentWidget() is self.follow_ups and self.home.isTabVisible(
             self.home.indexOf(self.follow_ups)
         ):
-            error = self.follow_ups.refresh()
-            if error:
-                self._show_error(error)
+            self.follow_ups.refresh()
         elif self.home.currentWidget() is self.directory_view:
             self.directory_view.refresh()
         elif self.home.currentWidget() is self.stats_tab and self.stats_dashboard is None:
@@ -248,11 +248,12 @@ class MainWindow(QMainWindow):
 
     def clear_sensitive(self) -> None:
         """Auto-lock (ui/auto_lock.py): nothing about a client stays on screen."""
+        self.controller.discard_pending()  # a save finishing now must not refill a view
         self.statusBar().clearMessage()
         if self.last_error_box is not None:
             self.last_error_box.close()
-        self.follow_ups.items = []
-        self.follow_ups.list.clear()
+        self.start_view.clear_sensitive()
+        self.follow_ups.clear_sensitive()
 
     def restore(self) -> None:
         """After unlocking: the conversation list comes back from the database."""

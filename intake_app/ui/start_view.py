@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QLineEdit,
+    QListView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,20 +21,13 @@ from intake_app.i18n.status import ReviewStatus
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionListItem
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
+from intake_app.ui.session_list_model import (
+    PAGE_SIZE,
+    FetchPage,
+    SessionListing,
+    SessionListModel,
+)
 from intake_app.ui.widgets import named
-
-
-def latest_unfinished(items: list[SessionListItem]) -> SessionListItem | None:
-    """The most recently saved session that is not finished: the one to offer to resume.
-
-    Not finished: paused, or not completed and still positioned on a card.
-    """
-    open_items = [
-        i
-        for i in items
-        if i.status == "paused" or (i.status != "completed" and i.current_card is not None)
-    ]
-    return max(open_items, key=lambda item: item.updated_at, default=None)
 
 
 class StartView(QWidget):
@@ -46,7 +40,6 @@ class StartView(QWidget):
         super().__init__()
         self.setObjectName("StartView")
         self.tr_ui = translator
-        self.items: list[SessionListItem] = []
         self.title = named(QLabel(), "AppTitle")
         self.intro = named(QLabel(), "", wrap=True)
         self.language_label = QLabel()
@@ -63,8 +56,22 @@ class StartView(QWidget):
             lambda: self.new_requested.emit(self.language.current_code(), self.practice.isChecked())
         )
         self.list_heading = named(QLabel(), "PanelHeading")
-        self.sessions = QListWidget()
-        self.sessions.itemActivated.connect(self._resume_item)
+        # Search by code: the list itself shows only the most recent page (issue 16).
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)  # wait for a pause in typing, then query once
+        self._search_timer.timeout.connect(self._search_now)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.model = SessionListModel(translator)
+        self.sessions = QListView()
+        self.sessions.setModel(self.model)
+        self.sessions.setUniformItemSizes(True)  # no per-row size query: fast with many rows
+        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions.activated.connect(self._resume_index)
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self._resume_selected)
         self.empty = QLabel()
@@ -101,7 +108,11 @@ class StartView(QWidget):
         layout.addWidget(self.practice, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.review_status)
         layout.addSpacing(16)
-        layout.addWidget(self.list_heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.list_heading, 1)
+        heading_row.addWidget(self.search_label)
+        heading_row.addWidget(self.search)
+        layout.addLayout(heading_row)
         layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.sessions, 1)
         resume_row = QHBoxLayout()
@@ -124,38 +135,42 @@ class StartView(QWidget):
     def set_translator(self, translator: Translator) -> None:
         """Switch the counsellor's language live."""
         self.tr_ui = translator
+        self.model.tr_ui = translator
         self.review_status.tr_ui = translator
         self.language.set_translator(translator)
         self.retranslate_ui()
 
-    def show_sessions(self, items: list[SessionListItem]) -> None:
-        self.items = items
-        self.sessions.clear()
-        formatter = Formatter(self.tr_ui.code)
-        for item in items:
-            saved = formatter.datetime(item.updated_at)
-            status = " ".join(
-                [self.tr_ui.gettext("oefening")] * item.practice
-                + [self.tr_ui.gettext("afgerond")] * (item.status == "completed")
-            )
-            text = self.tr_ui.format(
-                "{code} · {language} · laatst bewaard {saved}",
-                code=f"\u2068{item.code}\u2069",
-                language=f"\u2068{item.client_language}\u2069",
-                saved=f"\u2068{saved}\u2069",
-            )
-            entry = QListWidgetItem(f"{text}  {status}".strip())
-            entry.setData(Qt.ItemDataRole.UserRole, item.id)
-            self.sessions.addItem(entry)
-        if items:
-            self.sessions.setCurrentRow(0)
-        self.empty.setVisible(not items)
-        self.sessions.setVisible(bool(items))
-        self.resume_button.setEnabled(bool(items))
-        self.export_button.setEnabled(bool(items))
-        self.offered = latest_unfinished(items)
+    @property
+    def items(self) -> list[SessionListItem]:
+        """The conversations loaded so far (the first page, and any scrolled to)."""
+        return self.model.items
+
+    def set_page_source(self, fetch: FetchPage) -> None:
+        """Where further pages and searches come from (the controller)."""
+        self.model.fetch = fetch
+
+    def show_sessions(self, listing: SessionListing | None) -> None:
+        self.model.reset(listing.page if listing is not None else None, self.search.text())
+        has_items = self.model.rowCount() > 0
+        if has_items:
+            self.sessions.setCurrentIndex(self.model.index(0))
+        searching = bool(self.search.text().strip())
+        self.empty.setVisible(not has_items)
+        self.sessions.setVisible(has_items)
+        self.search.setVisible(has_items or searching)
+        self.search_label.setVisible(has_items or searching)
+        self.resume_button.setEnabled(has_items)
+        self.export_button.setEnabled(has_items)
+        if listing is not None and not searching:
+            self.offered = listing.latest_unfinished
+        elif listing is None:
+            self.offered = None
+        self._show_offer()
+
+    def _show_offer(self) -> None:
         self.resume_box.setVisible(self.offered is not None)
         if self.offered is not None:
+            formatter = Formatter(self.tr_ui.code)
             self.resume_text.setText(
                 self.tr_ui.format(
                     "Er is een gesprek dat nog niet klaar is: {code}. Laatst bewaard {saved}.",
@@ -164,6 +179,19 @@ class StartView(QWidget):
                     saved=f"\u2068{formatter.datetime(self.offered.updated_at)}\u2069",
                 )
             )
+
+    def _search_now(self) -> None:
+        fetch = self.model.fetch
+        if fetch is None:
+            return
+        search = self.search.text()
+        page = fetch(0, PAGE_SIZE, search)
+        if page is not None:
+            self.show_sessions(SessionListing(page, self.offered))
+
+    def item_text(self, row: int) -> str:
+        """The text of one row as the list shows it."""
+        return self.model.text(row)
 
     def show_notice(self, text: str) -> None:
         """A storage warning (for example: the database is in a synced folder)."""
@@ -174,28 +202,34 @@ class StartView(QWidget):
         if self.offered is not None:
             self.resume_requested.emit(self.offered.id)
 
+    def _selected_id(self) -> int | None:
+        index = self.sessions.currentIndex()
+        return int(index.data(Qt.ItemDataRole.UserRole)) if index.isValid() else None
+
     def _export_selected(self) -> None:
-        item = self.sessions.currentItem()
-        if item is not None:
-            self.export_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+        session_id = self._selected_id()
+        if session_id is not None:
+            self.export_requested.emit(session_id)
 
     def clear_sensitive(self) -> None:
-        """Auto-lock: forget the list of conversations (codes and dates)."""
-        self.items = []
-        self.sessions.clear()
+        """Auto-lock: forget the list of conversations (codes and dates) and the search."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
         self.offered = None
-        self.resume_box.hide()
+        self.show_sessions(None)
 
     def restore(self) -> None:
         """After unlocking the main window lists the conversations again from the database."""
 
-    def _resume_item(self, item: QListWidgetItem) -> None:
-        self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _resume_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.resume_requested.emit(int(index.data(Qt.ItemDataRole.UserRole)))
 
     def _resume_selected(self) -> None:
-        item = self.sessions.currentItem()
-        if item is not None:
-            self._resume_item(item)
+        session_id = self._selected_id()
+        if session_id is not None:
+            self.resume_requested.emit(session_id)
 
     def retranslate_ui(self) -> None:
         t = self.tr_ui
@@ -213,4 +247,8 @@ class StartView(QWidget):
         self.resume_latest.setText(t.gettext("Verder"))
         self.export_button.setText(t.gettext("Opslaan als bestand…"))
         self.import_button.setText(t.gettext("Gesprek uit bestand inlezen…"))
-        self.show_sessions(self.items)
+        self.search_label.setText(t.gettext("Zoek op code:"))
+        self.search.setPlaceholderText(t.gettext("bijvoorbeeld K-7F3A"))
+        # No query: the rows on screen are formatted again in the new language.
+        self.model.set_translator(t)
+        self._show_offer()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -114,6 +115,8 @@ class StatsDashboard(QWidget):
             edit.setDisplayFormat("yyyy-MM")
         self.neighbourhood_label = QLabel()
         self.neighbourhood = QComboBox()
+        self.neighbourhoods_button = QPushButton()  # the coordinator's list (STA-19)
+        self.neighbourhoods_button.clicked.connect(self._ask_neighbourhoods)
         self.threshold_label = QLabel()
         self.threshold = QSpinBox()
         self.threshold.setRange(MINIMUM_THRESHOLD, 50)
@@ -130,7 +133,8 @@ class StatsDashboard(QWidget):
         filters = QHBoxLayout()
         for widget in (
             self.from_label, self.from_edit, self.to_label, self.to_edit,
-            self.neighbourhood_label, self.neighbourhood, self.threshold_label, self.threshold,
+            self.neighbourhood_label, self.neighbourhood, self.neighbourhoods_button,
+            self.threshold_label, self.threshold,
             self.refresh_button, self.progress,
         ):  # fmt: skip
             filters.addWidget(widget)
@@ -198,6 +202,29 @@ class StatsDashboard(QWidget):
             names = []
         for name in names:
             self.neighbourhood.addItem(name, name)
+
+    def _ask_neighbourhoods(self) -> None:
+        current = "\n".join(self.service.neighbourhood_list())
+        text, accepted = QInputDialog.getMultiLineText(
+            self,
+            self.tr_ui.gettext("Wijken"),
+            self.tr_ui.gettext("De wijken voor de statistiek, één per regel:"),
+            current,
+        )
+        if accepted:
+            self.set_neighbourhoods(text)
+
+    def set_neighbourhoods(self, text: str) -> bool:
+        """Keep the list typed by the coordinator (one name a line); False if refused."""
+        try:
+            self.service.set_neighbourhood_list(text.splitlines())
+        except IntakeError as exc:
+            message = exc.render(self.tr_ui.gettext)
+            self.summary.setText(message)
+            self.failed.emit(message)
+            return False
+        self._load_neighbourhoods()
+        return True
 
     def _run(
         self,
@@ -302,7 +329,7 @@ class StatsDashboard(QWidget):
         if report.sessions is None:
             count = self.tr_ui.format("minder dan {n} gesprekken", n=report.threshold)
         else:
-            count = self.tr_ui.format("{n} gesprekken", n=report.sessions)
+            count = self.tr_ui.format("ongeveer {n} gesprekken", n=report.sessions)
         self.summary.setText(
             self.tr_ui.format(
                 "{first} tot en met {last}, {where}: {count}. Oefengesprekken tellen niet mee.",
@@ -336,7 +363,14 @@ class StatsDashboard(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(r, c, item)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Up to a year fits the width; more months scroll, each column wide enough for its
+        # "2026-03" (stretched, 48 months would be elided to "026-0").
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if len(columns) <= 13
+            else QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setSectionResizeMode(mode)
         self.reference.setText(self.tr_ui.gettext(table.reference) if table.reference else "")
         self.reference.setVisible(bool(table.reference))
 
@@ -359,9 +393,19 @@ class StatsDashboard(QWidget):
         if old is not None:
             old.deleteLater()
 
+    def _empty_chart(self, chart: QChart, title: str) -> QChart:
+        """A chart with nothing to draw says so, instead of staying blank."""
+        chart.setTitle(self.tr_ui.format("{title}: geen gegevens", title=title))
+        chart.legend().setVisible(False)
+        return chart
+
     def _monthly_chart(self, table: SuppressedTable) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr_ui.gettext(table.title))
+        title = self.tr_ui.gettext(table.title)
+        chart.setTitle(title)
+        if all(table.shown_value(r, c) is None for r in range(len(table.rows))
+               for c in range(len(table.columns))):  # fmt: skip
+            return self._empty_chart(chart, title)
         series = QStackedBarSeries()
         for r, (_row_id, label) in enumerate(table.rows):
             bars = QBarSet(self.tr_ui.gettext(label))
@@ -381,7 +425,8 @@ class StatsDashboard(QWidget):
 
     def _totals_chart(self, table: SuppressedTable, skip: set[str] | None = None) -> QChart:
         chart = QChart()
-        chart.setTitle(self.tr_ui.gettext(table.title))
+        title = self.tr_ui.gettext(table.title)
+        chart.setTitle(title)
         bars = QBarSet(self.tr_ui.gettext(table.unit))
         bars.setColor(ACCENT)
         names = []
@@ -392,8 +437,10 @@ class StatsDashboard(QWidget):
             value = table.shown_value(r, total_column)
             if value is None:
                 continue  # hidden small numbers stay out of the chart (the table shows "<5")
-            names.append(self.tr_ui.gettext(label))
+            names.append(_short(self.tr_ui.gettext(label)))
             bars.append(float(value))
+        if not names:
+            return self._empty_chart(chart, title)
         # A horizontal chart draws its first category at the bottom: reverse to read top-down.
         values = [bars.at(i) for i in range(bars.count())]
         bars.remove(0, bars.count())
@@ -418,9 +465,14 @@ class StatsDashboard(QWidget):
         categories = QBarCategoryAxis()
         categories.append(names)
         categories.setLabelsFont(small)
+        if not horizontal and len(names) > 12:
+            categories.setLabelsAngle(-90)  # many months: upright labels fit under thin bars
+        # Qt shortens labels that seem too long to "0…" or "…": ours are short already.
+        categories.setTruncateLabels(False)
         values = QValueAxis()
         values.setLabelsFont(small)
         values.setLabelFormat("%d")
+        values.setTruncateLabels(False)
         values.applyNiceNumbers()
         chart.addAxis(
             categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
@@ -439,6 +491,7 @@ class StatsDashboard(QWidget):
         self.from_label.setText(t.gettext("Van"))
         self.to_label.setText(t.gettext("Tot en met"))
         self.neighbourhood_label.setText(t.gettext("Wijk"))
+        self.neighbourhoods_button.setText(t.gettext("Wijken…"))
         self.threshold_label.setText(t.gettext("Drempel"))
         self.refresh_button.setText(t.gettext("Bijwerken"))
         self.export_buttons["csv"].setText(t.gettext("Opslaan als CSV"))
@@ -446,10 +499,11 @@ class StatsDashboard(QWidget):
         self.export_buttons["pdf"].setText(t.gettext("Opslaan als pdf"))
         self.legend.setText(
             t.format(
-                "{small} = minder dan {n} (ook 0). {hidden} = verborgen, zodat een klein aantal "
-                "niet uit de totalen terug te rekenen is. Verborgen aantallen staan niet in de "
-                "grafieken (* bij een maand). - = tabel niet veilig te tonen. "
-                "Geen namen, notities of datums: alleen aantallen per maand.",
+                "{small} = minder dan {n} (ook 0). Alle aantallen zijn licht verstoord, zodat "
+                "niemand te herkennen is; totalen zijn sommen van de getoonde cellen. "
+                "{hidden} = onbekend na samenvoegen. Verborgen aantallen staan niet in de "
+                "grafieken (* bij een maand). Geen namen, notities of datums: alleen aantallen "
+                "per maand.",
                 small=small_label(self.threshold.value()),
                 n=self.threshold.value(),
                 hidden=HIDDEN_SECONDARY,
@@ -459,6 +513,11 @@ class StatsDashboard(QWidget):
         if self.report is not None:
             self._draw_charts()
             self._show_table()
+
+
+def _short(label: str, limit: int = 28) -> str:
+    """A category label that fits beside a bar: Qt would elide a long one to "…"."""
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 __all__ = ["StatsDashboard"]

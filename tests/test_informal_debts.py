@@ -212,3 +212,43 @@ def test_the_details_widget_stores_and_shows_every_field(gui_app, qtbot, context
     if out:
         details.resize(420, details.sizeHint().height())
         details.grab().save(out)
+
+
+def test_the_papers_show_deadline_and_disputed_and_never_private_items(context, tmp_path) -> None:
+    import subprocess
+
+    from intake_app.core.model import ConsentPurpose
+
+    service = context.intake
+    sid = service.start_session("nl").id
+    service.set_consents(
+        sid,
+        {ConsentPurpose.HANDOVER_FORMAL: True, ConsentPurpose.INFORMAL_DEBTS_IN_HANDOVER: True},
+    )
+    secret = replace(UNSURE, relationship=Relationship.FRIEND, wish=Wish.KEEP_PRIVATE)
+    for debt in (WEDDING, PARTNERS, secret):
+        service.add_debt(sid, debt)
+
+    client = tmp_path / "client.pdf"
+    context.summaries.write(sid, "client", client)
+    text = subprocess.run(["pdftotext", str(client), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "klopt niet volgens u" in flat and "terugbetalen vóór 31 januari 2027" in flat
+    assert "niet in uw totaal" in flat  # the partner's debt: listed, not counted
+    assert "500,00" not in flat  # "privé houden": never on paper
+    assert "6.000,00" in flat and "9.000,00" not in flat  # her own total only
+
+    handover = tmp_path / "handover.pdf"
+    context.summaries.write(sid, "handover", handover)
+    letter = " ".join(
+        subprocess.run(
+            ["pdftotext", str(handover), "-"], capture_output=True, text=True
+        ).stdout.split()
+    )
+    for phrase in (
+        "zwager",
+        "voor: bruiloft van de dochter",
+        "betwist door de cliënt",
+        "ontstaan door de ex-partner",
+    ):
+        assert phrase in letter, phrase

@@ -54,6 +54,7 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.languages import SOURCE_LANGUAGE, language
 from intake_app.i18n.translator import N_, Translator, Translators
 from intake_app.services.access import Access
+from intake_app.services.debt_marks import client_marks, handover_marks, printable
 from intake_app.services.gate import gated, public
 from intake_app.services.print_choices import honour
 
@@ -585,6 +586,7 @@ class SummaryService:
     def _informal_lines(
         texts: _Bilingual, debts: list[Debt], *, monthly: bool = False
     ) -> list[SummaryLine]:
+        debts = printable(debts)  # "privé houden": never on paper (issue 21)
         if not debts:
             return []
         lines = []
@@ -595,6 +597,8 @@ class SummaryService:
                     f"{text} ({debt.country})",
                     f"{dutch} ({debt.country})" if dutch else "",
                 )
+            for mark, dutch_mark in client_marks(texts.both, debt):  # deadline, disputed
+                text, dutch = f"{text}, {mark}", f"{dutch}, {dutch_mark}" if dutch else ""
             lines.append(SummaryLine(text, dutch, "1F465", texts.debt_amount(debt)))
         all_monthly = monthly and all(d.monthly for d in debts)
         return [*lines, texts.total(debts, monthly=all_monthly)]
@@ -815,6 +819,7 @@ class SummaryService:
                 pressed = debt.pressure in (Pressure.SOME, Pressure.HIGH)
                 if pressed and debt.direction is Direction.OWED_BY_CLIENT:
                     text += ", er is druk om terug te betalen"
+                text = ", ".join([text, *handover_marks(debt)])  # issue 21, with consent
                 lines.append(line(text, "1F465", _nl_amount(fmt, debt)))
             cents, approximate, unknown = _sum(group)
             total = "Totaal" + (" (bekende bedragen)" if unknown else "")

@@ -172,3 +172,31 @@ def test_the_window_asks_before_the_full_summary_of_a_discreet_session(
     assert dialog is not None and not asked
     dialog.close()
     d.finish()
+
+
+def test_the_panel_stores_the_interpreter_and_the_spoken_language(
+    gui_app, qtbot, db_url, tmp_path
+) -> None:
+    from tests.test_intake_widgets import Driver
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    assert d.card == "interpreter_mode"
+    d.choose("phone_interpreter")
+    assert d.state().interpreter_kind == "phone_interpreter"  # the card's answer is the kind
+    fields = d.panel.interpreter
+    fields.language.setText("ar")
+    fields.language.editingFinished.emit()
+    fields.gender.setCurrentIndex(fields.gender.findData("female"))
+    fields.gender.activated.emit(fields.gender.currentIndex())
+    fields.spoken.setText("ary")
+    fields.spoken.editingFinished.emit()
+    stored = d.state()
+    assert (
+        stored.interpreter_kind,
+        stored.interpreter_language,
+        stored.interpreter_gender,
+        stored.spoken_language,
+        stored.client_language,
+    ) == ("phone_interpreter", "ar", "female", "ary", "nl")
+    d.finish()

@@ -158,6 +158,9 @@ class IntakeService(AftercareOperations, ConversationChoices):
         if card.id == "urgency_check":
             self._sync_urgencies(session_id, values)
             state = self.open_session(session_id, changed=set(state.changed) | {"urgencies"})
+        if card.id == "interpreter_mode":  # the card's answer is the interpreter's kind
+            self._sessions.update_session(session_id, interpreter_kind=values[0])
+            state = self.open_session(session_id, changed=set(state.changed) | {"language"})
         return state
 
     @gated(

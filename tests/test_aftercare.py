@@ -191,3 +191,29 @@ def test_a_database_from_before_issue_21_keeps_its_rows(any_db_url: str) -> None
         assert session.discreet is None and session.paper_discreet  # the safety flag
     finally:
         storage.close()
+
+
+def test_the_statistics_count_referrals_by_their_status(context) -> None:
+    """STA-14: the figures see what the Nazorg list recorded (raw counts, before the
+    disclosure control that hides small numbers)."""
+    from intake_app.core.model import SessionStatus
+    from intake_app.core.statistics import StatisticsQuery
+    from intake_app.storage.statistics_queries import SqlStatisticsQueries
+
+    service = context.intake
+    sid = service.start_session("nl").id
+    for name in ("Wijkteam", "Schuldhulp", "Voedselbank"):
+        state = service.add_referral(sid, Referral(None, name, formal=True, warm=False))
+    first, second, _third = (r.id for r in state.record.referrals)
+    service.set_referral_status(sid, first, ReferralStatus.ARRIVED, on=TODAY)
+    service.set_referral_status(sid, second, ReferralStatus.APPOINTMENT_MADE, on=TODAY)
+    context.storage.sessions.update_session(
+        sid, status=SessionStatus.COMPLETED, completed_at=datetime(2026, 11, 20, tzinfo=UTC)
+    )
+    counts = SqlStatisticsQueries(context.storage.engine).raw_counts(
+        StatisticsQuery("2026-11", "2026-11")
+    )["referral_status"]
+    by_status: dict[str, int] = {}
+    for (value, _neighbourhood, _month), (count, _keys) in counts.items():
+        by_status[value] = by_status.get(value, 0) + count
+    assert by_status == {"arrived": 1, "appointment_made": 1, "planned": 1}

@@ -58,6 +58,12 @@ def quit_after_first_paint(window: QWidget) -> None:
     window.installEventFilter(_QuitOnPaint(window))
 
 
+def opens_without_accounts(*, first_run: bool, encrypted: bool, args: argparse.Namespace) -> bool:
+    """Only a packaging check opens a database that has no account without the first-admin
+    dialog; every real start asks for the first admin, however the address was given."""
+    return first_run and not encrypted and bool(args.smoke_test)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -86,8 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     from intake_app.ui.login_dialog import LoginDialog
 
-    if first_run and not gate.encrypted and (args.smoke_test or args.db):
-        # A plain database without accounts (packaging checks, an explicit --db).
+    if opens_without_accounts(first_run=first_run, encrypted=gate.encrypted, args=args):
+        # Packaging checks and benchmarks on a plain file without accounts. Everywhere else a
+        # database without accounts asks for the first admin, however its address was given
+        # (issue 20: `--db postgresql://…` used to open as the built-in system admin).
         context = gate.open_without_accounts()
     else:
         dialog = LoginDialog(gate, ui)

@@ -42,6 +42,8 @@ from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
+from intake_app.storage.pg_roles import may_write_content
+from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
@@ -218,7 +220,7 @@ def build_context(
     storage = open_storage(
         url,
         key=key,
-        startup=lambda opened: retained.append(apply_retention_policy(opened.maintenance)),
+        startup=lambda opened: _retention_at_start(opened, retained),
     )
     try:
         security = build_security(storage, key, keystore)
@@ -240,6 +242,14 @@ def build_context(
         RoleServices(), parts, practice_cases=load_practice_cases(paths.content),
     )  # fmt: skip
     return context.for_current_user()
+
+
+def _retention_at_start(opened: OpenedStorage, retained: list[RetentionResult]) -> None:
+    """One laptop at a time on a shared server (advisory lock); a coordinator's server login
+    may not change sessions (storage/pg_roles.py), so the wipe is left to laptops that may."""
+    if may_write_content(opened.engine):
+        with advisory_lock(opened.engine):
+            retained.append(apply_retention_policy(opened.maintenance))
 
 
 class _NoDatabase:

@@ -28,6 +28,7 @@ from intake_app.bootstrap.recovery import (
     restore_over_damaged,
     restore_over_healthy,
 )
+from intake_app.bootstrap.server_roles import setup_server_roles
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import ConfigurationError, IntakeError
 from intake_app.services.retention import RestorePlan
@@ -70,6 +71,10 @@ def add_storage_commands(commands: Any) -> None:
     database = commands.add_parser("db", help="de database zelf")
     database_commands = database.add_subparsers(dest="action", required=True)
     database_commands.add_parser("check", help="controleer het hele databasebestand")
+    database_commands.add_parser(
+        "setup-roles",
+        help="PostgreSQL: rollen en rechten op de server (eenmalig, als eigenaar van de database)",
+    )
 
 
 def run_without_context(args: argparse.Namespace, open_context: Opener) -> int | None:
@@ -79,6 +84,10 @@ def run_without_context(args: argparse.Namespace, open_context: Opener) -> int |
     """
     if args.area not in ("backup", "db"):
         return None
+    if args.action == "setup-roles":  # PostgreSQL only, as the database's owner
+        for line in setup_server_roles(args.db):
+            print(line)
+        return 0
     path = sqlite_file(parse_url(resolve_db_url(args.db, default_paths(args.data_dir))))
     if path is None and args.area == "backup":
         # PostgreSQL: the server's own backups apply; say so instead of "no backups yet".

@@ -239,10 +239,12 @@ class IntakeService(AftercareOperations, ConversationChoices):
         # The next card is decided with the new answer in place (conditions may change).
         after = _with_answer(before, answer)
         following = self.engine.next_card(after, card.id)
-        self._sessions.record_answer(
-            session_id, answer, next_card=following.id if following else None
-        )
-        return self.open_session(session_id, changed={"answers", "position"})
+        next_card = following.id if following else None
+        self._sessions.record_answer(session_id, answer, next_card=next_card)
+        # The state is the session as read plus this answer, exactly what was committed:
+        # no second read (on a shared server every read is a round trip, issue 20).
+        saved = replace(after, current_card=next_card, updated_at=answer.answered_at or _now())
+        return self._state(saved, {"answers", "position"})
 
     def _sync_urgencies(self, session_id: int, values: tuple[str, ...]) -> None:
         session = self._sessions.get_session(session_id)

@@ -125,7 +125,7 @@ def create_database_engine(url: str, key: bytes | None = None, *, create: bool =
 
             engine = encrypted_engine(path, key)
         else:
-            engine = create_engine(parsed, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+            engine = _create_engine(parsed)
     except (NoSuchModuleError, ImportError) as exc:
         raise ConfigurationError(
             "De databasedriver voor {url} is niet geïnstalleerd.", url=safe_url(url)
@@ -141,6 +141,12 @@ def create_database_engine(url: str, key: bytes | None = None, *, create: bool =
             connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         engine.dispose()
+        if parsed.get_backend_name() == "postgresql":
+            from intake_app.storage.postgres import describe_failure
+
+            described = describe_failure(str(exc.orig))
+            if described is not None:
+                raise described from exc
         raise StorageError(
             "De database {url} kan niet worden geopend: {reason}",
             url=safe_url(url),
@@ -154,6 +160,23 @@ class MissingDatabaseError(ConfigurationError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path=path)
+
+
+def _create_engine(parsed: URL) -> Engine:
+    if parsed.get_backend_name() != "postgresql":
+        return create_engine(parsed)
+    # Every PostgreSQL connection with timeouts and a watchdog (storage/postgres.py).
+    from intake_app.storage.postgres import PgTimeouts, make_creator, mark_rest, ping_if_rested
+
+    timeouts = PgTimeouts.from_environment()
+    engine = create_engine(
+        parsed, creator=make_creator(parsed, timeouts), pool_timeout=timeouts.connect
+    )
+    # A ping only for a connection that has rested (a server restart in between): a ping
+    # before every use would cost a round trip per tap over a slow link.
+    event.listen(engine.pool, "checkout", ping_if_rested)
+    event.listen(engine.pool, "checkin", mark_rest)
+    return engine
 
 
 def quick_check(engine: Engine) -> str:

@@ -225,9 +225,14 @@ class SqlStorageMaintenance:
 
     # -- health and backups --------------------------------------------------------------
     def integrity_check(self) -> str:
-        """SQLite's full ``integrity_check`` ('ok' when sound); 'ok' for PostgreSQL."""
+        """SQLite's full ``integrity_check``; on PostgreSQL the schema against this app's.
+
+        'ok' when sound, otherwise what is wrong.
+        """
         if self._engine.dialect.name != "sqlite":
-            return "ok"
+            from intake_app.storage.postgres import schema_problems
+
+            return "; ".join(schema_problems(self._engine)) or "ok"
         with self._engine.connect() as connection:
             rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
         return "; ".join(str(row) for row in rows)

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake_app.core.errors import StorageError
+from intake_app.core.marks import N_
 from intake_app.storage.migrations import HEAD
 
 if TYPE_CHECKING:
@@ -33,11 +34,36 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade_to_head(engine: Engine) -> bool:
-    """Migrate if needed; True when a migration ran."""
+def known_revision(revision: str) -> bool:
+    """Whether this version of the app knows ``revision`` (it is in our migrations)."""
+    from alembic.script import ScriptDirectory
+    from alembic.util.exc import CommandError
+
     try:
-        if current_revision(engine) == HEAD:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except (CommandError, KeyError):
+        return False
+
+
+def upgrade_to_head(engine: Engine) -> bool:
+    """Migrate if needed; True when a migration ran.
+
+    A database that a newer app has already upgraded (a colleague's laptop during a rolling
+    upgrade) is refused in one sentence instead of a crash: this app cannot know its tables.
+    """
+    try:
+        revision = current_revision(engine)
+        if revision == HEAD:
             return False
+        if revision is not None and not known_revision(revision):
+            raise StorageError(
+                N_(
+                    "Deze database is al bijgewerkt door een nieuwere versie van de app "
+                    "(schema {revision}). Werk de app op deze computer bij; er is niets "
+                    "veranderd."
+                ),
+                revision=revision,
+            )
         from alembic import command
 
         config = alembic_config()

@@ -46,6 +46,7 @@ from intake_app.storage.locking import maintenance_lock
 from intake_app.storage.maintenance import SqlStorageMaintenance
 from intake_app.storage.migrate import current_revision, upgrade_to_head
 from intake_app.storage.migrations import HEAD
+from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.repository import SqlSessionRepository
 from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
 
@@ -217,7 +218,9 @@ def _open(
                 made = _start_backup(path, engine, key, revision != HEAD)
             except _BackupSkippedError as skipped:
                 notices.append(StorageNotice(skipped.message, **skipped.params))
-        migrated = upgrade_to_head(engine)
+        # Laptops that start together on one PostgreSQL server take turns (advisory lock).
+        with advisory_lock(engine):
+            migrated = upgrade_to_head(engine)
         keep = backup_count(engine)
         notice = location_warning(path)
         if notice is not None:

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, update
 from sqlalchemy import select as sql_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -38,6 +38,7 @@ from intake_app.core.model import (
     Urgency,
 )
 from intake_app.storage.mapping import to_columns, to_domain
+from intake_app.storage.pipeline import Step, run_in_one_trip
 from intake_app.storage.tables import (
     SESSION_CHOICES,
     ActionRow,
@@ -85,6 +86,10 @@ def new_session_code() -> str:
     return f"K-{chars[:4]}-{chars[4:]}"
 
 
+def _is_postgres_error(exc: SQLAlchemyError) -> bool:
+    return type(getattr(exc, "orig", None)).__module__.startswith("psycopg")
+
+
 def storage_error(exc: SQLAlchemyError) -> StorageError:
     """One clear sentence for a failed database call; the transaction was rolled back."""
     reason = str(getattr(exc, "orig", None) or exc)
@@ -93,6 +98,12 @@ def storage_error(exc: SQLAlchemyError) -> StorageError:
             "De schijf is vol: dit is niet opgeslagen. Wat eerder is opgeslagen, is veilig. "
             "Maak ruimte vrij en probeer het opnieuw."
         )
+    if _is_postgres_error(exc):
+        from intake_app.storage.postgres import describe_failure
+
+        described = describe_failure(reason)
+        if described is not None:
+            return described
     if isinstance(exc, OperationalError):
         return StorageError(
             "De database is niet bereikbaar of zit op slot: {reason}", reason=reason
@@ -114,7 +125,7 @@ def _to_header(row: Any) -> SessionHeader:
     )
 
 
-def _to_session(row: SessionRow, **parts: Any) -> IntakeSession:
+def _to_session(row: Any, **parts: Any) -> IntakeSession:
     assert row.id is not None
     return IntakeSession(
         id=row.id,
@@ -141,7 +152,11 @@ def _to_session(row: SessionRow, **parts: Any) -> IntakeSession:
     )
 
 
-def _to_answer(row: AnswerRow) -> Answer:
+def _table(row_class: type[SQLModel]) -> Any:
+    return row_class.__table__  # type: ignore[attr-defined]
+
+
+def _to_answer(row: Any) -> Answer:
     return Answer(
         card_id=row.card_id,
         state=AnswerState(row.state),
@@ -316,24 +331,41 @@ class SqlSessionRepository:
             )
 
     def get_session(self, session_id: int) -> IntakeSession:
-        with self._session() as session:
-            row = self._session_row(session, session_id)
-            answers = session.exec(select(AnswerRow).where(AnswerRow.session_id == session_id))
-            phases = session.exec(
-                select(PhaseStateRow).where(PhaseStateRow.session_id == session_id)
-            )
-            parts: dict[str, Any] = {
-                "answers": {a.card_id: _to_answer(a) for a in answers},
-                "phase_status": {p.phase_id: PhaseStatus(p.status) for p in phases},
-            }
-            for name, (row_class, domain_class) in _CHILDREN.items():
-                children = session.exec(
-                    select(row_class)
-                    .where(row_class.session_id == session_id)  # type: ignore[attr-defined]
-                    .order_by(row_class.id)  # type: ignore[attr-defined]
+        """The session and every record in it: one round trip on PostgreSQL (pipeline)."""
+        steps: list[Step] = [
+            (sql_select(_table(SessionRow)).where(_table(SessionRow).c.id == session_id), None),
+            (
+                sql_select(_table(AnswerRow)).where(_table(AnswerRow).c.session_id == session_id),
+                None,
+            ),
+            (
+                sql_select(_table(PhaseStateRow)).where(
+                    _table(PhaseStateRow).c.session_id == session_id
+                ),
+                None,
+            ),
+        ]
+        for row_class, _domain in _CHILDREN.values():
+            table = _table(row_class)
+            steps.append(
+                (
+                    sql_select(table).where(table.c.session_id == session_id).order_by(table.c.id),
+                    None,
                 )
-                parts[name] = tuple(to_domain(child, domain_class) for child in children)
-            return _to_session(row, **parts)
+            )
+        try:
+            found, answers, phases, *children = run_in_one_trip(self._engine, steps, write=False)
+        except SQLAlchemyError as exc:
+            raise storage_error(exc) from exc
+        if not found:
+            raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
+        parts: dict[str, Any] = {
+            "answers": {a.card_id: _to_answer(a) for a in answers},
+            "phase_status": {p.phase_id: PhaseStatus(p.status) for p in phases},
+        }
+        for (name, (_row, domain_class)), rows in zip(_CHILDREN.items(), children, strict=True):
+            parts[name] = tuple(to_domain(child, domain_class) for child in rows)
+        return _to_session(found[0], **parts)
 
     def update_session(self, session_id: int, **changes: Any) -> None:
         unknown = set(changes) - UPDATABLE_SESSION_FIELDS
@@ -364,7 +396,9 @@ class SqlSessionRepository:
 
         design.md section 9 budgets it at p50 5 ms / p99 50 ms including the fsync.
         """
-        now = utcnow()
+        # The session's "last saved" is the answer's own time: the service returns exactly
+        # what was committed without reading it back.
+        now = answer.answered_at or utcnow()
         answers = AnswerRow.__table__  # type: ignore[attr-defined]
         options = AnswerOptionRow.__table__  # type: ignore[attr-defined]
         sessions = SessionRow.__table__  # type: ignore[attr-defined]
@@ -374,6 +408,9 @@ class SqlSessionRepository:
             "answered_at": answer.answered_at or now,
         }
         this_card = (answers.c.session_id == session_id) & (answers.c.card_id == answer.card_id)
+        if self._engine.dialect.name == "postgresql":
+            self._record_answer_in_one_trip(session_id, answer, next_card, values, now)
+            return
         try:
             with self._engine.begin() as connection:
                 touched = connection.execute(
@@ -402,6 +439,58 @@ class SqlSessionRepository:
                             for o in answer.value
                         ],
                     )
+        except SQLAlchemyError as exc:
+            raise storage_error(exc) from exc
+
+    def _record_answer_in_one_trip(
+        self,
+        session_id: int,
+        answer: Answer,
+        next_card: str | None,
+        values: dict[str, Any],
+        now: datetime,
+    ) -> None:
+        """PostgreSQL: the same transaction as one pipeline (one round trip, issue 20).
+
+        An upsert replaces the read-then-write; the answer's foreign key refuses a session
+        that does not exist, which aborts the whole transaction.
+        """
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        answers, options, sessions = _table(AnswerRow), _table(AnswerOptionRow), _table(SessionRow)
+        upsert = pg_insert(answers).values(session_id=session_id, card_id=answer.card_id, **values)
+        upsert = upsert.on_conflict_do_update(constraint="uq_answer_session_card", set_=values)
+        chosen = [
+            {"option_id": option}
+            for option in (answer.value if answer.state is AnswerState.ANSWERED else ())
+        ]
+        steps: list[Step] = [
+            (
+                update(sessions)
+                .where(sessions.c.id == session_id)
+                .values(current_card=next_card, updated_at=now),
+                None,
+            ),
+            (upsert, None),
+            (
+                delete(options).where(
+                    (options.c.session_id == session_id) & (options.c.card_id == answer.card_id)
+                ),
+                None,
+            ),
+            (
+                insert(options).values(
+                    session_id=session_id, card_id=answer.card_id, option_id=bindparam("option_id")
+                ),
+                chosen,
+            ),
+        ]
+        try:
+            run_in_one_trip(self._engine, steps, write=True)
+        except IntegrityError as exc:
+            if "foreign key" in str(exc.orig).lower():
+                raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id) from exc
+            raise storage_error(exc) from exc
         except SQLAlchemyError as exc:
             raise storage_error(exc) from exc
 

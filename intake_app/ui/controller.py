@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
@@ -21,6 +21,7 @@ from intake_app.services.intake import IntakeService
 from intake_app.ui.session_list_model import PAGE_SIZE, SessionListing
 
 T = TypeVar("T")
+WAITING_AFTER_MS = 800  # a save that takes longer than this shows "waiting for the database"
 
 
 class _Done(QObject):
@@ -51,6 +52,12 @@ class IntakeController(QObject):
     sessions_listed = Signal(object)  # ui.session_list_model.SessionListing
     failed = Signal(str)  # one translated sentence
     printed = Signal(Path)
+    # A slow database (a shared server over Wi-Fi): the window says it is waiting, says so
+    # when a click came while the previous one was still being saved, and clears an old
+    # error once the database answers again (issue 20).
+    waiting = Signal(bool)
+    ignored = Signal(str)  # one translated sentence: what happened to the extra click
+    recovered = Signal()
 
     def __init__(self, service: IntakeService | None, ui: Translator) -> None:
         super().__init__()
@@ -63,6 +70,11 @@ class IntakeController(QObject):
         self.worker = QThreadPool()
         self.worker.setMaxThreadCount(1)
         self.busy = False
+        self.failing = False  # the last call failed: the next success clears the message
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(WAITING_AFTER_MS)
+        self._slow.timeout.connect(lambda: self.waiting.emit(True))
         # Bumped when the screen locks: a result of a call begun before never reaches a view.
         self.epoch = 0
 
@@ -73,20 +85,40 @@ class IntakeController(QObject):
     def _run(self, action: Callable[[], T], *, background: bool = True) -> T | None:
         if not background:  # a short read: no need to hand it to the worker
             try:
-                return action()
+                return self._succeeded(action())
             except IntakeError as exc:
-                self.failed.emit(exc.render(self.ui.gettext))
+                self._failed(exc)
                 return None
         if self.busy:
-            return None  # a second click while the first is being saved: ignored, not queued
+            # A second click while the first is being saved is not queued (it could land on
+            # the next card), but never dropped without a word either.
+            self.ignored.emit(
+                self.ui.gettext(
+                    "Even geduld: het vorige wordt nog opgeslagen. Kies daarna opnieuw."
+                )
+            )
+            return None
         self.busy = True
+        self._slow.start()
         try:
-            return self._in_background(action)
+            return self._succeeded(self._in_background(action))
         except IntakeError as exc:
-            self.failed.emit(exc.render(self.ui.gettext))
+            self._failed(exc)
             return None
         finally:
             self.busy = False
+            self._slow.stop()
+            self.waiting.emit(False)
+
+    def _succeeded(self, result: T) -> T:
+        if self.failing:
+            self.failing = False
+            self.recovered.emit()
+        return result
+
+    def _failed(self, exc: IntakeError) -> None:
+        self.failing = True
+        self.failed.emit(exc.render(self.ui.gettext))
 
     def _in_background(self, action: Callable[[], T]) -> T:
         job = _Job(action)

@@ -64,6 +64,13 @@ class MainWindow(QMainWindow):
         self.controller.sessions_listed.connect(self.start_view.show_sessions)
         self.start_view.set_page_source(self.controller.session_page)
         self.controller.failed.connect(self._show_error)
+        self.controller.waiting.connect(self._show_waiting)
+        self.controller.ignored.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.controller.recovered.connect(self.statusBar().clearMessage)
+        self.waiting_label = QLabel()
+        self.waiting_label.setObjectName("WaitingForDatabase")
+        self.waiting_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.waiting_label)
         self.controller.printed.connect(self._printed)
         self.follow_ups.open_requested.connect(self._resume)
         self.follow_ups.failed.connect(self._show_error)
@@ -242,6 +249,10 @@ class MainWindow(QMainWindow):
         )
         box.open()
         self.last_error_box = box
+
+    def _show_waiting(self, waiting: bool) -> None:
+        self.waiting_label.setText(self.tr_ui.gettext("Wachten op de database…"))
+        self.waiting_label.setVisible(waiting)
 
     def _printed(self, path: Path) -> None:
         self.statusBar().showMessage(self.tr_ui.format("Opgeslagen: {path}", path=path), 15000)

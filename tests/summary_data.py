@@ -49,6 +49,7 @@ def make_session(
     repo.update_session(
         sid,
         safety_flag=True,
+        discreet=False,  # chosen with the client: full paper despite the safety flag
         trauma_flag=True,
         next_appointment=datetime(2026, 12, 3, 10, 30, tzinfo=UTC),
         follow_up_date=date(2026, 12, 10),

@@ -89,12 +89,18 @@ def test_backup_count_comes_from_environment_or_setting(
 def test_start_makes_a_backup_before_a_migration(tmp_path: Path) -> None:
     path = tmp_path / "intake.db"
     _with_answer(path)
-    # Pretend the file was written by the previous version of the app.
-    connection = sqlite3.connect(path)
-    connection.execute("DROP TABLE session_anonymised")
-    connection.execute("UPDATE alembic_version SET version_num = '0003c_languages'")
-    connection.commit()
-    connection.close()
+    # Pretend the file was written by a previous version of the app: the real downgrades.
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from intake_app.storage.migrate import alembic_config
+
+    engine = create_engine(sqlite_url(path))
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003c_languages")
+    engine.dispose()
     storage = open_storage(sqlite_url(path))
     storage.close()
     assert storage.migrated

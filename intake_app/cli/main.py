@@ -6,6 +6,7 @@
     intake-admin stats merge A.csv B.csv ... --out FILE
     intake-admin [--db URL] languages list
     intake-admin [--db URL] languages offer CODE [CODE ...]
+    intake-admin [--db URL] aftercare list|referral|step-done ...   (cli/aftercare.py)
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
     intake-admin [--db URL] sessions export|import|erase ...   (see cli/storage_commands.py)
@@ -34,7 +35,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intake_app.cli import passwords, storage_commands, summary, translation_commands, users
+from intake_app.cli import (
+    aftercare,
+    passwords,
+    storage_commands,
+    summary,
+    translation_commands,
+    users,
+)
 from intake_app.cli.arguments import Parser, bounded_int, file_path, one_line
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
@@ -82,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    aftercare.add_parser(commands)
     users.add_parser(commands)
     translation_commands.add_parser(commands)
     audit = commands.add_parser("audit", help="wie deed wat en wanneer (alleen beheerder)")
@@ -275,6 +284,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
             return _audit_list(context, args.limit)
         if args.area == "users":
             return users.run(context, args)
+        if args.area == "aftercare":
+            return aftercare.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

@@ -36,6 +36,11 @@ def add_parser(commands: Any) -> None:
         action="store_true",
         help="toon geld naar familie (alleen als de cliënt dat wil)",
     )
+    parser.add_argument(
+        "--override-discretion",
+        action="store_true",
+        help="toch de volledige samenvatting van een discreet gesprek (wordt gelogd)",
+    )
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
@@ -51,7 +56,8 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
         role=args.role,
         organisation=args.organisation,
         place=args.place,
-        show_remittances=args.show_remittances,
+        show_remittances=True if args.show_remittances else None,  # else: as stored
+        override_discretion=args.override_discretion,
     )
     try:
         written = context.summaries.write(args.session_id, args.kind, out, options)

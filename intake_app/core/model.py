@@ -116,6 +116,24 @@ class DebtStatus(enum.StrEnum):
     UNKNOWN = "unknown"
 
 
+class Debtor(enum.StrEnum):
+    """Whose debt it is. Only the client's own counts in her total (issue 21)."""
+
+    CLIENT = "client"
+    PARTNER = "partner"  # the partner's debt, told by the client: kept apart
+
+
+class Frequency(enum.StrEnum):
+    """How often money is sent or repaid (INF-07: regular or not)."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    FEW_TIMES_A_YEAR = "few_times_a_year"
+    YEARLY = "yearly"
+    IRREGULAR = "irregular"  # when there is a need at home
+    ONCE = "once"
+
+
 @dataclass(frozen=True, slots=True)
 class Debt:
     kind: DebtKind
@@ -132,8 +150,19 @@ class Debt:
     pressure: Pressure = Pressure.UNKNOWN
     deadline: date | None = None
     wish: Wish = Wish.DONT_KNOW
-    status: DebtStatus = DebtStatus.UNKNOWN
+    status: DebtStatus = DebtStatus.UNKNOWN  # DISPUTED: the client does not agree with it
     consent_handover: bool = False
+    # The rest of what the INF cards ask (issue 21); all optional, so older records still fit.
+    relationship_text: str = ""  # finer than the list: "zwager", "oom in Marokko"; no names
+    since: date | None = None  # since when the money is owed (or sent)
+    amount_up_to: Money | None = None  # a range "tussen 100 en 200": amount is the low end
+    frequency: Frequency | None = None  # remittances and repayments: how often
+    monthly_repayment: Money | None = None  # what the client pays back each month
+    regular: bool | None = None  # paid or sent regularly? None: not asked
+    in_budget: bool | None = None  # should it go into the budget (plan)? None: not asked
+    caused_by_ex_partner: bool = False  # the debt came from the relationship with the ex
+    debtor: Debtor = Debtor.CLIENT  # whose debt: the partner's is kept out of her total
+    confirmed: bool = True  # False: the client is not sure it exists or what it is
     id: int | None = None
 
 
@@ -203,10 +232,22 @@ class NextStep:
 
 
 class ReferralStatus(enum.StrEnum):
+    """Where a referral stands (REF-05, STA-14); the statistics count these ids."""
+
     PLANNED = "planned"
+    APPOINTMENT_MADE = "appointment_made"
     ARRIVED = "arrived"
     NOT_ARRIVED = "not_arrived"
     LOST_CONTACT = "lost_contact"
+
+    @property
+    def open(self) -> bool:
+        """Still on its way: someone has to check whether the client got there."""
+        return self in (ReferralStatus.PLANNED, ReferralStatus.APPOINTMENT_MADE)
+
+
+# More open referrals than this at once is "te veel doorverwezen" (REF-05).
+MAX_OPEN_REFERRALS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +259,11 @@ class Referral:
     status: ReferralStatus = ReferralStatus.PLANNED
     appointment: datetime | None = None
     accompanied_by: str = ""
+    contact_person: str = ""  # one named person at the organisation (REF-05)
+    planned_on: date | None = None  # the day the referral was made
+    status_on: date | None = None  # the day the current status was recorded
+    feedback: str = ""  # what was fed back to the referrer (REF-06), only with consent
+    feedback_on: date | None = None
     id: int | None = None
 
 
@@ -228,6 +274,7 @@ class ConsentPurpose(enum.StrEnum):
     HANDOVER_FORMAL = "handover_formal"
     SHARING_INFORMAL = "sharing_informal"
     INFORMAL_DEBTS_IN_HANDOVER = "informal_debts_in_handover"
+    FEEDBACK_TO_REFERRER = "feedback_to_referrer"  # REF-06: tell the referrer how it went
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +328,14 @@ class IntakeSession:
     next_appointment: datetime | None = None
     completed_at: datetime | None = None
     phase_order: tuple[str, ...] = ()  # empty: the content's order (INT-10)
+    # Print choices (GEN-05), stored so that every print path honours them (issue 21).
+    discreet: bool | None = None  # None: discreet when the home is not safe (paper_discreet)
+    print_remittances: bool = False  # the client wants "Geld naar familie" on her paper
+    # The language of the conversation (COM-05), beside the print language (client_language).
+    spoken_language: str = ""  # empty: the same as client_language
+    interpreter_kind: str = ""  # an option id of the interpreter_mode card; empty: not said
+    interpreter_language: str = ""  # a language code
+    interpreter_gender: str = ""  # "female", "male" or empty
     phase_status: dict[str, PhaseStatus] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     debts: tuple[Debt, ...] = ()
@@ -291,6 +346,15 @@ class IntakeSession:
     referrals: tuple[Referral, ...] = ()
     consents: tuple[Consent, ...] = ()
     notes: tuple[Note, ...] = ()
+
+    @property
+    def paper_discreet(self) -> bool:
+        """The client's paper is discreet: as chosen, else when the home is not safe."""
+        if self.discreet is not None:
+            return self.discreet
+        domains = self.answers.get("life_domains")
+        unsafe_home = domains is not None and "safety_at_home" in domains.value
+        return self.safety_flag or unsafe_home
 
     def consent(self, purpose: ConsentPurpose) -> bool:
         latest = [c for c in self.consents if c.purpose is purpose]

@@ -48,6 +48,13 @@ class SessionRepository(Protocol):
         """Non-practice sessions with a follow-up date in [since, until], in one query."""
         ...
 
+    def open_aftercare(
+        self, since: date, until: date
+    ) -> tuple[Sequence[tuple[int, Referral]], Sequence[tuple[int, NextStep]]]:
+        """(session id, record) of the open referrals and undone steps of the sessions that
+        ``due_follow_ups`` lists."""
+        ...
+
     def get_session(self, session_id: int) -> IntakeSession:
         """One session with all its records. Raises NotFoundError."""
         ...

@@ -154,6 +154,7 @@ class AuditAction(enum.StrEnum):
     USER_ROLE_CHANGED = "user_role_changed"
     PASSWORD_CHANGED = "password_changed"  # noqa: S105 - an event name
     ACCESS_DENIED = "access_denied"
+    DISCRETION_OVERRIDDEN = "discretion_overridden"  # a discreet session's full summary
 
 
 @dataclass(frozen=True, slots=True)

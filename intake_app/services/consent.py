@@ -65,6 +65,11 @@ PURPOSES: tuple[PurposeText, ...] = (
         "1F46A",
         N_("Mag geld van familie of vrienden ook in de brief staan?"),
     ),
+    PurposeText(
+        ConsentPurpose.FEEDBACK_TO_REFERRER,
+        "1F4AC",
+        N_("Mogen wij aan wie u naar ons stuurde vertellen of de hulp is gestart?"),
+    ),
 )
 
 YES = N_("Ja, dat mag")

@@ -91,4 +91,19 @@ class FollowUpItem:
     code: str
     follow_up_date: date
     overdue: bool
-    open_referrals: tuple[str, ...]  # organisation names not yet marked arrived
+    open_referrals: tuple[str, ...]  # organisation names still on their way
+    tasks: tuple[FollowUpTask, ...] = ()  # what to do, most pressing first
+    first_due: date | None = None  # the most pressing date: the list's order
+    too_many_referrals: bool = False  # more than two open at once (REF-05)
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpTask:
+    """One thing to do on the follow-up list: an open referral or a step not yet done."""
+
+    kind: str  # "referral" or "step"
+    item_id: int
+    label: str  # the organisation, or what has to happen
+    due: date
+    status: str = ""  # a referral's ReferralStatus value
+    contact_person: str = ""

@@ -42,10 +42,20 @@ T = TypeVar("T")
 
 # Free-text fields per record type and the length rule (core/text_hygiene.MAX_LENGTHS).
 _TEXT_FIELDS: dict[type, dict[str, str]] = {
-    Debt: {"creditor": "creditor", "country": "short", "purpose": "short"},
+    Debt: {
+        "creditor": "creditor",
+        "country": "short",
+        "purpose": "short",
+        "relationship_text": "name",
+    },
     OnTheSpotAction: {"description": "short"},
     NextStep: {"what": "short"},
-    Referral: {"organisation_name": "creditor", "accompanied_by": "creditor"},
+    Referral: {
+        "organisation_name": "creditor",
+        "accompanied_by": "creditor",
+        "contact_person": "creditor",
+        "feedback": "short",
+    },
 }
 _SESSION_TEXT = {"first_name": "name", "neighbourhood": "short", "age_band": "short"}
 
@@ -106,6 +116,12 @@ class GuardedSessionRepository:
         # The audit line for viewing the list is the gate's (IntakeService.follow_ups).
         self._access.require(Permission.READ_SESSIONS, "follow-ups")
         return self._inner.due_follow_ups(since, until)
+
+    def open_aftercare(
+        self, since: date, until: date
+    ) -> tuple[Sequence[tuple[int, Referral]], Sequence[tuple[int, NextStep]]]:
+        self._access.require(Permission.READ_SESSIONS, "follow-ups")
+        return self._inner.open_aftercare(since, until)
 
     def get_session(self, session_id: int) -> IntakeSession:
         self._access.require(Permission.READ_SESSIONS, f"session:{session_id}")

@@ -31,6 +31,7 @@ from intake_app.core.summary import (
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.languages import SOURCE_LANGUAGE, language
 from intake_app.i18n.translator import N_
+from intake_app.services.debt_marks import handover_marks
 from intake_app.services.summary_texts import (
     CATEGORY,
     DEBT_STATUS,
@@ -169,6 +170,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
             pressed = debt.pressure in (Pressure.SOME, Pressure.HIGH)
             if pressed and debt.direction is Direction.OWED_BY_CLIENT:
                 text += ", er is druk om terug te betalen"
+            text = ", ".join([text, *handover_marks(debt)])  # issue 21, with consent
             lines.append(line(text, "1F465", nl_amount(fmt, debt)))
         cents, approximate, unknown = sum_debts(group)
         total = "Totaal" + (" (bekende bedragen)" if unknown else "")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from intake_app.core.directory import Organisation
 from intake_app.core.engine import IntakeEngine
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import AnswerKind, Card, Flow, RecordKind
-from intake_app.core.listing import FOLLOW_UP_HORIZON_DAYS, FOLLOW_UP_LOOKBACK_DAYS
 from intake_app.core.model import (
     Answer,
     AnswerState,
@@ -39,14 +38,14 @@ from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
 from intake_app.i18n.translator import N_
 from intake_app.services.access import Access
-from intake_app.services.directory import DirectoryService
-from intake_app.services.dto import (
-    AnswerView,
-    FollowUpItem,
-    SessionListItem,
-    SessionPage,
-    SessionState,
+from intake_app.services.aftercare import (
+    TOO_MANY_REFERRALS,
+    AftercareOperations,
+    too_many_referrals,
 )
+from intake_app.services.conversation_choices import ConversationChoices
+from intake_app.services.directory import DirectoryService
+from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
 
 URGENCY_OPTIONS = {
@@ -81,7 +80,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService:
+class IntakeService(AftercareOperations, ConversationChoices):
     def __init__(
         self,
         sessions: SessionRepository,
@@ -146,31 +145,6 @@ class IntakeService:
         header = self._sessions.latest_unfinished()
         return SessionListItem.of_header(header) if header is not None else None
 
-    # One audit line for viewing the list, not one per row (it shows codes only).
-    @gated(Permission.READ_SESSIONS, AuditAction.OPENED, target="follow-ups")
-    def follow_ups(
-        self,
-        today: date,
-        *,
-        horizon_days: int = FOLLOW_UP_HORIZON_DAYS,
-        lookback_days: int = FOLLOW_UP_LOOKBACK_DAYS,
-    ) -> list[FollowUpItem]:
-        """Follow-ups due from ``lookback_days`` ago to ``today + horizon_days``, due first.
-
-        One query for the whole list (design.md section 9: Nazorg within 0.3 s at 50,000
-        sessions), never one read per session.
-        """
-        due = self._sessions.due_follow_ups(
-            today - timedelta(days=lookback_days), today + timedelta(days=horizon_days)
-        )
-        items = [
-            FollowUpItem(
-                d.session_id, d.code, d.follow_up_date, d.follow_up_date < today, d.open_referrals
-            )
-            for d in due
-        ]
-        return sorted(items, key=lambda item: (item.follow_up_date, item.code))
-
     # -- answering and moving ---------------------------------------------------------
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
@@ -193,6 +167,9 @@ class IntakeService:
         if card.id == "urgency_check":
             self._sync_urgencies(session_id, values)
             state = self.open_session(session_id, changed=set(state.changed) | {"urgencies"})
+        if card.id == "interpreter_mode":  # the card's answer is the interpreter's kind
+            self._sessions.update_session(session_id, interpreter_kind=values[0])
+            state = self.open_session(session_id, changed=set(state.changed) | {"language"})
         return state
 
     @gated(
@@ -392,10 +369,7 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def add_debt(self, session_id: int, debt: Debt) -> SessionState:
-        if debt.amount is not None and debt.amount.cents < 0:
-            raise IntakeError("Een bedrag kan niet negatief zijn.")
-        if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
-            raise IntakeError("Vul in bij wie de schuld is.")
+        _check_debt(debt)
         self._sessions.add_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
@@ -403,10 +377,7 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def update_debt(self, session_id: int, debt: Debt) -> SessionState:
-        if debt.amount is not None and debt.amount.cents < 0:
-            raise IntakeError("Een bedrag kan niet negatief zijn.")
-        if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
-            raise IntakeError("Vul in bij wie de schuld is.")
+        _check_debt(debt)
         self._sessions.update_debt(session_id, debt)
         return self.open_session(session_id, changed={"debts"})
 
@@ -508,6 +479,8 @@ class IntakeService:
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
     def add_referral(self, session_id: int, referral: Referral) -> SessionState:
+        if referral.planned_on is None:
+            referral = replace(referral, planned_on=_now().date())
         self._sessions.add_referral(session_id, referral)
         return self.open_session(session_id, changed={"referrals"})
 
@@ -558,6 +531,8 @@ class IntakeService:
             hints.append(
                 N_("Meerdere schuldeisers en iets dringends: schakel een professional in.")
             )
+        if too_many_referrals(session):
+            hints.append(TOO_MANY_REFERRALS)
         if session.trauma_flag:
             hints.append(
                 N_("Mogelijk trauma: vraag niet door over de vlucht, houd het kort, bied pauzes.")
@@ -585,6 +560,19 @@ class IntakeService:
                 )
             )
         return hints
+
+
+def _check_debt(debt: Debt) -> None:
+    """One sentence for what cannot be stored as typed."""
+    amounts = (debt.amount, debt.amount_up_to, debt.monthly_repayment)
+    if any(money is not None and money.cents < 0 for money in amounts):
+        raise IntakeError("Een bedrag kan niet negatief zijn.")
+    if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
+        raise IntakeError("Vul in bij wie de schuld is.")
+    if debt.amount_up_to is not None and (
+        debt.amount is None or debt.amount_up_to.cents < debt.amount.cents
+    ):
+        raise IntakeError("Bij een bedrag van … tot … moet het tweede bedrag het hoogste zijn.")
 
 
 def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:

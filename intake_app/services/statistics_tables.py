@@ -362,6 +362,7 @@ SPECS: tuple[TableSpec, ...] = (
         "referral_status",
         (
             ("planned", N_("Nog gepland")),
+            ("appointment_made", N_("Afspraak gemaakt")),
             ("arrived", N_("Aangekomen")),
             ("not_arrived", N_("Niet aangekomen")),
             ("lost_contact", N_("Contact verloren")),

@@ -48,8 +48,10 @@ from intake_app.i18n.translator import Translator, Translators
 
 # Texts and shared helpers live in summary_texts; re-exported names are used by callers.
 from intake_app.services.access import Access
+from intake_app.services.debt_marks import client_marks, printable
 from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
+from intake_app.services.print_choices import honour
 from intake_app.services.summary_bilingual import (
     Bilingual,
     date_of,
@@ -167,7 +169,8 @@ class SummaryService:
         if chosen is SummaryKind.HANDOVER:
             self._access.require(Permission.PRINT_HANDOVER, target)
         session = self._sessions.get_session(session_id)
-        options = options or PrintOptions()
+        # The session's stored print choices and discretion (issue 21) fill in the rest.
+        options = honour(session, chosen, options or PrintOptions(), self._access)
         texts = Bilingual(self._translators.get(session.client_language), self._dutch())
         try:
             if chosen is SummaryKind.HANDOVER:
@@ -329,6 +332,7 @@ class SummaryService:
     def _informal_lines(
         texts: Bilingual, debts: list[Debt], *, monthly: bool = False
     ) -> list[SummaryLine]:
+        debts = printable(debts)  # "privé houden": never on paper (issue 21)
         if not debts:
             return []
         lines = []
@@ -339,6 +343,8 @@ class SummaryService:
                     f"{text} ({unit(debt.country)})",
                     f"{dutch} ({unit(debt.country)})" if dutch else "",
                 )
+            for mark, dutch_mark in client_marks(texts.both, debt):  # deadline, disputed
+                text, dutch = f"{text}, {mark}", f"{dutch}, {dutch_mark}" if dutch else ""
             amount, own = texts.debt_amount(debt)
             lines.append(SummaryLine(text, dutch, "1F465", amount, amount_own=own))
         all_monthly = monthly and all(d.monthly for d in debts)

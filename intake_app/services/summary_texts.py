@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from babel.dates import format_time
 
+from intake_app.core.debts import own
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import (
     ActionType,
@@ -44,7 +45,8 @@ class PrintOptions:
     role: str = ""  # e.g. "schuldhulpverlener", "vrijwilliger" (handover)
     organisation: str = ""  # the sender's organisation (handover)
     place: str = ""  # where the conversation took place (handover)
-    show_remittances: bool = False  # the client wants "Geld naar familie" on paper
+    show_remittances: bool | None = None  # "Geld naar familie" on paper; None: as stored
+    override_discretion: bool = False  # the full summary of a discreet session, on purpose
     today: date | None = None  # the printed date; None: today (UTC)
 
 
@@ -310,7 +312,7 @@ def day(formatter: Formatter, value: date) -> str:
 def sum_debts(debts: Iterable[Debt]) -> tuple[int, bool, bool]:
     """(cents of the known amounts, any approximate, any unknown). Never across directions."""
     cents, approximate, unknown = 0, False, False
-    for debt in debts:
+    for debt in own(debts):  # the partner's and unconfirmed debts never count (issue 21)
         if debt.amount is None:
             unknown = True
         else:

@@ -23,6 +23,7 @@ from intake_app.storage.database import READ_ONLY, sqlite_file
 from intake_app.storage.mapping import to_columns
 from intake_app.storage.repository import _CHILDREN
 from intake_app.storage.tables import (
+    SESSION_CHOICES,
     ActionRow,
     AnswerOptionRow,
     AnswerRow,
@@ -168,7 +169,7 @@ class SqlStorageMaintenance:
                 "code", "created_at", "updated_at", "client_language", "current_card",
                 "practice", "first_name", "age_band", "neighbourhood", "visit",
                 "trust_confirmed_at", "trauma_flag", "safety_flag", "follow_up_date",
-                "next_appointment", "completed_at",
+                "next_appointment", "completed_at", *SESSION_CHOICES,
             )
         }  # fmt: skip
         # A time in the future (a wrong clock, a hand-edited file) would keep the session

@@ -1,7 +1,8 @@
 """Map core dataclasses to table rows and back, by field name.
 
 Rows carry the dataclass's field names; enums are stored by value and ``Money`` as
-``amount_cents`` + ``approximate``. One generic mapper keeps the tables and the domain in step.
+``amount_cents`` + ``approximate`` (any other money field ``x`` as ``x_cents`` +
+``x_approximate``). One generic mapper keeps the tables and the domain in step.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ def _enum_type(hint: Any) -> type[enum.Enum] | None:
     return None
 
 
+def _is_money(hint: Any) -> bool:
+    candidates = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+    return Money in candidates
+
+
 def to_domain(row: Any, cls: type[T]) -> T:
     hints = _hints(cls)
     values: dict[str, Any] = {}
@@ -41,6 +47,11 @@ def to_domain(row: Any, cls: type[T]) -> T:
         if spec.name == "amount":
             cents = getattr(row, "amount_cents", None)
             values["amount"] = None if cents is None else Money(int(cents), bool(row.approximate))
+            continue
+        if _is_money(hints[spec.name]):
+            cents = getattr(row, f"{spec.name}_cents", None)
+            approximate = bool(getattr(row, f"{spec.name}_approximate", False))
+            values[spec.name] = None if cents is None else Money(int(cents), approximate)
             continue
         if not hasattr(row, spec.name):
             continue
@@ -61,6 +72,10 @@ def to_columns(item: object, exclude: frozenset[str] = frozenset({"id"})) -> dic
         if spec.name == "amount":
             columns["amount_cents"] = value.cents if value is not None else None
             columns["approximate"] = value.approximate if value is not None else False
+            continue
+        if isinstance(value, Money) or (value is None and _is_money(_hints(type(item))[spec.name])):
+            columns[f"{spec.name}_cents"] = value.cents if value is not None else None
+            columns[f"{spec.name}_approximate"] = value.approximate if value is not None else False
             continue
         columns[spec.name] = value.value if isinstance(value, enum.Enum) else value
     return columns

@@ -40,6 +40,7 @@ from intake_app.core.model import (
 from intake_app.storage.mapping import to_columns, to_domain
 from intake_app.storage.pipeline import Step, run_in_one_trip
 from intake_app.storage.tables import (
+    SESSION_CHOICES,
     ActionRow,
     AnswerOptionRow,
     AnswerRow,
@@ -62,6 +63,7 @@ UPDATABLE_SESSION_FIELDS = frozenset(
         "client_language", "status", "current_card", "practice", "first_name", "age_band",
         "neighbourhood", "visit", "trust_confirmed_at", "trauma_flag", "safety_flag",
         "follow_up_date", "next_appointment", "completed_at", "phase_order",
+        *SESSION_CHOICES,
     }
 )  # fmt: skip
 
@@ -113,6 +115,9 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+_OPEN_REFERRAL_STATUSES = tuple(status.value for status in ReferralStatus if status.open)
+
+
 def _to_header(row: Any) -> SessionHeader:
     session_id, code, updated_at, language, status, current_card, practice = row
     return SessionHeader(
@@ -142,6 +147,7 @@ def _to_session(row: Any, **parts: Any) -> IntakeSession:
         next_appointment=row.next_appointment,
         completed_at=row.completed_at,
         phase_order=tuple(json.loads(row.phase_order_json or "[]")),
+        **{name: getattr(row, name) for name in SESSION_CHOICES},
         **parts,
     )
 
@@ -262,10 +268,10 @@ class SqlSessionRepository:
             return _to_header(row) if row is not None else None
 
     def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:
-        # One query: the due sessions joined with their referrals that have not arrived.
+        # One query: the due sessions joined with their referrals still on their way.
         open_referral = and_(
             col(ReferralRow.session_id) == col(SessionRow.id),
-            col(ReferralRow.status) != ReferralStatus.ARRIVED.value,
+            col(ReferralRow.status).in_(_OPEN_REFERRAL_STATUSES),
         )
         query = (
             select(
@@ -294,6 +300,35 @@ class SqlSessionRepository:
             DueFollowUp(session_id, code, follow_up, tuple(names))
             for session_id, (code, follow_up, names) in found.items()
         ]
+
+    def open_aftercare(
+        self, since: date, until: date
+    ) -> tuple[Sequence[tuple[int, Referral]], Sequence[tuple[int, NextStep]]]:
+        """The open referrals and steps not done of the sessions ``due_follow_ups`` lists:
+        two queries for the whole Nazorg list, never one per session (issue 21)."""
+        due = (
+            col(SessionRow.practice).is_(False),
+            col(SessionRow.follow_up_date).is_not(None),
+            col(SessionRow.follow_up_date) >= since,
+            col(SessionRow.follow_up_date) <= until,
+        )
+        referrals = (
+            select(ReferralRow)
+            .join(SessionRow, col(SessionRow.id) == col(ReferralRow.session_id))
+            .where(*due, col(ReferralRow.status).in_(_OPEN_REFERRAL_STATUSES))
+            .order_by(col(ReferralRow.id))
+        )
+        steps = (
+            select(NextStepRow)
+            .join(SessionRow, col(SessionRow.id) == col(NextStepRow.session_id))
+            .where(*due, col(NextStepRow.done).is_(False))
+            .order_by(col(NextStepRow.id))
+        )
+        with self._session() as session:
+            return (
+                [(row.session_id, to_domain(row, Referral)) for row in session.exec(referrals)],
+                [(row.session_id, to_domain(row, NextStep)) for row in session.exec(steps)],
+            )
 
     def get_session(self, session_id: int) -> IntakeSession:
         """The session and every record in it: one round trip on PostgreSQL (pipeline)."""

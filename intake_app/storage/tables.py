@@ -40,6 +40,23 @@ class SessionRow(SQLModel, table=True):
     next_appointment: datetime | None = None
     completed_at: datetime | None = Field(default=None, index=True)
     phase_order_json: str = Field(default="[]", max_length=1000)
+    discreet: bool | None = None
+    print_remittances: bool = False
+    spoken_language: str = Field(default="", max_length=8)
+    interpreter_kind: str = Field(default="", max_length=32)
+    interpreter_language: str = Field(default="", max_length=8)
+    interpreter_gender: str = Field(default="", max_length=8)
+
+
+# Session columns that map one to one onto IntakeSession fields of the same name (issue 21).
+SESSION_CHOICES = (
+    "discreet",
+    "print_remittances",
+    "spoken_language",
+    "interpreter_kind",
+    "interpreter_language",
+    "interpreter_gender",
+)
 
 
 class AnswerRow(SQLModel, table=True):
@@ -98,6 +115,18 @@ class DebtRow(SQLModel, table=True):
     wish: str = Field(default="dont_know", max_length=24)
     status: str = Field(default="unknown", max_length=16)
     consent_handover: bool = False
+    relationship_text: str = Field(default="", max_length=60)
+    since: date | None = None
+    amount_up_to_cents: int | None = None
+    amount_up_to_approximate: bool = False
+    frequency: str | None = Field(default=None, max_length=24)
+    monthly_repayment_cents: int | None = None
+    monthly_repayment_approximate: bool = False
+    regular: bool | None = None
+    in_budget: bool | None = None
+    caused_by_ex_partner: bool = False
+    debtor: str = Field(default="client", max_length=16)
+    confirmed: bool = True
 
 
 class UrgencyRow(SQLModel, table=True):
@@ -178,6 +207,11 @@ class ReferralRow(SQLModel, table=True):
     status: str = Field(default="planned", max_length=16)
     appointment: datetime | None = None
     accompanied_by: str = Field(default="", max_length=120)
+    contact_person: str = Field(default="", max_length=120)
+    planned_on: date | None = None
+    status_on: date | None = None
+    feedback: str = Field(default="", max_length=500)
+    feedback_on: date | None = None
 
 
 class ConsentRow(SQLModel, table=True):

@@ -33,6 +33,8 @@ from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui import pictograms
 from intake_app.ui.controller import IntakeController
+from intake_app.ui.interpreter_fields import InterpreterFields
+from intake_app.ui.paper_choices import PaperChoices
 from intake_app.ui.record_forms import RecordForms
 from intake_app.ui.widgets import named
 
@@ -130,6 +132,8 @@ class CounsellorPanel(QWidget):
         self.safety.clicked.connect(
             lambda on: controller.apply(lambda s, sid: s.set_flags(sid, safety=on))
         )
+        self.paper = PaperChoices(controller, t)  # discreet paper, remittances (issue 21)
+        self.interpreter = InterpreterFields(controller, t)  # COM-05 (issue 21)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
         self.note_button = QPushButton()
@@ -187,6 +191,8 @@ class CounsellorPanel(QWidget):
         layout.addWidget(_line())
         layout.addWidget(self.trauma)
         layout.addWidget(self.safety)
+        layout.addWidget(self.paper)
+        layout.addWidget(self.interpreter)
         layout.addWidget(self.note)
         note_row = QHBoxLayout()
         note_row.addWidget(self.notes_count, 1)
@@ -295,6 +301,8 @@ class CounsellorPanel(QWidget):
             self.trust_button.setVisible(locked)
             self.trauma.setChecked(record.trauma_flag)
             self.safety.setChecked(record.safety_flag)
+            self.paper.show_record(record)
+            self.interpreter.show_record(record)
             self.notes_count.setText(t.format("{count} notities", count=len(record.notes)))
             self.complete_button.setToolTip(
                 "\n".join(t.gettext(p) for p in state.completion_problems)
@@ -319,6 +327,8 @@ class CounsellorPanel(QWidget):
         self.tip.setText(t.gettext(tip) if tip else t.gettext("Geen tip bij deze stap."))
         self.trauma.setText(t.gettext("Mogelijk trauma (herinnering voor u)"))
         self.safety.setText(t.gettext("Zorgen over veiligheid (wordt nooit geprint)"))
+        self.paper.retranslate_ui(t)
+        self.interpreter.retranslate_ui(t)
         self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
         self.note_button.setText(t.gettext("Notitie bewaren"))
         self.previous_button.setText(t.gettext("Vorige"))

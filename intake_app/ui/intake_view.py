@@ -7,7 +7,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
@@ -17,7 +17,8 @@ from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator, Translators
 from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
-from intake_app.services.summaries import SummaryService
+from intake_app.services.print_choices import DiscreetSessionError
+from intake_app.services.summaries import PrintOptions, SummaryService
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
@@ -162,13 +163,38 @@ class IntakeView(QWidget):
         self.client.retranslate_ui()
         self.panel.retranslate_ui()
 
+    def confirm_full_summary(self) -> bool:
+        """Ask before the full summary of a discreet session; No is the default."""
+        t = self.tr_ui
+        answer = QMessageBox.question(
+            self,
+            t.gettext("Discreet gesprek"),
+            t.gettext(
+                "Dit gesprek staat op discreet: thuis is het misschien niet veilig. "
+                "Toch de volledige samenvatting met namen en bedragen maken?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def open_preview(self, kind: str = SummaryKind.CLIENT.value) -> PrintPreviewDialog | None:
         """Show the document in the app; print or save it from there (design.md section 7)."""
         state = self.controller.state
         if state is None or self.summaries is None:
             return None
         try:
-            dialog = summary_preview(self.summaries, self.tr_ui, state.id, kind, parent=self)
+            try:
+                dialog = summary_preview(self.summaries, self.tr_ui, state.id, kind, parent=self)
+            except DiscreetSessionError:
+                # A discreet session: the full summary only when the counsellor confirms it
+                # (audited as discretion_overridden).
+                if not self.confirm_full_summary():
+                    return None
+                override = PrintOptions(override_discretion=True)
+                dialog = summary_preview(
+                    self.summaries, self.tr_ui, state.id, kind, override, parent=self
+                )
         except IntakeError as exc:  # e.g. a handover without consent
             self.controller.failed.emit(exc.render(self.tr_ui.gettext))
             return None

@@ -48,6 +48,7 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui.controller import IntakeController
+from intake_app.ui.informal_details import InformalDetails
 from intake_app.ui.record_form import (
     LABELS,
     RecordForm,
@@ -132,6 +133,8 @@ class DebtForm(RecordForm):
             self.form.addRow(self.label(N_("Datum")), self.deadline)
             self.form.addRow(self.label(N_("Wens")), self.wish)
             self.form.addRow("", self.consent)
+            self.details = InformalDetails(t, parse_amount)  # the rest of the INF cards
+            self.form.addRow(self.details)
         self.form.addRow(self.label(N_("Bedrag (€)")), amount_row)
 
     def show_state(self, state: SessionState, card: Card) -> None:
@@ -198,6 +201,7 @@ class DebtForm(RecordForm):
                 wish=Wish(self.wish.currentData()),
                 consent_handover=self.consent.isChecked(),
             )  # fmt: skip
+            debt = self.details.apply(debt)
         if self.editing is not None:
             changed = dataclasses.replace(debt, id=self.editing.id, card_id=self.editing.card_id)
             return lambda s, sid: s.update_debt(sid, changed)
@@ -207,6 +211,13 @@ class DebtForm(RecordForm):
         self.creditor.clear()
         self.amount.clear()
         self.country.clear()
+        if not self.formal:
+            self.details.reset()
+
+    def retranslate_ui(self, translator: Translator) -> None:
+        super().retranslate_ui(translator)
+        if not self.formal:
+            self.details.retranslate_ui(translator)
 
 
 class ProvisionsForm(RecordForm):

@@ -54,6 +54,11 @@ class _QuitOnPaint(QObject):
         return False
 
 
+def load_database_libraries() -> None:
+    """Import what opening the database needs (SQLAlchemy, SQLModel, the services)."""
+    import intake_app.bootstrap.context  # noqa: F401
+
+
 def quit_after_first_paint(window: QWidget) -> None:
     window.installEventFilter(_QuitOnPaint(window))
 
@@ -103,6 +108,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             quit_after_first_paint(dialog)
             dialog.show()
             return app.exec()
+        # The database libraries load while the person types: the log-in window is on screen
+        # first (keystrokes wait in Qt's queue meanwhile, none is lost).
+        QTimer.singleShot(200, load_database_libraries)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.context is None:
             return 1
         context = dialog.context

@@ -55,3 +55,30 @@ def test_starting_the_services_does_not_load_reportlab() -> None:
     # ReportLab is loaded on the first print only: it costs start-up time.
     loaded = _loaded_after_import(["intake_app.bootstrap.context"])
     assert not {m for m in loaded if m.startswith("reportlab")}
+
+
+def test_the_log_in_window_needs_no_database_library() -> None:
+    """Issue 16: the first window is on screen before SQLAlchemy/SQLModel load (they cost
+    a few hundred milliseconds); app.load_database_libraries brings them in afterwards."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import intake_app.app, intake_app.ui.login_dialog\n"
+        "from intake_app.bootstrap.security import DatabaseGate\n"
+        "from intake_app.storage.keys import KeyStore\n"
+        "gate = DatabaseGate(data_dir=__import__('pathlib').Path(sys.argv[1]))\n"
+        "KeyStore(gate.keystore.path).initialise('beheer', 'een lang wachtwoord')\n"
+        "assert not DatabaseGate(data_dir=gate.data_dir).needs_first_admin()\n"
+        "loaded = [m for m in ('sqlalchemy', 'sqlmodel', 'reportlab') if m in sys.modules]\n"
+        "print(','.join(loaded))\n"
+    )
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        done = subprocess.run(
+            [sys.executable, "-c", code, folder], capture_output=True, text=True, check=True,
+            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        )  # fmt: skip
+    assert done.stdout.strip() == ""

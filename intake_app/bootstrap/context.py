@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from intake_app.bootstrap.paths import Paths, default_paths, ensure_data_dir
+from intake_app.bootstrap.database_url import DB_URL_VARIABLE as DB_URL_VARIABLE
+from intake_app.bootstrap.database_url import resolve_db_url as resolve_db_url
+from intake_app.bootstrap.paths import Paths, default_paths
 from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.loader import load_flow
@@ -38,7 +39,6 @@ from intake_app.services.retention import StorageAdminService, apply_retention_p
 from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
-from intake_app.storage.database import sqlite_url
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
@@ -47,7 +47,6 @@ from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
 
-DB_URL_VARIABLE = "INTAKE_APP_DB_URL"
 T = TypeVar("T")
 
 
@@ -187,15 +186,6 @@ def compose_services(context: AppContext) -> RoleServices:
         if user is not None and has_public_operations(LanguageService)
         else None,
     )
-
-
-def resolve_db_url(cli_url: str | None, paths: Paths) -> str:
-    """``--db`` wins over ``INTAKE_APP_DB_URL``; the default is a file in the data folder."""
-    url = cli_url or os.environ.get(DB_URL_VARIABLE)
-    if url:
-        return url
-    ensure_data_dir(paths.data_dir)
-    return sqlite_url(paths.default_database)
 
 
 def build_context(

@@ -26,12 +26,11 @@ from intake_app.services.access import Access
 from intake_app.services.accounts import AccountService, check_password, normalise_username
 from intake_app.services.audit import AuditService
 from intake_app.services.guarded_sessions import GuardedSessionRepository
-from intake_app.storage.database import parse_url, sqlite_file
 from intake_app.storage.keys import KeyStore, keys_path
-from intake_app.storage.opening import OpenedStorage
 
 if TYPE_CHECKING:
     from intake_app.bootstrap.context import AppContext
+    from intake_app.storage.opening import OpenedStorage
 
 ENCRYPT_VARIABLE = "INTAKE_APP_ENCRYPT"
 SYSTEM_USER = CurrentUser("system", "system", Role.ADMIN)
@@ -85,13 +84,13 @@ class DatabaseGate:
     """
 
     def __init__(self, db_url: str | None = None, data_dir: Path | None = None) -> None:
-        from intake_app.bootstrap.context import resolve_db_url
+        from intake_app.bootstrap.database_url import database_file, resolve_db_url
 
         self.data_dir = data_dir
         self.paths = default_paths(data_dir)
         explicit = db_url or os.environ.get("INTAKE_APP_DB_URL")
         self.url = resolve_db_url(db_url, self.paths)
-        self.file = sqlite_file(parse_url(self.url))
+        self.file = database_file(self.url)
         self.keystore: KeyStore | None = None
         if self.file is not None and (
             not explicit or keys_path(self.file).exists() or os.environ.get(ENCRYPT_VARIABLE) == "1"

@@ -8,6 +8,8 @@ lost except the password.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake_app.bootstrap.context import AppContext
 from intake_app.bootstrap.security import DatabaseGate
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
@@ -30,6 +31,9 @@ from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.recovery_dialog import RecoveryDialog
 from intake_app.ui.widgets import named
+
+if TYPE_CHECKING:
+    from intake_app.bootstrap.context import AppContext
 
 
 def _line(limit: int, password: bool = False) -> QLineEdit:

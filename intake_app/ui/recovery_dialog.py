@@ -13,7 +13,6 @@ from typing import TypeVar
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
-from intake_app.bootstrap.recovery import restore_latest_backup
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.formatting import Formatter
@@ -83,6 +82,8 @@ class RecoveryDialog(QDialog):
 
     def restore(self) -> None:
         try:
+            from intake_app.bootstrap.recovery import restore_latest_backup  # on demand
+
             self.restored_from = restore_latest_backup(self.error, self._key)
         except IntakeError as exc:
             self.failure.setText(exc.render(self.tr_ui.gettext))

@@ -15,11 +15,11 @@ from intake_app.core.security import AuditAction
 def test_pages_come_newest_first_and_add_up(any_context) -> None:
     intake = any_context.intake
     codes = [intake.start_session("nl").code for _ in range(7)]
-    first = intake.session_page(0, 3)
-    assert first.total == 7 and first.offset == 0
+    first = intake.session_page(0, 3, count=True)
+    assert first.total == 7 and first.offset == 0 and first.has_more
     assert [i.code for i in first.items] == codes[::-1][:3]  # the most recent first
     rest = intake.session_page(3, 10)
-    assert [i.code for i in first.items + rest.items] == codes[::-1]
+    assert [i.code for i in first.items + rest.items] == codes[::-1] and not rest.has_more
     assert intake.session_page(7, 10).items == ()
 
 
@@ -28,13 +28,16 @@ def test_search_by_code_prefix_ignores_case_dashes_and_wildcards(any_context) ->
     codes = [intake.start_session("nl").code for _ in range(5)]
     wanted = codes[2]
     typed = wanted[:6].lower()  # "k-7f3a" typed in lower case
-    page = intake.session_page(0, 50, typed)
+    page = intake.session_page(0, 50, typed, count=True)
     assert wanted in [i.code for i in page.items]
     assert all(i.code.startswith(wanted[:6]) for i in page.items)
     assert page.total == len(page.items)
     # SQL wildcards are not the code's alphabet: they never widen the search.
-    assert intake.session_page(0, 50, "%").total == 5  # nothing left of it: everything
-    assert intake.session_page(0, 50, "K-%").total == intake.session_page(0, 50, "K-").total
+    assert intake.session_page(0, 50, "%", count=True).total == 5  # nothing left: everything
+    assert (
+        intake.session_page(0, 50, "K-%", count=True).total
+        == intake.session_page(0, 50, "K-", count=True).total
+    )
     assert intake.session_page(0, 50, "ZZZZZZZZ").items == ()
     assert normalise_code_search(" k-7f'; drop") == "K-7FDROP"
 

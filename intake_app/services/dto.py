@@ -55,7 +55,8 @@ class SessionPage:
 
     items: tuple[SessionListItem, ...]
     offset: int
-    total: int
+    has_more: bool  # a further page exists (one row more was read; nothing is counted)
+    total: int | None = None  # how many match in all, only when asked (it costs a scan)
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,11 +133,18 @@ class IntakeService(AftercareOperations, ConversationChoices):
         return self.open_session(session_id, changed={"session", "position"})
 
     @gated(Permission.READ_SESSIONS, None)
-    def session_page(self, offset: int = 0, limit: int = 50, search: str = "") -> SessionPage:
-        """A page of the conversation list (newest first), optionally by code prefix."""
-        headers = self._sessions.session_page(offset, limit, search)
-        total = self._sessions.count_sessions(search)
-        return SessionPage(tuple(map(SessionListItem.of_header, headers)), offset, total)
+    def session_page(
+        self, offset: int = 0, limit: int = 50, search: str = "", *, count: bool = False
+    ) -> SessionPage:
+        """A page of the conversation list (newest first), optionally by code prefix.
+
+        One row more than asked tells whether another page exists, so the list never counts
+        every session (a scan of 50,000 rows at every unlock); ``count`` asks for the total.
+        """
+        headers = list(self._sessions.session_page(offset, limit + 1, search))
+        total = self._sessions.count_sessions(search) if count else None
+        items = tuple(map(SessionListItem.of_header, headers[:limit]))
+        return SessionPage(items, offset, len(headers) > limit, total)
 
     @gated(Permission.READ_SESSIONS, None)
     def latest_unfinished(self) -> SessionListItem | None:

@@ -38,7 +38,7 @@ class SessionListModel(QAbstractListModel):
         self.fetch: FetchPage | None = None
         self.search = ""
         self.items: list[SessionListItem] = []
-        self.total = 0
+        self.has_more = False
         self._texts: dict[int, str] = {}  # row -> formatted text, for rows already painted
         self._formatter: tuple[str, Formatter] | None = None
 
@@ -48,24 +48,24 @@ class SessionListModel(QAbstractListModel):
         self.beginResetModel()
         self.search = search
         self.items = list(page.items) if page is not None else []
-        self.total = page.total if page is not None else 0
+        self.has_more = page.has_more if page is not None else False
         self._texts.clear()
         self.endResetModel()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
-        return not parent.isValid() and self.fetch is not None and len(self.items) < self.total
+        return not parent.isValid() and self.fetch is not None and self.has_more
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         if not self.canFetchMore(parent) or self.fetch is None:
             return
         page = self.fetch(len(self.items), PAGE_SIZE, self.search)
         if page is None or not page.items:
-            self.total = len(self.items)  # the list shrank meanwhile: stop asking
+            self.has_more = False  # the list shrank meanwhile: stop asking
             return
         first = len(self.items)
         self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
         self.items.extend(page.items)
-        self.total = max(page.total, len(self.items))
+        self.has_more = page.has_more
         self.endInsertRows()
 
     def set_translator(self, translator: Translator) -> None:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
 from intake_app.content.glossary import Glossary
 from intake_app.core.engine import PhaseState, PhaseView
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
-from intake_app.i18n.translator import Translator
+from intake_app.i18n.translator import N_, Translator
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import announce, no_tab_stop, plain, set_name, tab_chain
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
 from intake_app.ui.read_aloud import ReadAloudButton
 from intake_app.ui.widgets import named
@@ -41,6 +43,16 @@ COMPACT_PER_ROW = 6  # more than eight cards: smaller, six to a row, so all fit 
 COMPACT_PICTOGRAM = 64
 LABEL_WIDTH = 18  # characters per line under a pictogram
 COMPACT_LABEL_WIDTH = 12
+
+
+# Phase status in words for the progress pictograms (screen readers, tooltips).
+PHASE_STATUS = {
+    PhaseView.OPEN: N_("open"),
+    PhaseView.DONE: N_("afgerond"),
+    PhaseView.SKIPPED: N_("overgeslagen"),
+    PhaseView.POSTPONED: N_("uitgesteld"),
+    PhaseView.LOCKED: N_("op slot"),
+}
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH) -> str:
@@ -81,6 +93,9 @@ class ClientView(QWidget):
         self.card_pictogram = QLabel()
         self.card_pictogram.setFixedSize(CARD_PICTOGRAM, CARD_PICTOGRAM)
         self.card_title = named(QLabel(), "CardTitle", wrap=True)
+        # The question takes focus when a card changes (a screen reader reads it out), but is
+        # no Tab stop of its own: Tab goes on to the options.
+        self.card_title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.card_title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.explanation = named(QLabel(), "CardExplanation", wrap=True)
         # Read aloud where a voice speaks the client's language (hidden otherwise), and the
@@ -97,6 +112,7 @@ class ClientView(QWidget):
         self.options_area.setWidgetResizable(True)
         self.options_area.setFrameShape(QFrame.Shape.NoFrame)
         self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        no_tab_stop(self.options_area)
         options_widget = QWidget()
         options_widget.setObjectName("OptionsWidget")
         self.options_area.setWidget(options_widget)
@@ -110,6 +126,7 @@ class ClientView(QWidget):
             self.options_grid.setColumnStretch(column, 1)
         self.option_buttons: dict[str, QToolButton] = {}
         self._pool: list[QToolButton] = []
+        self._arrows = _ArrowKeys(self)
         self._compact = False
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
@@ -201,6 +218,9 @@ class ClientView(QWidget):
             else:
                 self.glossary_links.hide()
         self.retranslate_ui()
+        if rebuild:
+            self._update_tab_order()
+            self._show_question()
 
     def _rebuild_options(self) -> None:
         # Buttons are pooled and reused: creating and styling widgets is what makes a step slow.
@@ -212,9 +232,13 @@ class ClientView(QWidget):
         size = COMPACT_PICTOGRAM if compact else OPTION_PICTOGRAM
         while len(self._pool) < len(options):
             self._pool.append(self._new_option_button(len(self._pool)))
+        multi = self.card is not None and self.card.kind is AnswerKind.MULTI
         for index, button in enumerate(self._pool):
             if index < len(options):
                 option = options[index]
+                if button.isCheckable() != multi:
+                    button.setChecked(False)
+                    button.setCheckable(multi)
                 button.setIcon(pictograms.icon(option.pictogram, size))
                 button.setIconSize(QSize(size, size))
                 if button.property("compact") != compact:
@@ -229,6 +253,28 @@ class ClientView(QWidget):
         for column in range(COMPACT_PER_ROW):
             self.options_grid.setColumnStretch(column, 1 if column < per_row else 0)
 
+    def _update_tab_order(self) -> None:
+        """The task's order: the options, "Klaar", then reading aids, then the comfort row."""
+        chain: list[QWidget] = [self.card_title, *self.option_buttons.values(), self.done_button]
+        chain += [self.read_aloud, *self.glossary_links.buttons.values()]
+        chain += [self.pause_button, self.repeat_button, self.decline_button]
+        tab_chain(chain)
+
+    def focus_question(self) -> None:
+        """Focus on the question, so a screen reader reads it (after unlock, on start)."""
+        self.card_title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_question(self) -> None:
+        """A new card: focus its question when the client side had focus, and announce it."""
+        focused = QApplication.focusWidget()
+        ours = focused is None or not focused.isVisible() or self.isAncestorOf(focused)
+        if ours and self.isVisible():
+            self.focus_question()
+        announce(self.card_title, self._question_text())
+
+    def _question_text(self) -> str:
+        return " ".join(part for part in (self.card_title.text(), self.explanation.text()) if part)
+
     def _shown_options(self) -> tuple[Option, ...]:
         """The card's options; on the provisions card, the provisions as cards to look at."""
         card = self.card
@@ -242,10 +288,13 @@ class ClientView(QWidget):
         button = named(QToolButton(), "OptionCard")
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.setIconSize(QSize(OPTION_PICTOGRAM, OPTION_PICTOGRAM))
-        button.setCheckable(True)
         button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        button.clicked.connect(lambda _=False, i=index: self._choose_by_number(i + 1))
+        # One answer: a plain button, pressing it records the answer. Several answers: a
+        # check box whose toggle (a click, Space, or AT's "Toggle" action) changes the set.
+        button.clicked.connect(lambda _=False, i=index: self._pressed(i))
+        button.toggled.connect(lambda on, i=index: self._toggled(i, on))
+        button.installEventFilter(self._arrows)
         row, column = divmod(index, OPTIONS_PER_ROW)
         self.options_grid.addWidget(button, row, column)
         return button
@@ -258,6 +307,10 @@ class ClientView(QWidget):
     def retranslate_ui(self) -> None:
         t = self._texts()
         client = self.tr_client
+        # The language a screen reader should speak in (children inherit the locale).
+        locale = QLocale(t.code.replace("-", "_"))
+        if self.locale() != locale:
+            self.setLocale(locale)
         self.pause_button.setText(
             client.gettext("Verder") if self.paused else client.gettext("Pauze")
         )
@@ -269,6 +322,7 @@ class ClientView(QWidget):
             self.counsellor_banner.hide()
             self.phase_title.setText("")
             self.card_pictogram.setPixmap(pictograms.pixmap("1F91D", CARD_PICTOGRAM))
+            set_name(self.card_pictogram, client.gettext("Plaatje bij de vraag"), "")
             self.card_title.setText(client.gettext("Dank u wel. Alles is bewaard."))
             self.explanation.setText("")
             self.done_button.hide()
@@ -291,15 +345,31 @@ class ClientView(QWidget):
             self.explanation.setText("")
         else:
             self.card_pictogram.setPixmap(pictograms.pixmap(card.pictogram, CARD_PICTOGRAM))
+            # A picture that says what the question says: described, so it is not a riddle.
+            set_name(self.card_pictogram, t.gettext("Plaatje bij de vraag"), t.gettext(card.title))
             self.card_title.setText(t.gettext(card.title))
             self.explanation.setText(t.gettext(card.explanation))
             self.explanation.setVisible(bool(card.explanation))
             self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
-        for option in self._shown_options():
+        for number, option in enumerate(self._shown_options(), start=1):
             option_button = self.option_buttons[option.id]
             width = COMPACT_LABEL_WIDTH if self._compact else LABEL_WIDTH
-            option_button.setText(wrap_label(t.gettext(option.label), width))
-            option_button.setChecked(option.id in self.selected)
+            label = t.gettext(option.label)
+            option_button.setText(wrap_label(label, width))
+            # One answer: a button marked "chosen" (a property for the style sheet and words
+            # for a screen reader); several answers: a check box that is checked.
+            chosen = option.id in self.selected
+            option_button.setChecked(option_button.isCheckable() and chosen)
+            marked = chosen and not option_button.isCheckable()
+            if option_button.property("chosen") != marked:
+                option_button.setProperty("chosen", marked)
+                option_button.style().unpolish(option_button)
+                option_button.style().polish(option_button)
+            # The name without the wrapping's line breaks; the digit that chooses it as a hint.
+            hint = t.format("Toets {number}", number=number)
+            if marked:
+                hint = t.format("Gekozen. {hint}", hint=hint)
+            set_name(option_button, plain(label), hint)
             option_button.setVisible(not self.paused)
         # One height for every card on the step, so a long label does not make a ragged grid.
         shown = list(self.option_buttons.values())
@@ -319,12 +389,18 @@ class ClientView(QWidget):
     def _retranslate_progress(self) -> None:
         current_phase = self.flow.phase_of(self.card.id).id if self.card else None
         views = {state.phase.id: state.view for state in self.phases}
+        client = self.tr_client
         for phase_id, icon in self.progress_icons.items():
             view = views.get(phase_id, PhaseView.OPEN)
             icon.setProperty("current", phase_id == current_phase)
             icon.setProperty("done", view is PhaseView.DONE)
             icon.setEnabled(view not in (PhaseView.LOCKED, PhaseView.SKIPPED, PhaseView.POSTPONED))
-            icon.setToolTip(self.tr_client.gettext(self.flow.phase(phase_id).title))
+            title = client.gettext(self.flow.phase(phase_id).title)
+            icon.setToolTip(title)
+            status = client.gettext(PHASE_STATUS[view])
+            if phase_id == current_phase:
+                status = client.gettext("nu bezig")
+            set_name(icon, client.format("{phase}: {status}", phase=title, status=status))
             icon.style().unpolish(icon)
             icon.style().polish(icon)
 
@@ -360,6 +436,29 @@ class ClientView(QWidget):
             self.selected = [o for o in self.selected if o not in exclusive] + [option_id]
         self.retranslate_ui()
 
+    def _pressed(self, index: int) -> None:
+        if not self._pool[index].isCheckable():
+            self._choose_by_number(index + 1)
+
+    def _toggled(self, index: int, on: bool) -> None:
+        """A check box changed (click, Space or AT's Toggle): make the selection agree."""
+        options = self._shown_options()
+        if self.card is None or index >= len(options) or not self._pool[index].isCheckable():
+            return
+        if on != (options[index].id in self.selected):
+            self._choose_by_number(index + 1)
+            if on != (options[index].id in self.selected):
+                self.retranslate_ui()  # refused (paused): show the true state again
+
+    def move_between_options(self, step: int) -> None:
+        """Arrow keys within the card: the next or previous option gets focus."""
+        buttons = [b for b in self.option_buttons.values() if b.isVisible()]
+        if not buttons:
+            return
+        focused = QApplication.focusWidget()
+        index = buttons.index(focused) if focused in buttons else -1 if step > 0 else 0
+        buttons[(index + step) % len(buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+
     def _choose_by_number(self, number: int) -> None:
         if self.card is not None and number <= len(self.card.options):
             self._choose(self.card.options[number - 1].id)
@@ -389,3 +488,29 @@ class ClientView(QWidget):
     def toggle_pause(self) -> None:
         self.paused = not self.paused
         self.retranslate_ui()
+
+
+class _ArrowKeys(QObject):
+    """Arrow keys move between the option cards (a scroll area would otherwise scroll)."""
+
+    def __init__(self, view: ClientView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        rtl = self.view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        steps = {
+            Qt.Key.Key_Right: -1 if rtl else 1,
+            Qt.Key.Key_Left: 1 if rtl else -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+        }
+        step = steps.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        self.view.move_between_options(step)
+        return True

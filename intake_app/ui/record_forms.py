@@ -54,6 +54,7 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.services.summaries import RELATIONSHIP
+from intake_app.ui.accessibility import buddy_form_rows
 from intake_app.ui.controller import IntakeController
 
 # Dutch labels for stored values (the counsellor's language; translated via the ui catalog).
@@ -152,6 +153,7 @@ class RecordForm(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._texts: list[tuple[Callable[[str], None], str]] = []
         self._combos: list[tuple[QComboBox, list[str]]] = []
+        self.text(self.items.setAccessibleName, N_("Al genoteerd"))
         self.add_button = QPushButton()
         self.text(self.add_button.setText, N_("Toevoegen"))
         self.add_button.clicked.connect(self.submit)
@@ -260,6 +262,7 @@ class DebtForm(RecordForm):
         self.direction = self.combo([d.value for d in Direction])
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("1.234,56")
+        self.text(self.amount.setAccessibleName, N_("Bedrag (€)"))  # its row holds two fields
         self.approximate = self.check(N_("ongeveer"))
         self.approximate.setChecked(True)
         amount_row = QHBoxLayout()
@@ -349,6 +352,10 @@ class ProvisionsForm(RecordForm):
             status = self.combo([s.value for s in ProvisionStatus])
             status.setCurrentIndex(status.findData(ProvisionStatus.UNKNOWN.value))
             owner = self.combo([o.value for o in Owner])
+            # Two fields on one row: each gets a name of its own (the row label has no buddy).
+            self.text(status.setAccessibleName, provision.label)
+            self.text(owner.setAccessibleName, N_("Wie"))
+            self.text(owner.setAccessibleDescription, provision.label)
             row = QHBoxLayout()
             row.addWidget(status, 1)
             row.addWidget(owner)
@@ -511,6 +518,7 @@ class RecordForms(QStackedWidget):
         }
         for form in self.forms.values():
             self.addWidget(form)
+            buddy_form_rows(form.form)  # each field is named by its row's label
 
     def show_state(self, state: SessionState, card: Card | None) -> None:
         form = self.forms.get(card.records) if card is not None and card.records else None

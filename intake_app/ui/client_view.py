@@ -169,7 +169,8 @@ class ClientView(QWidget):
         layout.addWidget(self.options_area, 1)
         layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addLayout(comfort)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A click on the card gives it the digit keys; Tab never stops on the card itself.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._build_progress()
 
     # -- showing ----------------------------------------------------------------------

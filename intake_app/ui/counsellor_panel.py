@@ -87,6 +87,7 @@ class CounsellorPanel(QWidget):
             self.practice_case.addItem(case.title, case.id)
         self.practice_story = named(QLabel(), "Tip", wrap=True)
         self.practice_case.currentIndexChanged.connect(self._show_case)
+        self.practice_story.setBuddy(self.practice_case)
         self.reminders = named(QLabel(), "Reminders", wrap=True)
 
         self.phase_heading = named(QLabel(), "PanelHeading")
@@ -140,6 +141,9 @@ class CounsellorPanel(QWidget):
         self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
         self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
         self.print_kind = QComboBox()
+        # On Linux a combo box's name is its value; its label (the buddy) says what it is.
+        self.print_kind_label = QLabel()
+        self.print_kind_label.setBuddy(self.print_kind)
         for kind in SummaryKind:
             self.print_kind.addItem("", kind.value)
         self.print_button = named(QPushButton(), "Primary")
@@ -200,6 +204,7 @@ class CounsellorPanel(QWidget):
         navigation.addWidget(self.next_button)
         footer_layout.addLayout(navigation)
         print_row = QHBoxLayout()
+        print_row.addWidget(self.print_kind_label)
         print_row.addWidget(self.print_kind, 1)
         print_row.addWidget(self.print_button, 1)
         footer_layout.addLayout(print_row)
@@ -307,8 +312,7 @@ class CounsellorPanel(QWidget):
         set_name(self.up_button, t.gettext("Fase eerder"))
         set_name(self.down_button, t.gettext("Fase later"))
         set_name(self.phase_list, t.gettext("Fasen"))
-        set_name(self.practice_case, t.gettext("Oefencasus"))
-        set_name(self.print_kind, t.gettext("Welk document"))
+        self.print_kind_label.setText(t.gettext("Document:"))
         self.trust_button.setText(t.gettext("Er is vertrouwen: open Geld tussen mensen"))
         self.tip_heading.setText(t.gettext("Tip voor u"))
         tip = self.card.counsellor_tip if self.card else ""

@@ -353,13 +353,15 @@ class ProvisionsForm(RecordForm):
             status.setCurrentIndex(status.findData(ProvisionStatus.UNKNOWN.value))
             owner = self.combo([o.value for o in Owner])
             # Two fields on one row: each gets a name of its own (the row label has no buddy).
-            self.text(status.setAccessibleName, provision.label)
-            self.text(owner.setAccessibleName, N_("Wie"))
-            self.text(owner.setAccessibleDescription, provision.label)
+            # Two combo boxes on one row: the row label names the first (its buddy), a
+            # description tells a screen reader what the second is about.
+            self.text(owner.setAccessibleDescription, N_("Wie"))
             row = QHBoxLayout()
             row.addWidget(status, 1)
             row.addWidget(owner)
-            self.form.addRow(self.label(provision.label), row)
+            row_label = self.label(provision.label)
+            row_label.setBuddy(status)
+            self.form.addRow(row_label, row)
             self.rows[provision.id] = (status, owner)
 
     def show_state(self, state: SessionState, card: Card) -> None:

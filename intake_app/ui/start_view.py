@@ -64,6 +64,7 @@ class StartView(QWidget):
         )
         self.list_heading = named(QLabel(), "PanelHeading")
         self.sessions = QListWidget()
+        self.list_heading.setBuddy(self.sessions)  # the heading names the list
         self.sessions.itemActivated.connect(self._resume_item)
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self._resume_selected)

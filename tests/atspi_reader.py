@@ -16,7 +16,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -45,12 +44,12 @@ INTERACTIVE = {
 }
 
 
-class Failure(Exception):
+class ReaderError(Exception):
     pass
 
 
 def wait_for(what: str, check: Callable[[], Any], timeout: float = TIMEOUT) -> Any:
-    """Poll ``check`` until it returns something true; Failure after ``timeout`` seconds."""
+    """Poll ``check`` until it returns something true; ReaderError after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
     last_error: Exception | None = None
     while time.monotonic() < deadline:
@@ -63,7 +62,7 @@ def wait_for(what: str, check: Callable[[], Any], timeout: float = TIMEOUT) -> A
         if result:
             return result
         time.sleep(0.1)
-    raise Failure(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
+    raise ReaderError(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
 
 
 def pump() -> None:
@@ -128,7 +127,7 @@ class Reader:
         for node in self.everything():
             if node.getRoleName() != role:
                 continue
-            if (name.search(node.name) if isinstance(name, re.Pattern) else node.name == name):
+            if name.search(node.name) if isinstance(name, re.Pattern) else node.name == name:
                 return node
         return None
 
@@ -150,7 +149,7 @@ class Reader:
         return str(node.name)
 
     def audit(self, screen: str) -> dict[str, Any]:
-        """Every interactive element showing: its role, name and whether the name means something."""
+        """Every interactive element showing: its role, and its name if it means something."""
         items, unnamed = [], []
         for node in self.everything():
             role = node.getRoleName()
@@ -172,7 +171,7 @@ class Reader:
         actions = node.queryAction()
         names = [actions.getName(i) for i in range(actions.nActions)]
         if action not in names:
-            raise Failure(f"{node.getRoleName()} {node.name!r} has no {action} action: {names}")
+            raise ReaderError(f"{node.getRoleName()} {node.name!r} has no {action} action: {names}")
         actions.doAction(names.index(action))
 
     def type_into(self, node: Any, text: str) -> None:
@@ -256,21 +255,22 @@ def run(reader: Reader, report: dict[str, Any]) -> None:
     )
     report["next_question"] = following
 
-    # 4. Arabic: back to the overview, choose Arabic, a new conversation.
-    reader.press(wait_node(reader, "push button", "Naar het overzicht"))
-    combo = wait_for("the client language picker", lambda: _combo(reader, "Taal van de klant:"))
+    # 4. Arabic: the counsellor switches the client's language in the toolbar ("Klant:").
+    combo = wait_for("the client language picker", lambda: _combo(reader, "Klant:"))
     _choose_in_combo(reader, combo, "Arabisch")
-    reader.press(wait_node(reader, "push button", "Nieuw gesprek"))
     # The first phase is the counsellor's (Dutch): "Volgende" until the client's first card.
     reader.events.clear()
     arabic = None
     for _ in range(30):
-        arabic = wait_for("a question", lambda: _focused_label(reader) or _arabic_label(reader))
+        arabic = wait_for("the card's question", lambda: _title(reader))
         if _is_arabic(arabic.name):
             break
-        shown = _describe(arabic)
+        shown = str(arabic.name)
         reader.press(wait_node(reader, "push button", "Volgende"))
-        wait_for("the next card", lambda: _describe(_arabic_label(reader) or _title(reader)) != shown)
+        wait_for(
+            "the next card",
+            lambda shown=shown: (t := _title(reader)) is not None and t.name != shown,
+        )
     assert arabic is not None
     report["arabic_question"] = str(arabic.name)
     report["arabic_locale"] = arabic.get_object_locale()
@@ -280,10 +280,10 @@ def run(reader: Reader, report: dict[str, Any]) -> None:
     )
     screens.append(reader.audit("intake-ar"))
     if not report["arabic_locale"].startswith("ar"):
-        raise Failure(f"the Arabic card reports locale {report['arabic_locale']!r}")
+        raise ReaderError(f"the Arabic card reports locale {report['arabic_locale']!r}")
 
     # 5. Lock (the menu's action), the lock screen, unlock: focus is back on the question.
-    lock_item = wait_for("the lock menu item", lambda: reader.find("menu item", "Scherm op slot"))
+    lock_item = wait_for("the lock menu item", lambda: _menu_item(reader, "Scherm op slot"))
     reader.press(lock_item, _first_action(lock_item))
     password = wait_node(reader, "password text", "Wachtwoord")
     screens.append(reader.audit("lock"))
@@ -301,6 +301,15 @@ def _describe(node: Any) -> str:
         return f"{node.getRoleName()} {node.name!r} states={len(states)}"
     except Exception as exc:
         return f"unreadable ({exc})"
+
+
+def _menu_item(reader: Reader, name: str) -> Any:
+    """A menu item, also while its menu is closed (not showing)."""
+    for window in reader.windows():
+        for node in reader.walk(window, showing_only=False):
+            if node.getRoleName() == "menu item" and node.name == name:
+                return node
+    return None
 
 
 def _first_action(node: Any) -> str:
@@ -356,24 +365,17 @@ def _choose_in_combo(reader: Reader, combo: Any, wanted: str) -> None:
             break
         before = _describe(reader.focused())
         subprocess.run(["xdotool", "key", "--clearmodifiers", "shift+Tab"], check=True)
-        wait_for("focus to move", lambda: _describe(reader.focused()) != before)
+        wait_for("focus to move", lambda before=before: _describe(reader.focused()) != before)
     if not on_combo():
-        raise Failure(f"the keyboard never reaches the combo box {label!r}")
+        raise ReaderError(f"the keyboard never reaches the combo box {label!r}")
     for _ in range(combo.getChildAtIndex(0).childCount):
         if wanted in combo.name:
             return
         shown = str(combo.name)
         subprocess.run(["xdotool", "key", "--clearmodifiers", "Down"], check=True)
-        wait_for("the combo box to move on", lambda: combo.name != shown)
+        wait_for("the combo box to move on", lambda shown=shown: combo.name != shown)
     if wanted not in combo.name:
-        raise Failure(f"no {wanted!r} in the combo box")
-
-
-def _arabic_label(reader: Reader) -> Any:
-    for node in reader.everything():
-        if node.getRoleName() == "label" and _is_arabic(node.name) and len(node.name) > 8:
-            return node
-    return None
+        raise ReaderError(f"no {wanted!r} in the combo box")
 
 
 def _title(reader: Reader) -> Any:
@@ -401,7 +403,7 @@ def main() -> int:
     try:
         reader = Reader("intake_app")
         run(reader, report)
-    except Failure as exc:
+    except ReaderError as exc:
         report["errors"].append(str(exc))
         report["app_exit_status"] = app.poll()
         report["focused_at_failure"] = _describe(reader.focused() if reader else None)

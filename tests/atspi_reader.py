@@ -293,6 +293,22 @@ def run(reader: Reader, report: dict[str, Any]) -> None:
     report["after_unlock"] = after.name
 
 
+def back_and_forth(reader: Reader, report: dict[str, Any], rounds: int = 8) -> None:
+    """Open a conversation and go back to the overview, reading the whole tree each time."""
+    report["rounds"] = 0
+    for _ in range(rounds):
+        new = wait_node(reader, "push button", "Nieuw gesprek")
+        list(reader.everything())
+        reader.press(new)
+        back = wait_node(reader, "push button", "Naar het overzicht")
+        list(reader.everything())
+        reader.press(back)
+        wait_node(reader, "push button", "Nieuw gesprek")
+        for _ in range(3):
+            list(reader.everything())
+        report["rounds"] += 1
+
+
 def _describe(node: Any) -> str:
     if node is None:
         return "nothing"
@@ -394,6 +410,7 @@ def _is_arabic(text: str) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True, help="where the JSON report goes")
+    parser.add_argument("--scenario", default="screens", choices=("screens", "back-and-forth"))
     parser.add_argument("app", nargs=argparse.REMAINDER, help="the command that starts the app")
     args = parser.parse_args()
     report: dict[str, Any] = {"screens": [], "errors": []}
@@ -402,7 +419,10 @@ def main() -> int:
     reader: Reader | None = None
     try:
         reader = Reader("intake_app")
-        run(reader, report)
+        if args.scenario == "back-and-forth":
+            back_and_forth(reader, report)
+        else:
+            run(reader, report)
     except ReaderError as exc:
         report["errors"].append(str(exc))
         report["app_exit_status"] = app.poll()

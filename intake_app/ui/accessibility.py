@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QFormLayout,
     QLabel,
@@ -57,14 +56,22 @@ def buddy_form_rows(form: QFormLayout) -> None:
 
     ``QFormLayout.addRow(QLabel, field)`` does not set the buddy; only the string overload does.
     """
+    for label, field in _form_rows(form):
+        if label.buddy() is None:
+            label.setBuddy(field)
+
+
+def _form_rows(form: QFormLayout) -> list[tuple[QLabel, QWidget]]:
+    rows = []
     for row in range(form.rowCount()):
         label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
         if label_item is None or field_item is None:
             continue
         label, field = label_item.widget(), field_item.widget()
-        if isinstance(label, QLabel) and field is not None and label.buddy() is None:
-            label.setBuddy(field)
+        if isinstance(label, QLabel) and field is not None:
+            rows.append((label, field))
+    return rows
 
 
 def no_tab_stop(*widgets: QWidget) -> None:
@@ -94,13 +101,6 @@ class ScrollToFocus(QObject):
         if new is None or content is None or not content.isAncestorOf(new):
             return
         self.area.ensureWidgetVisible(new, 16, 16)
-
-
-def scroll_areas_without_stop(root: QWidget) -> None:
-    """Every scroll area under ``root`` scrolls by its content, never as a Tab stop."""
-    for area in root.findChildren(QAbstractScrollArea):
-        if isinstance(area, QScrollArea):
-            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def document_text(document: SummaryDocument) -> str:

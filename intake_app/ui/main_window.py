@@ -151,12 +151,6 @@ class MainWindow(QMainWindow):
             self.controller.refresh_sessions()
             self.home.setCurrentWidget(self.start_view)
         self.stack.setCurrentWidget(self.home)
-        # Back from a conversation: focus on the next likely step, not on a hidden widget.
-        if self.home.currentWidget() is self.start_view:
-            self.start_view.new_button.setFocus()
-        # Back from a conversation: focus on the next likely step, not on a hidden widget.
-        if self.home.currentWidget() is self.start_view:
-            self.start_view.new_button.setFocus()
 
     def _apply_role(self) -> None:
         """Show each person only the tabs their role allows (PRV-10): a coordinator sees

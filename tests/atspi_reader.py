@@ -296,6 +296,17 @@ def run(reader: Reader, report: dict[str, Any]) -> None:
 def back_and_forth(reader: Reader, report: dict[str, Any], rounds: int = 8) -> None:
     """Open a conversation and go back to the overview, reading the whole tree each time."""
     report["rounds"] = 0
+    # A fresh data folder opens on the first-run dialog: make the admin account first.
+    wait_node(reader, "push button", "Beheerder maken")
+    fields = {name: wait_node(reader, role, name) for role, name in (
+        ("text", "Naam:"), ("text", "Naam op het scherm:"),
+        ("password text", "Wachtwoord:"), ("password text", "Nog een keer:"),
+    )}  # fmt: skip
+    reader.type_into(fields["Naam:"], "beheer")
+    reader.type_into(fields["Naam op het scherm:"], "Anna")
+    reader.type_into(fields["Wachtwoord:"], PASSWORD)
+    reader.type_into(fields["Nog een keer:"], PASSWORD)
+    reader.press(reader.find("push button", "Beheerder maken"))
     for _ in range(rounds):
         new = wait_node(reader, "push button", "Nieuw gesprek")
         list(reader.everything())

@@ -13,7 +13,9 @@ DEB_QT := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 l
 DEB_X11 := xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 DEB_TOOLS := poppler-utils python3-venv
-DEB_TEST := postgresql
+# The AT-SPI test (tests/test_atspi.py): accessibility bus, pyatspi for Debian's python3,
+# a private D-Bus session, and xdotool for the keys a screen-reader user presses.
+DEB_TEST := postgresql at-spi2-core python3-pyatspi dbus-x11 xdotool
 DEB_RUN := $(DEB_QT) $(DEB_X11) $(DEB_TOOLS)
 
 .PHONY: run test lint bench translations apply-drafts compiled-translations system-deps system-deps-test clean help

@@ -138,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.showMaximized()  # organisation laptops at 1366x768: use every pixel
     else:
         window.show()
+    # After the log-in dialog closes, the window takes keyboard focus (and a screen reader's).
+    window.activateWindow()
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.

@@ -34,6 +34,7 @@ from intake_app.core.text_hygiene import MAX_LENGTHS
 from intake_app.i18n.translator import Translator
 from intake_app.services.accounts import AccountService
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import announce
 from intake_app.ui.widgets import named
 
 _USER_INPUT = frozenset(
@@ -132,12 +133,17 @@ class LockScreen(QWidget):
         self.username = username
         self.password.clear()
         self.error.clear()
+        self.password.setAccessibleDescription("")
         self.retranslate_ui()
         self.password.setFocus()
+        announce(self.title, f"{self.title.text()} {self.explanation.text()}")
 
     def show_error(self, message: str) -> None:
         self.password.clear()
         self.error.setText(message)
+        self.password.setAccessibleDescription(message)
+        self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.error, message)
 
     def retranslate_ui(self) -> None:
         t = self.tr_ui
@@ -152,6 +158,9 @@ class LockScreen(QWidget):
             )
         )
         self.password.setPlaceholderText(t.gettext("Wachtwoord"))
+        # A placeholder is no name for a screen reader; the name says the same.
+        self.password.setAccessibleName(t.gettext("Wachtwoord"))
+        self.icon.setAccessibleName(t.gettext("Het scherm is op slot"))
         self.unlock_button.setText(t.gettext("Ontgrendelen"))
         self.close_button.setText(t.gettext("Andere gebruiker: app sluiten"))
 
@@ -280,7 +289,15 @@ class ScreenLock(QObject):
         window_restore = getattr(self.window, "restore", None)
         if callable(window_restore):
             window_restore()
-        self.stack.setCurrentWidget(self._return_to or self._views()[0])
+        returned = self._return_to or self._views()[0]
+        self.stack.setCurrentWidget(returned)
+        # Focus somewhere sensible again (the lock screen's field had it): the view's own
+        # choice (the client's question), or its first control.
+        focus_first = getattr(returned, "focus_first", None)
+        if callable(focus_first):
+            focus_first()
+        else:
+            returned.setFocus(Qt.FocusReason.OtherFocusReason)  # a tab widget: its tab bar
         self.watcher.timer.start()
         self.unlocked.emit()
         return True

@@ -7,7 +7,7 @@ Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a num
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,8 +27,9 @@ from intake_app.core.engine import PhaseState, PhaseView
 from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
 from intake_app.i18n.client_texts import DECLINE
 from intake_app.i18n.direction import in_reading_direction
-from intake_app.i18n.translator import Translator
+from intake_app.i18n.translator import N_, Translator
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import announce, no_tab_stop, set_name, tab_chain
 from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
 from intake_app.ui.option_card import MAX_COLUMNS, OptionCard, caption_font, fit_grid
 from intake_app.ui.read_aloud import ReadAloudButton
@@ -37,6 +38,16 @@ from intake_app.ui.widgets import named
 CARD_PICTOGRAM = 72  # the question's own pictogram; the answer cards get the room
 PROGRESS_PICTOGRAM = 28
 GRID_SPACING = 12
+
+
+# Phase status in words for the progress pictograms (screen readers, tooltips).
+PHASE_STATUS = {
+    PhaseView.OPEN: N_("open"),
+    PhaseView.DONE: N_("afgerond"),
+    PhaseView.SKIPPED: N_("overgeslagen"),
+    PhaseView.POSTPONED: N_("uitgesteld"),
+    PhaseView.LOCKED: N_("op slot"),
+}
 
 
 class _OptionsArea(QScrollArea):
@@ -82,6 +93,9 @@ class ClientView(QWidget):
         self.card_pictogram = QLabel()
         self.card_pictogram.setFixedSize(CARD_PICTOGRAM, CARD_PICTOGRAM)
         self.card_title = named(QLabel(), "CardTitle", wrap=True)
+        # The question takes focus when a card changes (a screen reader reads it out), but is
+        # no Tab stop of its own: Tab goes on to the options.
+        self.card_title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.card_title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.explanation = named(QLabel(), "CardExplanation", wrap=True)
         # Read aloud where a voice speaks the client's language (hidden otherwise), and the
@@ -99,6 +113,7 @@ class ClientView(QWidget):
         self.options_area.setFrameShape(QFrame.Shape.NoFrame)
         self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.options_area.resized.connect(self._fit_options)
+        no_tab_stop(self.options_area)
         options_widget = QWidget()
         options_widget.setObjectName("OptionsWidget")
         self.options_area.setWidget(options_widget)
@@ -113,6 +128,7 @@ class ClientView(QWidget):
         self._columns = 0
         self._pictogram_size = 0
         self._point_size = 0
+        self._arrows = _ArrowKeys(self)
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
         self.done_button.clicked.connect(self._confirm)
@@ -162,7 +178,8 @@ class ClientView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.options_area, 1)
         layout.addLayout(comfort)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A click on the card gives it the digit keys; Tab never stops on the card itself.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._build_progress()
 
     # -- showing ----------------------------------------------------------------------
@@ -211,6 +228,9 @@ class ClientView(QWidget):
             else:
                 self.glossary_links.hide()
         self.retranslate_ui()
+        if rebuild:
+            self._update_tab_order()
+            self._show_question()
 
     def _rebuild_options(self) -> None:
         # Cards are pooled and reused: creating and styling widgets is what makes a step slow.
@@ -218,10 +238,17 @@ class ClientView(QWidget):
         options = self._shown_options()
         while len(self._pool) < len(options):
             self._pool.append(self._new_option_button(len(self._pool)))
+        multi = self.card is not None and self.card.kind is AnswerKind.MULTI
         for index, button in enumerate(self._pool):
             if index < len(options):
+                if button.isCheckable() != multi:
+                    button.set_multi(multi)
                 self.option_buttons[options[index].id] = button
+            # Not a toggle of the client's: the selection must not follow this reset.
+            blocked = button.blockSignals(True)
             button.setChecked(False)
+            button.blockSignals(blocked)
+            button.set_chosen(False)
             button.setVisible(index < len(options))
         self._columns = 0  # lay out again with this step's captions
         # A new card starts at the top, with nothing focused that could look pre-selected.
@@ -267,6 +294,28 @@ class ClientView(QWidget):
             button = self.option_buttons[option.id]
             button.set_option(number, button.caption.text(), option.pictogram, size)
 
+    def _update_tab_order(self) -> None:
+        """The task's order: the options, "Klaar", then reading aids, then the comfort row."""
+        chain: list[QWidget] = [self.card_title, *self.option_buttons.values(), self.done_button]
+        chain += [self.read_aloud, *self.glossary_links.buttons.values()]
+        chain += [self.pause_button, self.repeat_button, self.decline_button]
+        tab_chain(chain)
+
+    def focus_question(self) -> None:
+        """Focus on the question, so a screen reader reads it (after unlock, on start)."""
+        self.card_title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_question(self) -> None:
+        """A new card: focus its question when the client side had focus, and announce it."""
+        focused = QApplication.focusWidget()
+        ours = focused is None or not focused.isVisible() or self.isAncestorOf(focused)
+        if ours and self.isVisible():
+            self.focus_question()
+        announce(self.card_title, self._question_text())
+
+    def _question_text(self) -> str:
+        return " ".join(part for part in (self.card_title.text(), self.explanation.text()) if part)
+
     def _shown_options(self) -> tuple[Option, ...]:
         """The card's options; on the provisions card, the provisions as cards to look at."""
         card = self.card
@@ -278,7 +327,11 @@ class ClientView(QWidget):
 
     def _new_option_button(self, index: int) -> OptionCard:
         button = OptionCard()
-        button.clicked.connect(lambda _=False, i=index: self._choose_by_number(i + 1))
+        # One answer: a plain button, pressing it records the answer. Several answers: a
+        # check box whose toggle (a click, Space, or AT's "Toggle" action) changes the set.
+        button.clicked.connect(lambda _=False, i=index: self._pressed(i))
+        button.toggled.connect(lambda on, i=index: self._toggled(i, on))
+        button.installEventFilter(self._arrows)
         button.place = (0, index)
         self.options_grid.addWidget(button, *button.place)
         return button
@@ -295,6 +348,10 @@ class ClientView(QWidget):
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if t.rtl else Qt.LayoutDirection.LeftToRight
         )
+        # The language a screen reader should speak in (children inherit the locale).
+        locale = QLocale(t.code.replace("-", "_"))
+        if self.locale() != locale:
+            self.setLocale(locale)
         self.pause_button.setText(
             client.gettext("Verder") if self.paused else client.gettext("Pauze")
         )
@@ -306,6 +363,7 @@ class ClientView(QWidget):
             self.counsellor_banner.hide()
             self.phase_title.setText("")
             self.card_pictogram.setPixmap(pictograms.pixmap("1F91D", CARD_PICTOGRAM))
+            set_name(self.card_pictogram, client.gettext("Plaatje bij de vraag"), "")
             self.card_title.setText(client.gettext("Dank u wel. Alles is bewaard."))
             self.explanation.setText("")
             self.done_button.hide()
@@ -328,6 +386,8 @@ class ClientView(QWidget):
             self.explanation.setText("")
         else:
             self.card_pictogram.setPixmap(pictograms.pixmap(card.pictogram, CARD_PICTOGRAM))
+            # A picture that says what the question says: described, so it is not a riddle.
+            set_name(self.card_pictogram, t.gettext("Plaatje bij de vraag"), t.gettext(card.title))
             # Paragraph direction from the language, not from a leading "CJIB" or amount.
             self.card_title.setText(in_reading_direction(t.gettext(card.title), t.rtl))
             self.explanation.setText(in_reading_direction(t.gettext(card.explanation), t.rtl))
@@ -338,7 +398,17 @@ class ClientView(QWidget):
             option_button = self.option_buttons[option.id]
             caption = in_reading_direction(t.gettext(option.label), t.rtl)
             option_button.set_option(number, caption, option.pictogram, size)
-            option_button.setChecked(option.id in self.selected)
+            # One answer: a button marked "chosen" (a property for the style sheet and words
+            # for a screen reader); several answers: a check box that is checked.
+            chosen = option.id in self.selected
+            option_button.setChecked(option_button.isCheckable() and chosen)
+            marked = chosen and not option_button.isCheckable()
+            option_button.set_chosen(marked)
+            # The digit that chooses it as a hint.
+            hint = t.format("Toets {number}", number=number)
+            if marked:
+                hint = t.format("Gekozen. {hint}", hint=hint)
+            option_button.setAccessibleDescription(hint)
             option_button.setVisible(not self.paused)
         self._fit_options()
         onward = card.kind is AnswerKind.INFO or self._kept_for_its_form()
@@ -361,6 +431,7 @@ class ClientView(QWidget):
     def _retranslate_progress(self) -> None:
         current_phase = self.flow.phase_of(self.card.id).id if self.card else None
         views = {state.phase.id: state.view for state in self.phases}
+        client = self.tr_client
         for phase_id, icon in self.progress_icons.items():
             view = views.get(phase_id, PhaseView.OPEN)
             icon.setProperty("current", phase_id == current_phase)
@@ -368,8 +439,13 @@ class ClientView(QWidget):
             icon.setEnabled(view not in (PhaseView.LOCKED, PhaseView.SKIPPED, PhaseView.POSTPONED))
             # The client's words, and the counsellor's Dutch under them.
             title = self.flow.phase(phase_id).title
-            names = dict.fromkeys((self.tr_client.gettext(title), self.tr_dutch.gettext(title)))
+            client_title = client.gettext(title)
+            names = dict.fromkeys((client_title, self.tr_dutch.gettext(title)))
             icon.setToolTip("\n".join(names))
+            status = client.gettext(PHASE_STATUS[view])
+            if phase_id == current_phase:
+                status = client.gettext("nu bezig")
+            set_name(icon, client.format("{phase}: {status}", phase=client_title, status=status))
             icon.style().unpolish(icon)
             icon.style().polish(icon)
 
@@ -380,7 +456,11 @@ class ClientView(QWidget):
         for button in self._pool:
             button.caption.clear()
             button.setAccessibleName("")
+            button.setAccessibleDescription("")
+            blocked = button.blockSignals(True)
             button.setChecked(False)
+            button.blockSignals(blocked)
+            button.set_chosen(False)
             button.hide()
         self.option_buttons = {}
         for label in (self.phase_title, self.card_title, self.explanation, self.counsellor_banner):
@@ -426,6 +506,29 @@ class ClientView(QWidget):
             self.selected = [o for o in self.selected if o not in exclusive] + [option_id]
         self.retranslate_ui()
 
+    def _pressed(self, index: int) -> None:
+        if not self._pool[index].isCheckable():
+            self._choose_by_number(index + 1)
+
+    def _toggled(self, index: int, on: bool) -> None:
+        """A check box changed (click, Space or AT's Toggle): make the selection agree."""
+        options = self._shown_options()
+        if self.card is None or index >= len(options) or not self._pool[index].isCheckable():
+            return
+        if on != (options[index].id in self.selected):
+            self._choose_by_number(index + 1)
+            if on != (options[index].id in self.selected):
+                self.retranslate_ui()  # refused (paused): show the true state again
+
+    def move_between_options(self, step: int) -> None:
+        """Arrow keys within the card: the next or previous option gets focus."""
+        buttons = [b for b in self.option_buttons.values() if b.isVisible()]
+        if not buttons:
+            return
+        focused = QApplication.focusWidget()
+        index = buttons.index(focused) if focused in buttons else -1 if step > 0 else 0
+        buttons[(index + step) % len(buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+
     def _choose_by_number(self, number: int) -> None:
         if self.card is not None and number <= len(self.card.options):
             self._choose(self.card.options[number - 1].id)
@@ -460,3 +563,29 @@ class ClientView(QWidget):
     def toggle_pause(self) -> None:
         self.paused = not self.paused
         self.retranslate_ui()
+
+
+class _ArrowKeys(QObject):
+    """Arrow keys move between the option cards (a scroll area would otherwise scroll)."""
+
+    def __init__(self, view: ClientView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        rtl = self.view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        steps = {
+            Qt.Key.Key_Right: -1 if rtl else 1,
+            Qt.Key.Key_Left: 1 if rtl else -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_Up: -1,
+        }
+        step = steps.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        self.view.move_between_options(step)
+        return True

@@ -8,6 +8,7 @@ card, escalation hints (REF-04), flags, notes, the record form of this card, ela
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +33,8 @@ from intake_app.core.summary import SummaryKind
 from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import ScrollToFocus, no_tab_stop, set_name
+from intake_app.ui.client_view import PHASE_STATUS
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.interpreter_fields import InterpreterFields
 from intake_app.ui.paper_choices import PaperChoices
@@ -42,6 +45,7 @@ NOTE_LIMIT = 4000
 PANEL_WIDTH = 380
 # OpenMoji pictograms, not text symbols: no bundled font has ○ ✓ ⏸ 🔒 ▲ ▼ (they showed
 # as empty boxes). tests/test_glyphs.py checks every text against the shipped fonts.
+# The marks are for the eye; a screen reader gets the words (PHASE_STATUS in client_view).
 PHASE_MARKS = {
     PhaseView.OPEN: "26AA",  # white circle
     PhaseView.DONE: "2705",  # check mark
@@ -90,6 +94,7 @@ class CounsellorPanel(QWidget):
             self.practice_case.addItem(case.title, case.id)
         self.practice_story = named(QLabel(), "Tip", wrap=True)
         self.practice_case.currentIndexChanged.connect(self._show_case)
+        self.practice_story.setBuddy(self.practice_case)
         self.reminders = named(QLabel(), "Reminders", wrap=True)
 
         self.phase_heading = named(QLabel(), "PanelHeading")
@@ -136,6 +141,12 @@ class CounsellorPanel(QWidget):
         self.interpreter = InterpreterFields(controller, t)  # COM-05 (issue 21)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
+        # Tab moves on (a note has no use for tab characters); Ctrl+Enter saves the note.
+        self.note.setTabChangesFocus(True)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            save = QShortcut(QKeySequence(keys), self.note)
+            save.setContext(Qt.ShortcutContext.WidgetShortcut)
+            save.activated.connect(self._save_note)
         self.note_button = QPushButton()
         self.note_button.clicked.connect(self._save_note)
         self.notes_count = QLabel()
@@ -148,6 +159,9 @@ class CounsellorPanel(QWidget):
         self.previous_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.back(sid)))
         self.next_button.clicked.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
         self.print_kind = QComboBox()
+        # On Linux a combo box's name is its value; its label (the buddy) says what it is.
+        self.print_kind_label = QLabel()
+        self.print_kind_label.setBuddy(self.print_kind)
         for kind in SummaryKind:
             self.print_kind.addItem("", kind.value)
         self.print_button = named(QPushButton(), "Primary")
@@ -210,6 +224,7 @@ class CounsellorPanel(QWidget):
         navigation.addWidget(self.next_button)
         footer_layout.addLayout(navigation)
         print_row = QHBoxLayout()
+        print_row.addWidget(self.print_kind_label)
         print_row.addWidget(self.print_kind, 1)
         print_row.addWidget(self.print_button, 1)
         footer_layout.addLayout(print_row)
@@ -227,6 +242,9 @@ class CounsellorPanel(QWidget):
         # The panel has one width; forms wrap inside it instead of pushing it wider.
         content.setFixedWidth(PANEL_WIDTH - 16)
         scroll.setWidget(content)
+        no_tab_stop(scroll)
+        self.scroll_area = scroll
+        ScrollToFocus(scroll)  # a focused field is always in view
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -255,6 +273,10 @@ class CounsellorPanel(QWidget):
             item = QListWidgetItem(f"{phase.number}. {title}")
             item.setIcon(pictograms.icon(PHASE_MARKS[phase_state.view], MARK_SIZE))
             item.setData(Qt.ItemDataRole.UserRole, phase.id)
+            status = self.tr_ui.gettext(PHASE_STATUS[phase_state.view])
+            if self.card is not None and self.card.phase == phase.id:
+                status += ", " + self.tr_ui.gettext("nu bezig")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{phase.number}. {title}, {status}")
             if self.card is not None and self.card.phase == phase.id:
                 font = item.font()
                 font.setBold(True)
@@ -320,6 +342,11 @@ class CounsellorPanel(QWidget):
         self.reopen_button.setToolTip(t.gettext("Fase weer openen"))
         self.up_button.setToolTip(t.gettext("Fase eerder"))
         self.down_button.setToolTip(t.gettext("Fase later"))
+        # The arrows say nothing to a screen reader: the name is what they do.
+        set_name(self.up_button, t.gettext("Fase eerder"))
+        set_name(self.down_button, t.gettext("Fase later"))
+        set_name(self.phase_list, t.gettext("Fasen"))
+        self.print_kind_label.setText(t.gettext("Document:"))
         self.trust_button.setText(t.gettext("Er is vertrouwen: open Geld tussen mensen"))
         self._show_card_dutch()
         self.tip_heading.setText(t.gettext("Tip voor u"))
@@ -330,11 +357,18 @@ class CounsellorPanel(QWidget):
         self.paper.retranslate_ui(t)
         self.interpreter.retranslate_ui(t)
         self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
+        set_name(
+            self.note,
+            t.gettext("Notitie, alleen voor u. Wordt nooit geprint."),
+            t.gettext("Ctrl+Enter bewaart de notitie."),
+        )
         self.note_button.setText(t.gettext("Notitie bewaren"))
         self.previous_button.setText(t.gettext("Vorige"))
         self.previous_button.setToolTip(t.gettext("Vorige kaart (Ctrl+pijl links)"))
+        set_name(self.previous_button, t.gettext("Vorige"))
         self.next_button.setText(t.gettext("Volgende"))
         self.next_button.setToolTip(t.gettext("Volgende kaart (Ctrl+pijl rechts)"))
+        set_name(self.next_button, t.gettext("Volgende"))
         self.print_button.setText(t.gettext("Afdrukken"))
         kind_names = {
             SummaryKind.CLIENT: t.gettext("Samenvatting klant"),

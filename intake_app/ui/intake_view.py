@@ -19,6 +19,7 @@ from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
 from intake_app.services.print_choices import DiscreetSessionError
 from intake_app.services.summaries import PrintOptions, SummaryService
+from intake_app.ui.accessibility import tab_chain
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
@@ -116,7 +117,11 @@ class IntakeView(QWidget):
 
     def begin_visit(self) -> None:
         self.panel.start_clock()
-        self.client.setFocus()
+        self.client.focus_question()
+
+    def focus_first(self) -> None:
+        """After unlocking: back on the question, as at the start of a visit."""
+        self.client.focus_question()
 
     def clear_sensitive(self) -> None:
         """Auto-lock (ui/auto_lock.py): client and panel forget the conversation."""
@@ -150,6 +155,7 @@ class IntakeView(QWidget):
         answer = state.answer(card.id) if card else None
         self.client.show_card(card, answer.values if answer else (), state.phases)
         self.panel.show_state(state)
+        self._link_tab_order()
         if self.consent_view is not None:
             asking = card is not None and card.records is RecordKind.CONSENT
             if asking and self.consent_view.session_id != state.id:
@@ -157,6 +163,12 @@ class IntakeView(QWidget):
             if asking:
                 self.consent_view.set_translator(self.client.tr_client)
             self.consent_view.setVisible(asking)
+
+    def _link_tab_order(self) -> None:
+        """Client side first (its own order), then the consent card, then the panel."""
+        # Compound widgets move with all their children (QWidget.setTabOrder).
+        chain = [self.client, self.show_panel_button, self.consent_view, self.panel]
+        tab_chain([widget for widget in chain if widget is not None])
 
     def retranslate_ui(self) -> None:
         self.show_panel_button.setText(self.tr_ui.gettext("Paneel hulpverlener"))

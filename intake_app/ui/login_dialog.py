@@ -29,11 +29,14 @@ from intake_app.core.security import MIN_PASSWORD_LENGTH
 from intake_app.core.text_hygiene import MAX_LENGTHS
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import announce, buddy_form_rows
 from intake_app.ui.recovery_dialog import RecoveryDialog
 from intake_app.ui.widgets import named
 
 if TYPE_CHECKING:
     from intake_app.bootstrap.context import AppContext
+
+NAME_MISSING = "Vul een naam in."  # services.accounts: the message id of an empty name
 
 
 def _line(limit: int, password: bool = False) -> QLineEdit:
@@ -57,6 +60,7 @@ class LoginDialog(QDialog):
         self.icon = QLabel()
         self.icon.setPixmap(pictograms.pixmap("1F510", 72))  # closed lock with key
         self.icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon.setAccessibleName(translator.gettext("Slot met sleutel"))
         self.title = named(QLabel(), "LockTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.intro = named(QLabel(), "", wrap=True)
@@ -80,6 +84,7 @@ class LoginDialog(QDialog):
         form.addRow(self.password_label, self.password)
         if self.first_run:
             form.addRow(self.repeat_label, self.repeat)
+        buddy_form_rows(form)  # a screen reader names each field by its label
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(12)
@@ -121,7 +126,7 @@ class LoginDialog(QDialog):
         """Log in or set up; True on success (the dialog is then accepted)."""
         t = self.tr_ui
         if self.first_run and self.password.text() != self.repeat.text():
-            self._fail(t.gettext("De twee wachtwoorden zijn niet gelijk."))
+            self._fail(t.gettext("De twee wachtwoorden zijn niet gelijk."), self.password)
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -132,7 +137,7 @@ class LoginDialog(QDialog):
             else:
                 self.context = self._open_with_recovery()
         except IntakeError as exc:
-            self._fail(exc.render(t.gettext))
+            self._fail(exc.render(t.gettext), self._field_for(exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -158,8 +163,22 @@ class LoginDialog(QDialog):
         dialog = RecoveryDialog(error, self.tr_ui, self.gate.last_key)
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def _fail(self, message: str) -> None:
+    def _field_for(self, error: IntakeError) -> QLineEdit:
+        """The field an error is about, so focus lands where the person must fix it."""
+        if error.message == NAME_MISSING:
+            named_user = bool(self.username.text().strip())
+            if self.first_run and named_user and not self.display_name.text().strip():
+                return self.display_name
+            return self.username
+        return self.password
+
+    def _fail(self, message: str, field: QLineEdit | None = None) -> None:
         self.error.setText(message)
         self.password.clear()
         self.repeat.clear()
-        self.password.setFocus()
+        target = field or self.password
+        # The field carries the error too: a screen reader reads it when focus lands there.
+        for line in (self.username, self.display_name, self.password, self.repeat):
+            line.setAccessibleDescription(message if line is target else "")
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self.error, message)

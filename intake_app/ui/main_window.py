@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.client_language_label = QLabel()
         self.client_language = LanguagePicker(offered, ui=self.tr_ui)
         self.client_language.language_chosen.connect(self.set_client_language)
+        # The labels name their pickers for a screen reader (not their current value).
+        self.ui_language_label.setBuddy(self.ui_language)
+        self.client_language_label.setBuddy(self.client_language)
         # The counsellor always sees whether the client's language is a draft translation.
         self.client_status = ReviewStatusLabel(self.tr_ui, statuses)
         self.client_status.setWordWrap(False)

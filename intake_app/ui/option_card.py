@@ -18,7 +18,9 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolButton, QVBoxLayout
 
+from intake_app.i18n.direction import RLM
 from intake_app.ui import pictograms
+from intake_app.ui.accessibility import plain
 from intake_app.ui.widgets import named
 
 # Pictogram size and caption point size, largest first (design.md section 2: 96 px when
@@ -98,12 +100,16 @@ def _column_order(count: int) -> list[int]:
 
 
 class OptionCard(QToolButton):
-    """A checkable card: number, pictogram and a caption that wraps between words."""
+    """A card: number, pictogram and a caption that wraps between words.
+
+    One answer: a plain button (its press records the answer; the ``chosen`` property marks
+    the answer given). Several answers: checkable, a check box for a screen reader.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         named(self, "OptionCard")
-        self.setCheckable(True)
+        self.setProperty("chosen", False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -134,8 +140,27 @@ class OptionCard(QToolButton):
         self.caption.setText(caption)
         self.number.setText(str(number) if number <= NUMBERED else "")
         self.number.setVisible(number <= NUMBERED)
-        self.setAccessibleName(f"{number}. {caption}" if number <= NUMBERED else caption)
+        # One line without direction marks: a screen reader reads the words, not the layout.
+        name = plain(caption.replace(RLM, ""))
+        name = f"{number}. {name}" if number <= NUMBERED else name
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
         self._place_number()
+
+    def set_multi(self, multi: bool) -> None:
+        """Checkable only on a card with several answers."""
+        if self.isCheckable() != multi:
+            blocked = self.blockSignals(True)
+            self.setChecked(False)
+            self.blockSignals(blocked)
+            self.setCheckable(multi)
+
+    def set_chosen(self, chosen: bool) -> None:
+        """Mark the one answer given (a plain button cannot be "checked")."""
+        if bool(self.property("chosen")) != chosen:
+            self.setProperty("chosen", chosen)
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def set_point_size(self, point_size: int) -> None:
         if self.caption.font().pointSize() != point_size:

@@ -43,6 +43,7 @@ from intake_app.core.errors import IntakeError
 from intake_app.core.summary import SummaryDocument, SummaryKind
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.summaries import PrintOptions, SummaryService
+from intake_app.ui.accessibility import document_text
 from intake_app.ui.widgets import named
 
 GENERIC_ERROR = N_("De PDF kon niet worden gemaakt.")
@@ -102,9 +103,12 @@ class PrintPreviewDialog(QDialog):
         render: Callable[[], bytes],
         suggested_name: str = "samenvatting.pdf",
         parent: QWidget | None = None,
+        text: str = "",
     ) -> None:
         super().__init__(parent)
         self.tr_ui = ui
+        # The PDF is pictures of pages to a screen reader: the view carries the text itself.
+        self.text = text
         self.suggested_name = suggested_name
         self.data = b""
         self._bytes = QByteArray()
@@ -280,6 +284,8 @@ class PrintPreviewDialog(QDialog):
     def retranslate_ui(self) -> None:
         t = self.tr_ui
         self.setWindowTitle(t.gettext("Afdrukvoorbeeld"))
+        self.view.setAccessibleName(t.gettext("Afdrukvoorbeeld"))
+        self.view.setAccessibleDescription(self.text)
         self.print_button.setText(t.gettext("Afdrukken"))
         self.save_button.setText(t.gettext("Opslaan als PDF"))
         self.close_button.setText(t.gettext("Sluiten"))
@@ -298,7 +304,9 @@ def summary_preview(
     """The preview for one session's document. Raises IntakeError (e.g. no consent) at once."""
     document: SummaryDocument = summaries.preview(session_id, kind, options)
     name = f"{SummaryKind(kind).value}-{session_id}.pdf"
-    dialog = PrintPreviewDialog(ui, lambda: summaries.render_document(document), name, parent)
+    dialog = PrintPreviewDialog(
+        ui, lambda: summaries.render_document(document), name, parent, document_text(document)
+    )
     # The audit log says "printed" only for what went to a printer or into a file.
     dialog.saved.connect(lambda _path: summaries.record_printed(session_id, kind))
     dialog.printed.connect(lambda: summaries.record_printed(session_id, kind))

@@ -196,6 +196,7 @@ class RecordForm(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._texts: list[tuple[Callable[[str], None], str]] = []
         self._combos: list[tuple[QComboBox, list[str]]] = []
+        self.text(self.items.setAccessibleName, N_("Al genoteerd"))
         self.add_button = QPushButton()
         self.add_text = N_("Toevoegen")
         self.text(self.add_button.setText, self.add_text)

@@ -47,6 +47,7 @@ from intake_app.core.model import (
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
+from intake_app.ui.accessibility import buddy_form_rows
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.informal_details import InformalDetails
 from intake_app.ui.record_form import (
@@ -106,6 +107,7 @@ class DebtForm(RecordForm):
         self.direction = self.combo([d.value for d in Direction])
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("1.234,56")
+        self.text(self.amount.setAccessibleName, N_("Bedrag (€)"))  # its row holds two fields
         self.approximate = self.check(N_("ongeveer"))
         self.approximate.setChecked(True)
         amount_row = QHBoxLayout()
@@ -231,10 +233,16 @@ class ProvisionsForm(RecordForm):
             status = self.combo([s.value for s in ProvisionStatus])
             status.setCurrentIndex(status.findData(ProvisionStatus.UNKNOWN.value))
             owner = self.combo([o.value for o in Owner])
+            # Two fields on one row: each gets a name of its own (the row label has no buddy).
+            # Two combo boxes on one row: the row label names the first (its buddy), a
+            # description tells a screen reader what the second is about.
+            self.text(owner.setAccessibleDescription, N_("Wie"))
             row = QHBoxLayout()
             row.addWidget(status, 1)
             row.addWidget(owner)
-            self.form.addRow(self.label(provision.label), row)
+            row_label = self.label(provision.label)
+            row_label.setBuddy(status)
+            self.form.addRow(row_label, row)
             self.rows[provision.id] = (status, owner)
 
     def show_state(self, state: SessionState, card: Card) -> None:
@@ -419,6 +427,7 @@ class RecordForms(QStackedWidget):
         }
         for form in self.forms.values():
             self.addWidget(form)
+            buddy_form_rows(form.form)  # each field is named by its row's label
 
     def show_state(self, state: SessionState, card: Card | None) -> None:
         form = self.forms.get(card.records) if card is not None and card.records else None

@@ -72,6 +72,7 @@ class StartView(QWidget):
         self.sessions.setUniformItemSizes(True)  # no per-row size query: fast with many rows
         self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions.activated.connect(self._resume_index)
+        self.list_heading.setBuddy(self.sessions)  # the heading names the list
         self.resume_button = QPushButton()
         self.resume_button.clicked.connect(self._resume_selected)
         # Only what can do something is enabled: with nothing chosen there is nothing to resume.

@@ -73,7 +73,7 @@ def test_consent_card_in_right_to_left_languages(gui_app, qtbot, context, shots,
     session = context.intake.start_session(code)
     translators = context.translators
     view = ConsentView(
-        context.security.consent, translators.get(code), translators.dutch(), translators.dutch()
+        context.consent, translators.get(code), translators.dutch(), translators.dutch()
     )
     qtbot.addWidget(view)
     view.resize(1000, 900)

@@ -116,6 +116,12 @@ ALLOWED = {
     "intake_app/cli/catalogs.py": "developer tool: writes .po catalogs in the source tree",
 }
 _WRITE_MODES = set("wax+")
+_FILE_MAKERS = ("mkstemp", "NamedTemporaryFile", "copyfile", "copy2")
+
+
+def _is_file_move(name: str, owner: str, func: ast.expr) -> bool:
+    """shutil.move or a bare move(); never a widget's move(x, y)."""
+    return name == "move" and (owner == "shutil" or isinstance(func, ast.Name))
 
 
 def _mode(call: ast.Call, position: int) -> str | None:
@@ -152,7 +158,11 @@ def _writes(tree: ast.AST) -> list[tuple[int, str]]:
             mode = _mode(node, 1)
             if mode is not None and set(mode) & _WRITE_MODES:
                 found.append((node.lineno, f"fdopen({mode!r})"))
-        elif name in ("mkstemp", "NamedTemporaryFile", "copyfile", "copy2", "move"):
+        elif name in ("mkstemp", "NamedTemporaryFile", "copyfile", "copy2"):
+            found.append((node.lineno, name))
+        elif name == "move" and (
+            owner == "shutil" or isinstance(func, ast.Name)
+        ):  # not w.move(x, y)
             found.append((node.lineno, name))
         elif owner == "os" and name in ("replace", "rename"):
             found.append((node.lineno, f"os.{name}"))

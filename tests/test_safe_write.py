@@ -158,11 +158,7 @@ def _writes(tree: ast.AST) -> list[tuple[int, str]]:
             mode = _mode(node, 1)
             if mode is not None and set(mode) & _WRITE_MODES:
                 found.append((node.lineno, f"fdopen({mode!r})"))
-        elif name in ("mkstemp", "NamedTemporaryFile", "copyfile", "copy2"):
-            found.append((node.lineno, name))
-        elif name == "move" and (
-            owner == "shutil" or isinstance(func, ast.Name)
-        ):  # not w.move(x, y)
+        elif name in _FILE_MAKERS or _is_file_move(name, owner, func):
             found.append((node.lineno, name))
         elif owner == "os" and name in ("replace", "rename"):
             found.append((node.lineno, f"os.{name}"))

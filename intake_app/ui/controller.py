@@ -155,6 +155,25 @@ class IntakeController(QObject):
             raise ServiceNotInRoleError()
         return self._service
 
+    def call(self, action: Callable[[], T]) -> T | None:
+        """Run one call of another service (consent, the client's language) on the worker.
+
+        Waited for like a write: the result comes back in order, a failure is one sentence on
+        ``failed`` and ``None`` here.
+        """
+        return self._run(action)
+
+    def set_client_language(self, code: str) -> SessionState | None:
+        """Store the client's language with the open conversation, without redrawing it."""
+        state = self.state
+        if state is None:
+            return None
+        session_id = state.id
+        stored = self._run(lambda: self.service.set_client_language(session_id, code))
+        if stored is not None and self.state is not None and self.state.id == session_id:
+            self.state = stored
+        return stored
+
     def _read(self, action: Callable[[], T], deliver: Callable[[T], None]) -> None:
         """Run a read on the worker and hand its result to ``deliver`` on the GUI thread.
 

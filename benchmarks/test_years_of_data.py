@@ -106,13 +106,17 @@ def window(folder, qtbot):
     context.close()
 
 
-def test_start_list_after_log_in(benchmark, window) -> None:
-    benchmark.pedantic(window.controller.refresh_sessions, rounds=10, iterations=1)
+def test_start_list_after_log_in(benchmark, window, qtbot) -> None:
+    def listed() -> None:  # the read runs on the worker: timed until the list has it
+        with qtbot.waitSignal(window.controller.sessions_listed, timeout=30_000):
+            window.controller.refresh_sessions()
+
+    benchmark.pedantic(listed, rounds=10, iterations=1)
     assert window.start_view.model.rowCount() > 0
     assert benchmark.stats.stats.median <= 0.1
 
 
-def test_unlock_the_locked_screen(benchmark, window) -> None:
+def test_unlock_the_locked_screen(benchmark, window, qtbot) -> None:
     lock = ScreenLock(window, window.context.security.accounts, window.tr_ui, minutes=5)
 
     def unlock() -> None:
@@ -120,6 +124,7 @@ def test_unlock_the_locked_screen(benchmark, window) -> None:
         QApplication.processEvents()
 
     benchmark.pedantic(unlock, setup=lock.lock, rounds=5, iterations=1)
+    qtbot.waitUntil(lambda: not window.controller.reading, timeout=30_000)
     assert window.start_view.model.rowCount() > 0
     assert benchmark.stats.stats.median <= 0.3
 

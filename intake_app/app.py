@@ -149,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        window.controller.finish_reads()  # a list read still on the worker ends first
         context.close()
 
 

@@ -64,7 +64,7 @@ class IntakeView(QWidget):
         self.consent_view: ConsentView | None = None
         if consent is not None:
             dutch = translators.dutch()
-            self.consent_view = ConsentView(consent, dutch, dutch, ui)
+            self.consent_view = ConsentView(consent, dutch, dutch, ui, controller.call)
             self.consent_view.set_enabled_toggles(True)
             self.consent_view.failed.connect(controller.failed)
             self.consent_view.changed.connect(

@@ -62,6 +62,7 @@ class CounsellorPanel(QWidget):
     print_requested = Signal(str)  # SummaryKind value
     back_requested = Signal()
     hide_requested = Signal()
+    network_map_requested = Signal()  # INT-17, ui/network_map_view.py
 
     def __init__(
         self,
@@ -156,6 +157,9 @@ class CounsellorPanel(QWidget):
         self.knowledge = KnowledgePanel(t, self.note)
         self.knowledge.install_shortcut(self)
         self.trauma_referral = TraumaReferral(controller, t)
+        self.network_map_button = QPushButton()
+        self.network_map_button.setIcon(pictograms.icon("1F46A", 20))
+        self.network_map_button.clicked.connect(self.network_map_requested)
 
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
@@ -219,6 +223,7 @@ class CounsellorPanel(QWidget):
         note_row.addWidget(self.notes_count, 1)
         note_row.addWidget(self.note_button)
         layout.addLayout(note_row)
+        layout.addWidget(self.network_map_button)
         layout.addWidget(_line())
         layout.addWidget(self.knowledge)
         layout.addStretch(1)
@@ -397,6 +402,7 @@ class CounsellorPanel(QWidget):
         self.back_button.setText(t.gettext("Naar het overzicht"))
         self.records.retranslate_ui(t)
         self.knowledge.retranslate_ui(t)
+        self.network_map_button.setText(t.gettext("Netwerkkaart met de klant"))
         self.trauma_referral.retranslate_ui(t)
         self._tick()
 

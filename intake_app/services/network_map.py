@@ -48,7 +48,7 @@ CHIPS: tuple[NetworkChip, ...] = (
     NetworkChip("family_abroad", "1F30D", N_("Familie in het buitenland")),
     NetworkChip("friends", "1F46B", N_("Vrienden")),
     NetworkChip("neighbours", "1F3D8", N_("Buren")),
-    NetworkChip("community", "1F465", N_("Mensen uit mijn gemeenschap")),
+    NetworkChip("community", "1F465", N_("Mijn gemeenschap")),
     NetworkChip("faith", "1F6D0", N_("Gebedshuis")),
     NetworkChip("school", "1F3EB", N_("School")),
     NetworkChip("gp", "1FA7A", N_("Huisarts")),

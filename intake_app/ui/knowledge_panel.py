@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -116,6 +117,9 @@ class KnowledgePanel(QWidget):
         self.phrases = QListWidget()
         self.phrases.setMaximumHeight(LIST_HEIGHT)
         self.phrases.setWordWrap(True)
+        # Long sentences wrap inside the panel's width instead of scrolling sideways.
+        self.phrases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.phrases.setResizeMode(QListView.ResizeMode.Adjust)
         self.phrases.itemActivated.connect(lambda _item: self.insert_phrase())
         self.insert_button = QPushButton()
         self.insert_button.clicked.connect(self.insert_phrase)

@@ -38,8 +38,9 @@ from intake_app.ui.controller import IntakeController
 from intake_app.ui.print_preview import PrintPreviewDialog
 from intake_app.ui.widgets import named
 
-CHIP_ICON = 56
-CHIP_CELL = QSize(150, 104)
+CHIP_ICON = 48
+# Three chips a row and every chip in view at 1366x698; a name wraps onto two lines.
+CHIP_CELL = QSize(138, 124)
 PALETTE, HELPING, UNWANTED = "palette", "helps", "not_wanted"
 KEY_AREAS = {Qt.Key.Key_1: HELPING, Qt.Key.Key_2: UNWANTED, Qt.Key.Key_0: PALETTE,
              Qt.Key.Key_Delete: PALETTE, Qt.Key.Key_Backspace: PALETTE}  # fmt: skip
@@ -72,6 +73,7 @@ def _chip_list(name: str) -> QListWidget:
     widget.setResizeMode(QListView.ResizeMode.Adjust)
     widget.setMovement(QListView.Movement.Static)
     widget.setWordWrap(True)
+    widget.setTextElideMode(Qt.TextElideMode.ElideNone)  # a name is read whole, never "…"
     widget.setSpacing(4)
     # Chips are dragged from list to list; the lists are the map's only state.
     widget.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
@@ -86,12 +88,12 @@ class NetworkMapDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("NetworkMap")
         self.tr_client = client
-        self.title = named(QLabel(), "CardTitle", wrap=True)
-        self.explanation = named(QLabel(), "CardExplanation", wrap=True)
-        self.privacy = named(QLabel(), "Tip", wrap=True)
+        self.title = named(QLabel(), "NetworkTitle", wrap=True)
+        self.explanation = named(QLabel(), "NetworkExplanation", wrap=True)
+        self.privacy = named(QLabel(), "NetworkNote", wrap=True)
         self.lists = {PALETTE: _chip_list("NetworkPalette"), HELPING: _chip_list("NetworkHelps"),
                       UNWANTED: _chip_list("NetworkNotWanted")}  # fmt: skip
-        self.headings = {area: named(QLabel(), "PanelHeading") for area in self.lists}
+        self.headings = {area: named(QLabel(), "NetworkHeading") for area in self.lists}
         keys = _ChipKeys(self.move_current, self)
         for widget in self.lists.values():
             widget.installEventFilter(keys)
@@ -207,7 +209,7 @@ class NetworkMapDialog(QDialog):
         self.helps_button.setText(t.gettext("Kan helpen"))
         self.not_wanted_button.setText(t.gettext("Liever niet erbij"))
         self.remove_button.setText(t.gettext("Terugzetten"))
-        self.print_button.setText(t.gettext("Printen"))
+        self.print_button.setText(t.gettext("Afdrukken"))
         self.close_button.setText(t.gettext("Sluiten"))
 
 
@@ -248,6 +250,7 @@ class NetworkMapLauncher(QObject):
         self.dialog.retranslate_ui(self.translators.get(state.client_language))
         self.dialog.resize(self.window.window().size() * 0.9)
         self.dialog.open()
+        self.dialog.activateWindow()  # the client's keys go to the map at once
         self.dialog.lists[PALETTE].setFocus()
         return self.dialog
 

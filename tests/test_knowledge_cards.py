@@ -181,3 +181,17 @@ def test_trauma_reminder_offers_a_gp_referral_in_one_press(gui_app, qtbot, db_ur
     panel.trauma.click()
     assert not offer.isVisible()
     window.context.close()
+
+
+def test_knowledge_texts_are_extracted_as_counsellor_only() -> None:
+    """The client standard (every language, plain B1) does not apply to them (ORG-03)."""
+    from intake_app.content.extractor import extract_yaml
+    from intake_app.i18n.client_texts import is_client_content
+
+    with (CONTENT / "knowledge.yaml").open("rb") as handle:
+        found = list(extract_yaml(handle, {}, [], {}))
+    texts = {text: comments for _line, _fn, text, comments in found}
+    assert "Ik zie drie brieven van de energieleverancier." in texts
+    assert "U heeft niet betaald." in texts  # the judging sentence, shown as "in plaats van"
+    assert "De toeslagenaffaire" in texts
+    assert not any(is_client_content(comments) for comments in texts.values())

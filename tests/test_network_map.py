@@ -139,6 +139,11 @@ def test_the_map_prints_as_its_own_paper(context, tmp_path) -> None:
     assert "OpenMoji" in text  # the pictograms' licence on the paper
     empty = flat(pdf_text(context.summaries.render_network_map(sid, NetworkMap()), tmp_path))
     assert empty.count("Nog niemand gekozen.") == 2
+    # Discreet paper (the home may not be safe): who is kept out never goes home on paper.
+    context.intake.set_flags(sid, safety=True)
+    discreet = flat(pdf_text(context.summaries.render_network_map(sid, chosen), tmp_path))
+    assert "Wie kan helpen?" in discreet and "Huisarts" in discreet
+    assert "Wie wilt u er niet bij?" not in discreet and "Familie in Nederland" not in discreet
 
 
 def test_the_print_button_opens_the_preview(gui_app, qtbot, db_url, tmp_path) -> None:

@@ -81,18 +81,21 @@ class NetworkMap:
         return not self.helps and not self.not_wanted
 
 
-def network_map_document(network_map: NetworkMap, texts: Bilingual) -> SummaryDocument:
-    """The paper: one section per area, a pictogram and a name per line."""
+def network_map_document(
+    network_map: NetworkMap, texts: Bilingual, *, discreet: bool = False
+) -> SummaryDocument:
+    """The paper: one section per area, a pictogram and a name per line. On discreet paper
+    (the home may not be safe, GEN-05) "Wie wilt u er niet bij?" stays off: someone at home
+    could read who the client wants kept out."""
 
     def lines(ids: tuple[str, ...]) -> tuple[SummaryLine, ...]:
         found = [chip(i) for i in ids]
         return tuple(texts.line(c.label, c.pictogram) for c in found)
 
     nobody = (texts.line(N_("Nog niemand gekozen.")),)
-    sections = [
-        texts.section(HELPS, lines(network_map.helps) or nobody, "1F91D"),
-        texts.section(NOT_WANTED, lines(network_map.not_wanted) or nobody, "1F6AB"),
-    ]
+    sections = [texts.section(HELPS, lines(network_map.helps) or nobody, "1F91D")]
+    if not discreet:
+        sections.append(texts.section(NOT_WANTED, lines(network_map.not_wanted) or nobody, "1F6AB"))
     title, dutch_title = texts.both(TITLE)
     subtitle, _ = texts.both(N_("U hebt dit zelf gemaakt. Het is van u."))
     return SummaryDocument(
@@ -120,7 +123,7 @@ class NetworkMapPrinting:
         """The paper for the on-screen preview; logged once printed or saved."""
         session = self._sessions.get_session(session_id)
         texts = Bilingual(self._translators.get(session.client_language), self._translators.dutch())
-        return network_map_document(network_map, texts)
+        return network_map_document(network_map, texts, discreet=session.paper_discreet)
 
     @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)
     def record_network_map_printed(self, session_id: int) -> None:

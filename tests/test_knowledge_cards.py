@@ -117,6 +117,13 @@ def test_knowledge_opens_from_the_card_and_by_search(gui_app, qtbot, db_url, tmp
     assert knowledge.shown is not None and knowledge.shown.id == "wedding_loans"
     assert knowledge.topic_text.isVisible() and "bruiloft" in knowledge.topic_text.text()
     assert knowledge.topic_text.hasFocus()
+    # Typing a note while the card is open: saving it does not pull focus to the card.
+    panel = window.intake_view.panel
+    panel.note.setFocus()
+    panel.note.setPlainText("Lening bij de broer.")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.context.intake.open_session(sid).record.notes[0].text == "Lening bij de broer."
+    assert panel.note.hasFocus() and knowledge.shown is not None
     qtbot.keyClick(knowledge.topic_text, Qt.Key.Key_Tab)
     qtbot.keyClick(knowledge.close_button, Qt.Key.Key_Space)
     assert knowledge.shown is None and not knowledge.topic_text.isVisible()
@@ -136,7 +143,7 @@ def test_knowledge_opens_from_the_card_and_by_search(gui_app, qtbot, db_url, tmp
     assert knowledge.topics.hasFocus() and knowledge.topics.currentRow() == 0
     knowledge.search.setText("geen treffer xyz")
     assert knowledge.none_label.isVisible() and not knowledge.topics.isVisible()
-    assert window.context.intake.open_session(sid).record.notes == ()  # reading stores nothing
+    assert len(window.context.intake.open_session(sid).record.notes) == 1  # reading adds none
     window.context.close()
 
 

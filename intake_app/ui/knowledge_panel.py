@@ -199,7 +199,7 @@ class KnowledgePanel(QWidget):
             self.phrases.setCurrentRow(min(row, self.phrases.count() - 1))
 
     # -- actions ------------------------------------------------------------------------
-    def open_topic(self, topic_id: str) -> None:
+    def open_topic(self, topic_id: str, *, focus: bool = True) -> None:
         t = self.tr_ui
         topic = self.knowledge.topic(topic_id)
         self.shown = topic
@@ -214,7 +214,8 @@ class KnowledgePanel(QWidget):
             widget.show()
         # The text is read from the keyboard too: focus goes to it, Tab to "Sluiten".
         self.topic_text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.topic_text.setFocus()
+        if focus:
+            self.topic_text.setFocus()
 
     def close_topic(self) -> None:
         self.shown = None
@@ -254,5 +255,5 @@ class KnowledgePanel(QWidget):
         self.insert_button.setToolTip(t.gettext("Enter in de lijst doet hetzelfde."))
         self._fill()
         self._fill_phrases()
-        if self.shown is not None:
-            self.open_topic(self.shown.id)
+        if self.shown is not None:  # retranslated, not reopened: focus stays where it is
+            self.open_topic(self.shown.id, focus=False)

@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
                 context.summaries,
                 context.consent,
             )
+            view.panel.knowledge.set_knowledge(context.knowledge)
             self.stack.addWidget(view)
             view.closed.connect(self.show_start)
             self._intake_view = view

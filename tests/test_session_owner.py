@@ -17,8 +17,8 @@ from sqlalchemy.engine import make_url
 from intake_app.bootstrap.context import AppContext, build_context
 from intake_app.core.security import Role
 from intake_app.services.session_file import to_document
-from intake_app.storage.migrate import alembic_config
 from intake_app.storage.database import create_database_engine
+from intake_app.storage.migrate import alembic_config
 from intake_app.storage.opening import open_storage
 from intake_app.storage.pg_roles import setup_roles
 

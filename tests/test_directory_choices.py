@@ -73,7 +73,7 @@ def test_a_directory_file_is_read_or_refused_as_a_whole(window, qtbot, tmp_path)
     good = tmp_path / "kaart.csv"
     good.write_text(
         HEADER
-        + "Schuldhulp Stad,ja,schuldhulp,\"nl, ar\",female;male,Noord,telefoon,nee\n"
+        + 'Schuldhulp Stad,ja,schuldhulp,"nl, ar",female;male,Noord,telefoon,nee\n'
         + "Moskee Vrede,nee,moskee,ar so,male,Zuid,langs,ja\n",
         encoding="utf-8",
     )
@@ -85,7 +85,7 @@ def test_a_directory_file_is_read_or_refused_as_a_whole(window, qtbot, tmp_path)
 
     bad = tmp_path / "fout.csv"
     bad.write_text(
-        HEADER + "Buurthuis,ja,wijkteam,nl,female,,,nee\nVrouwenhuis,ja,,nl,\"vrouw, man\",,,nee\n",
+        HEADER + 'Buurthuis,ja,wijkteam,nl,female,,,nee\nVrouwenhuis,ja,,nl,"vrouw, man",,,nee\n',
         encoding="utf-8",
     )
     with qtbot.waitSignal(view.failed) as failed:

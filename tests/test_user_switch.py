@@ -91,6 +91,7 @@ def test_log_out_saves_wipes_and_rebuilds_the_window_for_the_next_role(
     dialog = users.login_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.username.text() == "" and dialog.password.text() == ""
+    assert dialog.intro.text() == "Anna is afgemeld; het gesprek is bewaard. Wie logt er nu in?"
     # Nothing of Anna's window is left (it is gone, not hidden), and nothing was lost.
     assert not shiboken6.isValid(first)
     saved = context.storage.sessions.get_session(state.id)

@@ -95,9 +95,17 @@ class UserSession(QObject):
         assert self.screen_lock is not None
         self.screen_lock.watcher.stop()
         self.screen_lock.clear_views()
+        user = context.security.accounts.current
         context.security.accounts.logout()  # writes logged_out
         dialog = LoginDialog(self.gate, self.ui)
         dialog.setObjectName("LoginAfterLogOut")
+        if user is not None and not dialog.first_run:  # say what the press did
+            dialog.intro.setText(
+                self.ui.format(
+                    "{name} is afgemeld; het gesprek is bewaard. Wie logt er nu in?",
+                    name=user.display_name,
+                )
+            )
         dialog.accepted.connect(lambda: self._logged_in(dialog))
         dialog.rejected.connect(self._no_one_logged_in)
         self.login_dialog = dialog

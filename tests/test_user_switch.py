@@ -157,3 +157,24 @@ def test_closing_the_log_in_after_afmelden_ends_the_app(gui_app, qtbot, db_url, 
         assert users.login_dialog is not None
         users.login_dialog.reject()
     assert users.context is None
+
+
+def test_change_of_user_on_an_encrypted_database(gui_app, qtbot, tmp_path, monkeypatch) -> None:
+    """Each log-in unwraps the key and opens its own connection: the previous one is closed
+    and the next user's window works on the same data."""
+    monkeypatch.setenv("INTAKE_APP_ENCRYPT", "1")
+    gate = DatabaseGate(db_url=f"sqlite:///{tmp_path / 'versleuteld.db'}", data_dir=tmp_path)
+    assert gate.encrypted
+    context = gate.open_first_run("anna", "Anna", ADMIN_PW)
+    context.security.accounts.add_user("bert", "Bert", Role.VOLUNTEER, PW)
+    users = UserSession(gate, Translator("nl", context.paths.catalogs))
+    first = users.open_for(context)
+    first._start("nl")
+    code = first.controller.state.code
+    users.log_out()
+    second = _log_in(users, "bert", PW)
+    assert users.context is not context  # a new connection for Bert
+    assert code in [i.code for i in second.context.intake.session_page(0, 10).items]
+    assert second.context.intake.latest_unfinished() is None
+    second.close()
+    users.context.close()

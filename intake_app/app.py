@@ -115,31 +115,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         context = dialog.context
 
-    from intake_app.ui.account_dialogs import install_account_menu
-    from intake_app.ui.auto_lock import ScreenLock
-    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.user_switch import UserSession, show_window
 
-    window = MainWindow(context, ui)
-    screen_lock = ScreenLock(window, context.security.accounts, ui, args.lock_minutes)
-    screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
-    window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
-    install_account_menu(
-        window,
-        context.security.accounts,
-        context.security.audit,
-        ui,
-        screen_lock.lock,
-        context.languages,
-    )
+    # Afmelden builds a new window for the next user (ui/user_switch.py); the app ends when
+    # nobody logs in again.
+    users = UserSession(gate, ui, args.lock_minutes)
+    users.ended.connect(app.quit)
+    window = users.open_for(context)
     if args.smoke_test:
         quit_after_first_paint(window)
-    screen = app.primaryScreen()
-    if screen is not None and screen.availableGeometry().height() < 820:
-        window.showMaximized()  # organisation laptops at 1366x768: use every pixel
-    else:
-        window.show()
-    # After the log-in dialog closes, the window takes keyboard focus (and a screen reader's).
-    window.activateWindow()
+    show_window(window)
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.
@@ -149,8 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        window.controller.finish_reads()  # a list read still on the worker ends first
-        context.close()
+        if users.window is not None:
+            users.window.controller.finish_reads()  # a list read still on the worker ends first
+        if users.context is not None:  # the last user's (a log-out may have replaced it)
+            users.context.close()
 
 
 if __name__ == "__main__":

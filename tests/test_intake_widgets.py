@@ -272,7 +272,7 @@ def test_home_tabs_follow_up_directory_and_figures(gui_app, qtbot, db_url, tmp_p
     home.setCurrentWidget(d.window.directory_view)
     view = d.window.directory_view
     view.name.setText("Schuldhulpmaatje Noord")
-    view.languages.setText("nl, ar")
+    view.languages.set_codes(("nl", "ar"))  # ticked, not typed (issue 13)
     d.click(view.save_button)
     assert view.list.count() == 1
     view.name.setText("")

@@ -18,6 +18,7 @@ from intake_app.core.errors import ContentError
 from intake_app.core.flow import (
     AnswerKind,
     Card,
+    FLAGS,
     Condition,
     Flow,
     Option,
@@ -141,6 +142,7 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
         records=records,
         debt_direction=direction,
         sensitive=bool(node.get("sensitive", False)),
+        organisation_text=bool(node.get("organisation_text", False)),
     )
 
 
@@ -160,9 +162,17 @@ def _condition(c: _Collector, node: LocatedDict) -> Condition | None:
     raw = node.get("show_if")
     if raw is None:
         return None
-    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("card"), str):
-        c.fail(node, "'show_if' needs a mapping with 'card' and 'any_of' or 'none_of'")
+    usage = "'show_if' needs 'card' with 'any_of' or 'none_of', and/or 'unless_flag'"
+    if not isinstance(raw, LocatedDict):
+        c.fail(node, usage)
         return None
+    card = raw.get("card", "")
+    flag = raw.get("unless_flag", "")
+    if not isinstance(card, str) or not isinstance(flag, str) or not (card or flag):
+        c.fail(node, usage)
+        return None
+    if flag and flag not in FLAGS:
+        c.fail(raw, f"unknown flag {flag!r} (allowed: {', '.join(FLAGS)})")
     lists = {}
     for key in ("any_of", "none_of"):
         value = raw.get(key, [])
@@ -170,9 +180,9 @@ def _condition(c: _Collector, node: LocatedDict) -> Condition | None:
             c.fail(raw, f"'{key}' must be a list of option ids")
             value = []
         lists[key] = tuple(value)
-    if not lists["any_of"] and not lists["none_of"]:
+    if card and not lists["any_of"] and not lists["none_of"]:
         c.fail(raw, "'show_if' needs 'any_of' or 'none_of'")
-    return Condition(raw["card"], lists["any_of"], lists["none_of"])
+    return Condition(card, lists["any_of"], lists["none_of"], flag)
 
 
 def _phase(c: _Collector, doc: Any, name: str) -> Phase | None:
@@ -261,7 +271,7 @@ def _check_conditions(c: _Collector, phases: list[Phase]) -> None:
     cards = {card.id: card for phase in phases for card in phase.cards}
     for card in cards.values():
         condition = card.condition
-        if condition is None:
+        if condition is None or not condition.card:
             continue
         target = cards.get(condition.card)
         if target is None:

@@ -16,9 +16,9 @@ from intake_app.content import pictograms
 from intake_app.content.yaml_source import LocatedDict, load_yaml
 from intake_app.core.errors import ContentError
 from intake_app.core.flow import (
+    FLAGS,
     AnswerKind,
     Card,
-    FLAGS,
     Condition,
     Flow,
     Option,
@@ -27,6 +27,7 @@ from intake_app.core.flow import (
     RecordKind,
 )
 from intake_app.core.model import Direction
+from intake_app.core.organisation_texts import PLACEHOLDER
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PHASE_FILES = "[0-9][0-9]_*.yaml"  # other YAML (provisions, glossary) has its own reader
@@ -142,7 +143,7 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
         records=records,
         debt_direction=direction,
         sensitive=bool(node.get("sensitive", False)),
-        organisation_text=bool(node.get("organisation_text", False)),
+        organisation_text=PLACEHOLDER if node.get("organisation_text", False) else "",
     )
 
 

@@ -75,9 +75,9 @@ class Card:
     records: RecordKind | None = None
     debt_direction: str = ""  # for INFORMAL_DEBTS: the Direction a new entry starts with
     sensitive: bool = False  # suggest a professional interpreter first (COM-06)
-    # The shipped text is a placeholder the organisation approves or replaces (INT-03,
-    # GEN-06); False once its settings say so (core/organisation_texts.py).
-    organisation_text: bool = False
+    # A text the organisation approves or replaces (INT-03, GEN-06; core/organisation_texts.py):
+    # "" (an ordinary card), "placeholder" (as shipped), "approved" or "own".
+    organisation_text: str = ""
 
     def option(self, option_id: str) -> Option:
         for option in self.options:

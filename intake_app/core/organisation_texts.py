@@ -3,19 +3,22 @@
 The app ships placeholder texts for these cards (``organisation_text: true`` in the
 content). What an organisation may promise about the Belastingdienst, confidentiality and
 children is its own decision, so the coordinator either approves the shipped text or writes
-the organisation's own. Until then the counsellor panel says the text is a placeholder.
-An own text is Dutch: other languages show it in Dutch (translated aloud), never the
-placeholder's translation, because that would promise something the organisation did not.
+the organisation's own (``intake-admin languages text``). Until then the counsellor panel
+says the text is a placeholder. An own text is Dutch: the other languages show it in Dutch
+(read out by the interpreter), never the placeholder's translation, which would promise
+something the organisation did not. Decisions take effect when the app starts.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from intake_app.core.flow import Card, Flow
 
 SETTING_PREFIX = "organisation_text:"
+PLACEHOLDER, APPROVED, OWN = "placeholder", "approved", "own"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +28,29 @@ class OrganisationText:
     explanation: str = ""
 
     @property
-    def settled(self) -> bool:
-        """No longer a placeholder: approved, or replaced by the organisation's own text."""
-        return self.approved or bool(self.title.strip())
+    def state(self) -> str:
+        if self.title.strip():
+            return OWN
+        return APPROVED if self.approved else PLACEHOLDER
+
+    def to_setting(self) -> str:
+        data = {"approved": self.approved, "title": self.title, "explanation": self.explanation}
+        return json.dumps(data, ensure_ascii=False)
+
+    @classmethod
+    def from_setting(cls, value: str | None) -> OrganisationText:
+        """A stored decision; anything unreadable counts as no decision (placeholder)."""
+        try:
+            data = json.loads(value) if value else {}
+        except ValueError:
+            data = {}
+        if not isinstance(data, dict):
+            data = {}
+        return cls(
+            approved=data.get("approved") is True,
+            title=str(data.get("title") or ""),
+            explanation=str(data.get("explanation") or ""),
+        )
 
 
 def setting_key(card_id: str) -> str:
@@ -35,16 +58,16 @@ def setting_key(card_id: str) -> str:
 
 
 def _card(card: Card, text: OrganisationText | None) -> Card:
-    if not card.organisation_text or text is None or not text.settled:
+    if not card.organisation_text or text is None:
         return card
-    if text.title.strip():
+    if text.state == OWN:
         return replace(
             card,
             title=text.title.strip(),
             explanation=text.explanation.strip(),
-            organisation_text=False,
+            organisation_text=OWN,
         )
-    return replace(card, organisation_text=False)
+    return replace(card, organisation_text=text.state)
 
 
 def apply(flow: Flow, texts: Mapping[str, OrganisationText]) -> Flow:
@@ -56,5 +79,10 @@ def apply(flow: Flow, texts: Mapping[str, OrganisationText]) -> Flow:
     return replace(flow, phases=phases)
 
 
-def placeholder_cards(flow: Flow) -> list[Card]:
+def organisation_cards(flow: Flow) -> list[Card]:
+    """Every card whose text is the organisation's to decide."""
     return [card for card in flow.cards() if card.organisation_text]
+
+
+def placeholder_cards(flow: Flow) -> list[Card]:
+    return [card for card in flow.cards() if card.organisation_text == PLACEHOLDER]

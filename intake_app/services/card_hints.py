@@ -4,7 +4,8 @@
   professional interpreter. The interpreter's kind is the one stored for the session.
 - INT-03, GEN-06: a reassurance card whose text the organisation has not yet approved or
   replaced is a placeholder: the counsellor is told, so nothing is promised by accident.
-- GEN-06: children in the home: the fear of uithuisplaatsing keeps parents away.
+- GEN-06: the fear of uithuisplaatsing keeps parents away: said on the children's card,
+  and with children in the home on the family and money cards.
 - GEN-03: on the money cards, with a partner: offer to talk to each partner apart.
 - ORG-08: a wish for work or study (either partner) suggests social services or UWV.
 """
@@ -66,7 +67,10 @@ def card_hints(flow: Flow, session: IntakeSession) -> list[str]:
     if card is not None and card.organisation_text == PLACEHOLDER:
         hints.append(PLACEHOLDER_TEXT)
     household = _answered(session, "household")
-    if household & WITH_CHILDREN:
+    # Not on every card: on the children's card, and where family and money are asked.
+    if current == "welcome_children" or (
+        household & WITH_CHILDREN and current in ("household", *MONEY_CARDS, "life_domains")
+    ):
         hints.append(CHILDREN_AT_HOME)
     if current in MONEY_CARDS and household & WITH_PARTNER:
         hints.append(PARTNERS_APART)

@@ -48,7 +48,7 @@ def _prepare(service: IntakeService, sid: int) -> None:
 
 
 def _through_welcome(service: IntakeService, sid: int) -> None:
-    for _card in range(4):
+    for _card in range(5):  # four cards and the children's reassurance (GEN-06)
         state = service.next(sid)
     assert state.current_card == "primary_question"
 
@@ -63,7 +63,10 @@ def test_wedding_loan_and_money_lent_out(context) -> None:
     assert state.current_card == "on_the_spot"
     assert state.record.urgencies == ()
     service.next(sid)
-    for card, values in [("household", ["couple_with_children"]), ("income_sources", ["work"]),
+    for card, values in [("household", ["couple_with_children"]), ("money_manager", ["together"]),
+                         ("financial_independence", ["own_income", "own_account"]),
+                         ("income_sources", ["work"]), ("work_self", ["has_work"]),
+                         ("work_partner", ["wants_work"]),
                          ("problems_since", ["1_to_3_years"])]:  # fmt: skip
         service.answer(sid, card, values)
     service.add_debt(

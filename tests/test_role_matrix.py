@@ -171,6 +171,13 @@ OPS: tuple[Op, ...] = (
        lambda c, w: c.languages.languages(), lambda w: ["languages", "list"]),
     Op("languages offer", frozenset({K, A}), ("languages_changed", "setting:languages", "nl,tr"),
        lambda c, w: c.languages.set_offered(["tr"]), lambda w: ["languages", "offer", "tr"]),
+    # The organisation's reassurance texts (INT-03, GEN-06): shown to all, decided by K/A.
+    Op("languages texts", EVERYONE, None,
+       lambda c, w: c.languages.organisation_texts(), lambda w: ["languages", "texts"]),
+    Op("languages text", frozenset({K, A}),
+       ("setting_changed", "setting:organisation_text:welcome_children", "approved"),
+       lambda c, w: c.languages.set_organisation_text("welcome_children", approved=True),
+       lambda w: ["languages", "text", "welcome_children", "--approve"]),
     Op("directory read", EVERYONE, None, lambda c, w: c.directory.organisations()),
     Op("directory change", frozenset({K, A}), ("directory_changed", "organisation:*", "saved"),
        lambda c, w: c.directory.save(Organisation("Buurtteam Noord", languages=("nl",)))),

@@ -14,6 +14,7 @@ from intake_app.content.glossary import Glossary, load_glossary
 from intake_app.content.knowledge import Knowledge, load_knowledge
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
+from intake_app.core import organisation_texts
 from intake_app.core.durability import RetentionResult
 from intake_app.core.flow import Flow
 from intake_app.core.security import (
@@ -35,7 +36,7 @@ from intake_app.services.gate import (
     permissions_of,
 )
 from intake_app.services.intake import IntakeService
-from intake_app.services.languages import LanguageService
+from intake_app.services.languages import LanguageService, read_organisation_texts
 from intake_app.services.retention import StorageAdminService, apply_retention_policy
 from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
@@ -74,9 +75,10 @@ class RoleServices:
 class _Parts:
     """What composing a user's services needs; kept so a log-in can compose them again."""
 
-    flow: Flow
+    flow: Flow  # with the organisation's decisions on its texts
     writer: PdfDocumentWriter
     stats_writer: StatsPdfWriter
+    shipped_flow: Flow | None = None  # as loaded from the content (which cards are whose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +186,9 @@ def compose_services(context: AppContext) -> RoleServices:
         if wanted(StorageAdminService)
         else None,
         directory=directory,
-        languages=LanguageService(SqlSettingsStore(storage.engine), context.paths.catalogs, access)
+        languages=LanguageService(
+            SqlSettingsStore(storage.engine), context.paths.catalogs, access, parts.shipped_flow
+        )
         if user is not None and has_public_operations(LanguageService)
         else None,
     )
@@ -216,6 +220,10 @@ def build_context(
     )
     try:
         security = build_security(storage, key, keystore)
+        # The organisation's decisions on its reassurance texts (INT-03, GEN-06).
+        decided = organisation_texts.apply(
+            flow, read_organisation_texts(SqlSettingsStore(storage.engine), flow)
+        )
         anonymised = sum(result.anonymised for result in retained)
         if anonymised:
             security.access.audit(
@@ -225,9 +233,10 @@ def build_context(
         storage.close()
         raise
     parts = _Parts(
-        flow,
+        decided,
         PdfDocumentWriter(paths.fonts),
         StatsPdfWriter(paths.fonts),
+        shipped_flow=flow,
     )
     context = AppContext(
         paths, storage, Translators(paths.catalogs), load_glossary(paths.content), security,

@@ -6,6 +6,8 @@
     intake-admin stats merge A.csv B.csv ... --out FILE
     intake-admin [--db URL] languages list
     intake-admin [--db URL] languages offer CODE [CODE ...]
+    intake-admin [--db URL] languages texts
+    intake-admin [--db URL] languages text CARD --approve | --title T [--explanation E] | --reset
     intake-admin [--db URL] aftercare list|referral|step-done ...   (cli/aftercare.py)
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
@@ -37,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from intake_app.cli import (
     aftercare,
+    organisation_text_commands,
     passwords,
     storage_commands,
     summary,
@@ -89,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     language_commands.add_parser("list", help="toon de talen, of ze aangeboden worden en de status")
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
+    organisation_text_commands.add_parsers(language_commands)
     summary.add_parser(commands)
     aftercare.add_parser(commands)
     users.add_parser(commands)
@@ -280,6 +284,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
             return _languages_list(context)
         if (args.area, action) == ("languages", "offer"):
             return _languages_offer(context, args.codes)
+        if args.area == "languages":
+            return organisation_text_commands.run(context, args)
         if (args.area, action) == ("audit", "list"):
             return _audit_list(context, args.limit)
         if args.area == "users":

@@ -16,6 +16,7 @@ from intake_app.content import pictograms
 from intake_app.content.yaml_source import LocatedDict, load_yaml
 from intake_app.core.errors import ContentError
 from intake_app.core.flow import (
+    FLAGS,
     AnswerKind,
     Card,
     Condition,
@@ -26,6 +27,7 @@ from intake_app.core.flow import (
     RecordKind,
 )
 from intake_app.core.model import Direction
+from intake_app.core.organisation_texts import PLACEHOLDER
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 PHASE_FILES = "[0-9][0-9]_*.yaml"  # other YAML (provisions, glossary) has its own reader
@@ -141,6 +143,7 @@ def _card(c: _Collector, node: LocatedDict, phase_id: str) -> Card:
         records=records,
         debt_direction=direction,
         sensitive=bool(node.get("sensitive", False)),
+        organisation_text=PLACEHOLDER if node.get("organisation_text", False) else "",
     )
 
 
@@ -160,9 +163,17 @@ def _condition(c: _Collector, node: LocatedDict) -> Condition | None:
     raw = node.get("show_if")
     if raw is None:
         return None
-    if not isinstance(raw, LocatedDict) or not isinstance(raw.get("card"), str):
-        c.fail(node, "'show_if' needs a mapping with 'card' and 'any_of' or 'none_of'")
+    usage = "'show_if' needs 'card' with 'any_of' or 'none_of', and/or 'unless_flag'"
+    if not isinstance(raw, LocatedDict):
+        c.fail(node, usage)
         return None
+    card = raw.get("card", "")
+    flag = raw.get("unless_flag", "")
+    if not isinstance(card, str) or not isinstance(flag, str) or not (card or flag):
+        c.fail(node, usage)
+        return None
+    if flag and flag not in FLAGS:
+        c.fail(raw, f"unknown flag {flag!r} (allowed: {', '.join(FLAGS)})")
     lists = {}
     for key in ("any_of", "none_of"):
         value = raw.get(key, [])
@@ -170,9 +181,9 @@ def _condition(c: _Collector, node: LocatedDict) -> Condition | None:
             c.fail(raw, f"'{key}' must be a list of option ids")
             value = []
         lists[key] = tuple(value)
-    if not lists["any_of"] and not lists["none_of"]:
+    if card and not lists["any_of"] and not lists["none_of"]:
         c.fail(raw, "'show_if' needs 'any_of' or 'none_of'")
-    return Condition(raw["card"], lists["any_of"], lists["none_of"])
+    return Condition(card, lists["any_of"], lists["none_of"], flag)
 
 
 def _phase(c: _Collector, doc: Any, name: str) -> Phase | None:
@@ -261,7 +272,7 @@ def _check_conditions(c: _Collector, phases: list[Phase]) -> None:
     cards = {card.id: card for phase in phases for card in phase.cards}
     for card in cards.values():
         condition = card.condition
-        if condition is None:
+        if condition is None or not condition.card:
             continue
         target = cards.get(condition.card)
         if target is None:

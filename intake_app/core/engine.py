@@ -32,6 +32,11 @@ class PhaseState:
     total: int
 
 
+def _flag(session: IntakeSession, flag: str) -> bool:
+    """The counsellor's flags by their content name (core.flow.FLAGS)."""
+    return {"trauma": session.trauma_flag, "safety": session.safety_flag}.get(flag, False)
+
+
 class IntakeEngine:
     def __init__(self, flow: Flow) -> None:
         self.flow = flow
@@ -75,6 +80,10 @@ class IntakeEngine:
     def is_visible(self, session: IntakeSession, card: Card) -> bool:
         condition = card.condition
         if condition is None:
+            return True
+        if condition.unless_flag and _flag(session, condition.unless_flag):
+            return False
+        if not condition.card:
             return True
         answer = session.answers.get(condition.card)
         if answer is None or answer.state is AnswerState.NOT_DISCUSSED:

@@ -32,13 +32,20 @@ class RecordKind(enum.StrEnum):
     REFERRAL = "referral"
 
 
+# Counsellor flags a card may be hidden under (``show_if: {unless_flag: trauma}``).
+FLAGS = ("trauma", "safety")
+
+
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """Show a card only when another card's answer has (or lacks) certain options."""
+    """Show a card only when another card's answer has (or lacks) certain options, and/or
+    only while a counsellor flag is off: the cultural interview is hidden when the trauma
+    flag is set (INT-16). ``card`` is empty for a condition on a flag alone."""
 
     card: str
     any_of: tuple[str, ...] = ()
     none_of: tuple[str, ...] = ()
+    unless_flag: str = ""  # one of FLAGS
 
     def holds(self, chosen: tuple[str, ...] | None) -> bool:
         values = set(chosen or ())
@@ -68,6 +75,9 @@ class Card:
     records: RecordKind | None = None
     debt_direction: str = ""  # for INFORMAL_DEBTS: the Direction a new entry starts with
     sensitive: bool = False  # suggest a professional interpreter first (COM-06)
+    # A text the organisation approves or replaces (INT-03, GEN-06; core/organisation_texts.py):
+    # "" (an ordinary card), "placeholder" (as shipped), "approved" or "own".
+    organisation_text: str = ""
 
     def option(self, option_id: str) -> Option:
         for option in self.options:

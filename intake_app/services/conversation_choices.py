@@ -23,7 +23,9 @@ from intake_app.services.gate import gated
 # A language code as in the session file: "ar", "ary" (Darija), "pt_BR". Spoken languages
 # need not be ones the app offers on screen.
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
-GENDERS = ("", "female", "male")
+# GEN-11: wherever gender is asked, "anders/non-binair" and "zegt liever niet" are answers
+# too; empty means nobody said.
+GENDERS = ("", "female", "male", "other", "declined")
 
 
 def _language(code: str) -> str:
@@ -75,7 +77,7 @@ class ConversationChoices:
         if kind and kind not in options:
             raise IntakeError("Deze manier van tolken kent de app niet: {kind}.", kind=kind)
         if gender not in GENDERS:
-            raise IntakeError("Kies vrouw, man of niets voor de tolk.")
+            raise IntakeError("Kies vrouw, man, anders of niets voor de tolk.")
         self._sessions.update_session(
             session_id,
             interpreter_kind=kind,

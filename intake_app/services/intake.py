@@ -43,6 +43,7 @@ from intake_app.services.aftercare import (
     AftercareOperations,
     too_many_referrals,
 )
+from intake_app.services.card_hints import card_hints
 from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
@@ -53,7 +54,6 @@ URGENCY_OPTIONS = {
     "disconnection": UrgencyType.DISCONNECTION,
     "bailiff": UrgencyType.BAILIFF,
 }
-INTERPRETING_RELATIVES = {"family_member", "key_person"}
 # The question behind the question (INT-11): a signal suggests where help could come from.
 LIFE_DOMAIN_REFERRALS = {
     "health": N_("Zorgen over gezondheid: bespreek een verwijzing naar de huisarts of de GGZ."),
@@ -528,8 +528,9 @@ class IntakeService(AftercareOperations, ConversationChoices):
         )
 
     def _hints(self, session: IntakeSession) -> list[str]:
-        """Escalation hints for volunteers (REF-04), interpreter advice (COM-06) and the
-        referrals the life-domain answers point to (INT-11)."""
+        """Escalation hints for volunteers (REF-04), the referrals the life-domain answers
+        point to (INT-11); services/card_hints.py adds those of the card in view (COM-06,
+        INT-03, GEN-03, GEN-06, ORG-08)."""
         hints: list[str] = []
         domains = session.answers.get("life_domains")
         if domains is not None and domains.state is AnswerState.ANSWERED:
@@ -553,20 +554,7 @@ class IntakeService(AftercareOperations, ConversationChoices):
             hints.append(
                 N_("Schulden bij de Belastingdienst: vraag een professional mee te kijken.")
             )
-        interpreter = session.answers.get("interpreter_mode")
-        current = session.current_card
-        if (
-            interpreter is not None
-            and set(interpreter.value) & INTERPRETING_RELATIVES
-            and current is not None
-            and self.flow.card(current).sensitive
-        ):
-            hints.append(
-                N_(
-                    "Een familielid tolkt bij een gevoelig onderwerp. "
-                    "Bied een professionele tolk aan."
-                )
-            )
+        hints += card_hints(self.flow, session)
         return hints
 
 

@@ -195,6 +195,7 @@ OPTION_NL = {
         "professional_in_person": "professionele tolk (aanwezig)",
         "phone_interpreter": "telefoontolk",
         "family_member": "familielid vertaalde",
+        "child": "een kind vertaalde",
         "key_person": "sleutelpersoon vertaalde",
         "translation_app": "vertaal-app",
         "counsellor_language": "hulpverlener sprak de taal",
@@ -213,6 +214,7 @@ OPTION_NL = {
         "female": "voorkeur voor een vrouwelijke hulpverlener",
         "male": "voorkeur voor een mannelijke hulpverlener",
         "no_preference": "geen voorkeur voor man of vrouw",
+        "nonbinary": "voorkeur voor een hulpverlener die anders of non-binair is",  # GEN-11
     },
     "own_community_preference": {
         "yes": "voorkeur voor hulp uit de eigen gemeenschap",

@@ -14,7 +14,13 @@ from intake_app.core.model import IntakeSession
 from intake_app.i18n.translator import N_, Translator
 from intake_app.ui.controller import IntakeController
 
-GENDER = (("", N_("niet gezegd")), ("female", N_("vrouw")), ("male", N_("man")))
+GENDER = (  # GEN-11: the same answers wherever gender is asked
+    ("", N_("niet gezegd")),
+    ("female", N_("vrouw")),
+    ("male", N_("man")),
+    ("other", N_("anders/non-binair")),
+    ("declined", N_("zegt liever niet")),
+)
 
 
 class InterpreterFields(QWidget):

@@ -39,6 +39,7 @@ from intake_app.services.retention import StorageAdminService, apply_retention_p
 from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
+from intake_app.services.team import TeamService
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
@@ -46,6 +47,7 @@ from intake_app.storage.pg_roles import may_write_content
 from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
+from intake_app.storage.team_repository import SqlAccountNames, SqlTeamRepository
 
 T = TypeVar("T")
 
@@ -67,6 +69,7 @@ class RoleServices:
     storage_admin: StorageAdminService | None = None
     directory: DirectoryService | None = None
     languages: LanguageService | None = None
+    team: TeamService | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +138,10 @@ class AppContext:
     def languages(self) -> LanguageService:
         return self._need("languages", self.services.languages)
 
+    @property
+    def team(self) -> TeamService:
+        return self._need("team", self.services.team)
+
 
 def _allowed(cls: type, user: CurrentUser | None) -> bool:
     """Built when the role may run at least one of the service's gated operations.
@@ -184,6 +191,9 @@ def compose_services(context: AppContext) -> RoleServices:
         directory=directory,
         languages=LanguageService(SqlSettingsStore(storage.engine), context.paths.catalogs, access)
         if user is not None and has_public_operations(LanguageService)
+        else None,
+        team=TeamService(SqlTeamRepository(storage.engine), SqlAccountNames(storage.engine), access)
+        if wanted(TeamService)
         else None,
     )
 

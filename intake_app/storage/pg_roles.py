@@ -16,7 +16,8 @@ What the grants say:
   purposes, descriptions, the answers' raw values): column grants on exactly the fields the
   statistics count, and nothing on ``note`` or ``answer``;
 - ``audit_event`` is append-only: every group may INSERT, only admins SELECT, nobody UPDATE or
-  DELETE (the owner role aside, which laptops do not hold);
+  DELETE (the owner role aside, which laptops do not hold); coordinators read four columns
+  (who, what, which target, when) to count the team's load for suggested matching (ORG-05);
 - accounts: everyone may read them (log-in) and update only the lock-out counter; only admins
   add, remove or change roles and passwords.
 """
@@ -102,6 +103,11 @@ def role_statements(existing_roles: Iterable[str] = ()) -> list[str]:
         "GRANT INSERT, UPDATE, DELETE ON organisation, app_setting "
         "TO intake_coordinator, intake_admin"
     )
+    # The self-scan and counsellor profiles (ORG-01, ORG-05): the coordinator's own work.
+    sql.append(
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON selfscan_square, counsellor_profile "
+        "TO intake_coordinator, intake_admin"
+    )
 
     # Accounts: read for log-in, the lock-out counter for everyone, the rest for admins.
     counters = ", ".join(ACCOUNT_COUNTER_COLUMNS)
@@ -111,6 +117,9 @@ def role_statements(existing_roles: Iterable[str] = ()) -> list[str]:
     # The audit log is append-only for every app role.
     # INSERT … RETURNING id needs the id column, nothing else.
     sql.append(f"GRANT INSERT, SELECT (id) ON audit_event TO {everyone}")
+    # The team's load for suggested matching (ORG-05): who opened conversations and when,
+    # never the details (docs/roles.md).
+    sql.append("GRANT SELECT (actor, action, target, at) ON audit_event TO intake_coordinator")
     sql.append("GRANT SELECT ON audit_event TO intake_admin")
     return sql
 

@@ -10,7 +10,7 @@ import pytest
 
 from intake_app.bootstrap.context import AppContext
 from intake_app.core.errors import IntakeError
-from intake_app.core.security import AccessDeniedError, AuditAction, Role
+from intake_app.core.security import AuditAction, Role
 from intake_app.core.team import (
     SQUARE_IDS,
     CounsellorGender,

@@ -7,7 +7,7 @@ count of conversations each account opened recently, from the audit log.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -77,9 +77,9 @@ class TeamService:
         return square
 
     @gated(Permission.MANAGE_TEAM, None)
-    def export_self_scan(self, out: Path, gettext: object = None) -> Path:
+    def export_self_scan(self, out: Path, gettext: Callable[[str], str] | None = None) -> Path:
         """The card as text to print or send: square, status and tips (nothing personal)."""
-        translate = gettext if callable(gettext) else (lambda text: text)
+        translate: Callable[[str], str] = gettext or (lambda text: text)
         titles = dict(SQUARES)
         lines = [str(translate("Bingokaart diversiteitsbewust werken: zelfscan")), ""]
         for number, square in enumerate(self.self_scan(), start=1):

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col
+from sqlmodel import select as select_rows
 
 from intake_app.core.errors import StorageError
 from intake_app.core.security import AuditAction, Role
@@ -24,7 +25,7 @@ class SqlTeamRepository:
     def squares(self) -> list[SelfScanSquare]:
         try:
             with Session(self._engine) as session:
-                rows = session.exec(select(SelfScanSquareRow)).scalars()
+                rows = session.exec(select_rows(SelfScanSquareRow))
                 return [
                     SelfScanSquare(r.square_id, SquareStatus(r.status), r.tips, r.updated_at)
                     for r in rows
@@ -49,7 +50,7 @@ class SqlTeamRepository:
     def profiles(self) -> list[CounsellorProfile]:
         try:
             with Session(self._engine) as session:
-                rows = session.exec(select(CounsellorProfileRow)).scalars()
+                rows = session.exec(select_rows(CounsellorProfileRow))
                 return [
                     CounsellorProfile(
                         r.username,

@@ -170,7 +170,13 @@ def compose_services(context: AppContext) -> RoleServices:
         else None
     )
     return RoleServices(
-        intake=IntakeService(guarded, parts.flow, directory, access=access)
+        intake=IntakeService(
+            guarded,
+            parts.flow,
+            directory,
+            access=access,
+            neighbourhood_list=SqlStatisticsQueries(storage.engine).neighbourhood_list,
+        )
         if wanted(IntakeService)
         else None,
         summaries=SummaryService(guarded, context.translators, parts.writer, access)

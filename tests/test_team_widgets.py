@@ -1,5 +1,6 @@
 """Widget tests for the coordinator's Team tab (ORG-01 self-scan, ORG-05 profiles) and the
-prevention line on the dashboard (ORG-07), with screenshots at 1366x698 in /tmp/coordinator-shots."""
+prevention line on the dashboard (ORG-07), with screenshots at 1366x698
+(/tmp/coordinator-shots)."""
 
 from __future__ import annotations
 

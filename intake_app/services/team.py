@@ -12,8 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
+from intake_app.core import safe_write
 from intake_app.core.errors import IntakeError
-from intake_app.core.safe_write import write_text
 from intake_app.core.security import AuditAction, Permission
 from intake_app.core.team import (
     MAX_TIPS,
@@ -88,7 +88,7 @@ class TeamService:
             tips = square.tips.replace("\n", "\n   ") if square.tips else "-"
             lines.append(f"   {translate('Tips')}: {tips}")
             lines.append("")
-        write_text(out, "\n".join(lines))
+        safe_write.write_text(out, "\n".join(lines))
         return out
 
     # -- ORG-05 counsellor profiles ---------------------------------------------------------

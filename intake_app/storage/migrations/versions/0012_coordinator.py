@@ -33,6 +33,26 @@ def upgrade() -> None:
     )
 
 
+    if op.get_bind().dialect.name == "postgresql":
+        # Counts per account of "opened session:N" lines since a moment, with the owner's
+        # rights: a coordinator's login may run it (pg_roles.py) without reading the audit
+        # log itself. SQLite has no logins; the app reads the table there.
+        op.execute(TEAM_LOAD_FUNCTION)
+
+
+TEAM_LOAD_FUNCTION = """
+CREATE OR REPLACE FUNCTION team_load(since timestamptz)
+RETURNS TABLE (actor varchar, opened bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+    SELECT actor, count(*) FROM audit_event
+    WHERE action = 'opened' AND target LIKE 'session:%' AND at >= since
+    GROUP BY actor
+$$
+"""
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS team_load(timestamptz)")
     op.drop_table("counsellor_profile")
     op.drop_table("selfscan_square")

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from intake_app.i18n.translator import N_
+from intake_app.core.marks import N_
 
 MAX_TIPS = 2000  # characters of tips per square: a few paragraphs, no files
 

@@ -99,6 +99,9 @@ def _relations(
     rows.append(([(i, 1.0) for i in kind] + [(i, -1.0) for i in status], 0, 0))
     days = positions("follow_up_days")
     rows.append(([(i, 1.0) for i in days] + [(index[("follow_up_planned", "yes")], -1.0)], 0, 0))
+    done_days = positions("follow_up_done_days")
+    done = index[("follow_up_done", "done")]
+    rows.append(([(i, 1.0) for i in done_days] + [(done, -1.0)], 0, 0))
     interpreted = [index[("interpreter_mode", o)] for o in INTERPRETED]
     with_interpreter = positions("minutes_interpreter")
     rows.append(([(i, 1.0) for i in with_interpreter] + [(i, -1.0) for i in interpreted], 0, 0))
@@ -111,6 +114,11 @@ def _relations(
     for i in types:
         rows.append(([(i, 1.0), (urgent, -1.0)], -inf, 0))  # each type: at most the urgent
     rows.append(([(i, 1.0) for i in types] + [(urgent, -1.0)], 0, inf))  # together: at least
+    for row_id in ("eviction", "disconnection", "bailiff", "other"):  # resolved: at most found
+        a, b = index[("prevention", row_id)], index[("urgency_type", row_id)]
+        rows.append(([(a, 1.0), (b, -1.0)], -inf, 0))
+    for i in positions("follow_up_done"):  # sessions with a referral or step: at most all
+        rows.append(([(i, 1.0), (center, -1.0)], -inf, 0))
     for table_id in ("informal_card", "formal_category"):  # sessions per card: each at most all
         for i in positions(table_id):
             rows.append(([(i, 1.0), (center, -1.0)], -inf, 0))

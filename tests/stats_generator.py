@@ -134,8 +134,10 @@ def _records(rng: random.Random, out: Generated, sid: int, at: datetime) -> None
             _debt(rng, sid, "formal", "owed_by_client", "formal_debts", rng.choice(CATEGORIES))
         )
     for kind in rng.sample(["eviction", "disconnection", "bailiff"], rng.choice([0, 0, 0, 1, 2])):
+        # Resolved on the spot for about a third (ORG-07), without drawing from ``rng`` so
+        # that every other generated number stays as it was.
         rows["urgency"].append({"session_id": sid, "type": kind, "deadline": None,
-                                "resolved": False})  # fmt: skip
+                                "resolved": (sid + len(kind)) % 3 == 0})  # fmt: skip
     for _ in range(rng.choice([0, 1, 1, 2])):
         rows["spot_action"].append(
             {
@@ -166,6 +168,8 @@ def _records(rng: random.Random, out: Generated, sid: int, at: datetime) -> None
                 "status": rng.choice(["planned", "arrived", "not_arrived", "lost_contact"]),
                 "appointment": None,
                 "accompanied_by": "",
+                # A date for the end status, again without drawing from ``rng``.
+                "status_on": at.date() + timedelta(days=sid % 75),
             }
         )
     if rng.random() < 0.4:

@@ -156,7 +156,7 @@ EXPECTED_SERVICES = {
         "directory",
         "languages",
     },
-    Role.COORDINATOR: {"statistics", "storage_admin", "directory", "languages"},
+    Role.COORDINATOR: {"statistics", "storage_admin", "directory", "languages", "team"},
     Role.ADMIN: set(RoleServices.__dataclass_fields__),
 }
 

@@ -19,8 +19,15 @@ from intake_app.bootstrap.context import build_context
 from intake_app.bootstrap.security import DatabaseGate
 from intake_app.core.errors import StorageError
 from intake_app.core.statistics import StatisticsQuery
+from intake_app.core.team import (
+    CounsellorGender,
+    CounsellorProfile,
+    SelfScanSquare,
+    SquareStatus,
+)
 from intake_app.storage.pg_roles import setup_roles
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
+from intake_app.storage.team_repository import SqlTeamRepository
 
 pytestmark = pytest.mark.postgres
 
@@ -84,8 +91,16 @@ def test_a_coordinators_login_cannot_read_notes_or_names(organisation) -> None:
     engine = create_database_engine(engine_url)
     try:
         SqlStatisticsQueries(engine).raw_counts(StatisticsQuery("2026-01", "2026-12"))
+        # The Team tab (ORG-01, ORG-05) works under the coordinator's login; the load comes
+        # as counts per account from a function, the audit rows stay unreadable.
+        team = SqlTeamRepository(engine)
+        team.save_square(SelfScanSquare("vision", SquareStatus.IN_PLACE, "tip"))
+        team.save_profile(CounsellorProfile("carla", ("ar",), CounsellorGender.FEMALE))
+        assert team.recent_load(datetime(2000, 1, 1, tzinfo=UTC)) == {"system": 1}
+        assert [s.square_id for s in team.squares()] == ["vision"]
     finally:
         engine.dispose()
+    assert _psql(coordinator, "SELECT actor, target FROM audit_event") is not None
 
 
 def test_no_app_role_can_rewrite_the_audit_or_raise_its_own_role(organisation) -> None:

@@ -30,6 +30,7 @@ from intake_app.core.directory import Organisation
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import ConsentPurpose
 from intake_app.core.security import AccessDeniedError, Role
+from intake_app.core.team import CounsellorGender, SquareStatus
 from intake_app.services.accounts import AccountService
 from intake_app.services.network_map import NetworkMap
 from intake_app.services.summaries import ConsentMissingError
@@ -181,6 +182,13 @@ OPS: tuple[Op, ...] = (
     Op("directory read", EVERYONE, None, lambda c, w: c.directory.organisations()),
     Op("directory change", frozenset({K, A}), ("directory_changed", "organisation:*", "saved"),
        lambda c, w: c.directory.save(Organisation("Buurtteam Noord", languages=("nl",)))),
+    Op("self-scan read", frozenset({K, A}), None, lambda c, w: c.team.self_scan()),
+    Op("self-scan save", frozenset({K, A}), ("setting_changed", "selfscan:vision", None),
+       lambda c, w: c.team.save_square("vision", SquareStatus.WORKING_ON_IT, "")),
+    Op("profile save", frozenset({K, A}), ("setting_changed", "profile:carla", None),
+       lambda c, w: c.team.save_profile("carla", ["nl"], CounsellorGender.FEMALE)),
+    Op("matching suggestions", frozenset({K, A}), None,
+       lambda c, w: c.team.suggestions(language="nl")),
     Op("retention show", frozenset({K, A}), None,
        lambda c, w: c.storage_admin.retention_days(), lambda w: ["retention", "show"]),
     Op("retention set", frozenset({K, A}), ("retention_changed", "setting:retention", "3650"),

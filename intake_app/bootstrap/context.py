@@ -41,6 +41,7 @@ from intake_app.services.retention import StorageAdminService, apply_retention_p
 from intake_app.services.session_file import SessionFileService
 from intake_app.services.statistics import StatisticsService
 from intake_app.services.summaries import SummaryService
+from intake_app.services.team import TeamService
 from intake_app.storage.directory_repository import SqlDirectoryRepository
 from intake_app.storage.keys import KeyStore
 from intake_app.storage.opening import OpenedStorage, open_storage
@@ -48,6 +49,7 @@ from intake_app.storage.pg_roles import may_write_content
 from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.settings import SqlSettingsStore
 from intake_app.storage.statistics_queries import SqlStatisticsQueries
+from intake_app.storage.team_repository import SqlAccountNames, SqlTeamRepository
 
 T = TypeVar("T")
 
@@ -69,6 +71,7 @@ class RoleServices:
     storage_admin: StorageAdminService | None = None
     directory: DirectoryService | None = None
     languages: LanguageService | None = None
+    team: TeamService | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +142,10 @@ class AppContext:
     def languages(self) -> LanguageService:
         return self._need("languages", self.services.languages)
 
+    @property
+    def team(self) -> TeamService:
+        return self._need("team", self.services.team)
+
 
 def _allowed(cls: type, user: CurrentUser | None) -> bool:
     """Built when the role may run at least one of the service's gated operations.
@@ -167,7 +174,13 @@ def compose_services(context: AppContext) -> RoleServices:
         else None
     )
     return RoleServices(
-        intake=IntakeService(guarded, parts.flow, directory, access=access)
+        intake=IntakeService(
+            guarded,
+            parts.flow,
+            directory,
+            access=access,
+            neighbourhood_list=SqlStatisticsQueries(storage.engine).neighbourhood_list,
+        )
         if wanted(IntakeService)
         else None,
         summaries=SummaryService(guarded, context.translators, parts.writer, access)
@@ -190,6 +203,9 @@ def compose_services(context: AppContext) -> RoleServices:
             SqlSettingsStore(storage.engine), context.paths.catalogs, access, parts.shipped_flow
         )
         if user is not None and has_public_operations(LanguageService)
+        else None,
+        team=TeamService(SqlTeamRepository(storage.engine), SqlAccountNames(storage.engine), access)
+        if wanted(TeamService)
         else None,
     )
 

@@ -44,6 +44,7 @@ class Permission(enum.StrEnum):
     CHECK_DATABASE = "check_database"  # integrity check: reads no client data
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
+    MANAGE_TEAM = "manage_team"  # the diversity self-scan and counsellor profiles (ORG-01, -05)
 
 
 _EVERYONE = {Permission.READ_DIRECTORY, Permission.CHECK_DATABASE}
@@ -61,6 +62,7 @@ _COORDINATION = {
     Permission.MANAGE_LANGUAGES,
     Permission.MANAGE_RETENTION,
     Permission.MAKE_BACKUP,
+    Permission.MANAGE_TEAM,
 }
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     # A volunteer at a walk-in desk: conversations and the client's own summary, nothing that

@@ -48,6 +48,7 @@ from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
+from intake_app.services.neighbourhood_choice import NeighbourhoodChoice, NeighbourhoodList
 
 URGENCY_OPTIONS = {
     "eviction": UrgencyType.EVICTION,
@@ -80,7 +81,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService(AftercareOperations, ConversationChoices):
+class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoice):
     def __init__(
         self,
         sessions: SessionRepository,
@@ -88,11 +89,13 @@ class IntakeService(AftercareOperations, ConversationChoices):
         directory: DirectoryService | None = None,
         *,
         access: Access,
+        neighbourhood_list: NeighbourhoodList | None = None,
     ) -> None:
         # ``sessions`` is the guarded store (services/guarded_sessions.py): it cleans text and
         # writes the "opened"/"changed" lines; the gate here refuses before anything runs.
         self._access = access
         self._sessions = sessions
+        self._neighbourhood_list = neighbourhood_list  # the coordinator's list (STA-19)
         self.directory = directory
         self.flow = flow
         self.engine = IntakeEngine(flow)

@@ -75,6 +75,8 @@ def layout() -> Layout:
         Star(None, tuple(positions[table_id] for table_id in REFERRAL_TABLES)),
         # Sessions with a follow-up date, by days and in the yes/no table.
         Star(at[("follow_up_planned", "yes")], (positions["follow_up_days"],)),
+        # Sessions whose aftercare is done, by days until it was (or "no date").
+        Star(at[("follow_up_done", "done")], (positions["follow_up_done_days"],)),
         # Sessions with an interpreter, by length and in the interpreter card.
         Star(None, (positions["minutes_interpreter"], interpreted)),
     )

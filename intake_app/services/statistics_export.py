@@ -74,6 +74,9 @@ def meta_rows(report: StatisticsReport) -> list[tuple[str, str]]:
         ("methode", "celsleutel-1"),  # docs/statistics.md: every count is slightly perturbed
         ("cellen_getoond", "{}/{}".format(*visible_share(report.tables))),
         ("mediaan_dagen_tot_nazorg", median_band(report, "follow_up_days")),
+        ("mediaan_dagen_tot_nazorg_gedaan", median_band(report, "follow_up_done_days")),
+        # ORG-07: the research's indicative costs beside the prevention table (not our data).
+        ("kosten_indicatief_euro", "uitzetting 6000, pleegzorg 13500 (onderzoek)"),
     ]
 
 

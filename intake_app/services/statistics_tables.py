@@ -35,6 +35,13 @@ MINUTE_ROWS: Rows = (
     ("90_120", N_("90 tot 120 minuten")),
     ("120_plus", N_("2 uur of langer")),
 )
+FOLLOW_UP_DAY_ROWS: Rows = (
+    ("within_7", N_("Binnen 7 dagen")),
+    ("8_14", N_("8 tot 14 dagen")),
+    ("15_30", N_("15 tot 30 dagen")),
+    ("31_60", N_("31 tot 60 dagen")),
+    ("over_60", N_("Meer dan 60 dagen")),
+)
 PROVISIONS: Rows = (
     ("huurtoeslag", N_("Huurtoeslag")),
     ("zorgtoeslag", N_("Zorgtoeslag")),
@@ -50,6 +57,12 @@ REFERENCES = {
     "interpreter_mode": SURVEY
     + N_("51% zet een tolk in; 18% gebruikt iets anders, zoals familie of een vertaalapp."),
     "counsellor_gender_preference": SURVEY + N_("15% stuurt een man en een vrouw op huisbezoek."),
+    # ORG-07: the cost figures one research report quotes, shown beside the count, never
+    # multiplied into a "saved" amount (the report gives no source per case).
+    "prevention": N_(
+        "Indicatief, uit onderzoek (geen cijfers over deze gesprekken): een huisuitzetting kost "
+        "al snel € 6.000, een plaats in een pleeggezin € 13.500."
+    ),
 }
 
 
@@ -321,6 +334,19 @@ SPECS: tuple[TableSpec, ...] = (
         requirement="STA-11",
     ),
     TableSpec(
+        "prevention",
+        N_("Preventie: dringende zaken meteen opgelost"),
+        N_("gesprekken"),
+        "urgency_resolved",
+        (
+            ("eviction", N_("Uitzetting voorkomen")),
+            ("disconnection", N_("Afsluiting voorkomen")),
+            ("bailiff", N_("Deurwaarder afgewend")),
+            ("other", N_("Anders opgelost")),
+        ),
+        requirement="ORG-07",
+    ),
+    TableSpec(
         "spot_action",
         N_("Meteen geregeld, per soort"),
         N_("acties"),
@@ -381,12 +407,29 @@ SPECS: tuple[TableSpec, ...] = (
         N_("Dagen van gesprek tot nazorg"),
         N_("gesprekken"),
         "follow_up_days",
+        FOLLOW_UP_DAY_ROWS,
+        requirement="STA-14",
+    ),
+    TableSpec(
+        "follow_up_done",
+        N_("Nazorg gedaan"),
+        N_("gesprekken"),
+        "follow_up_done",
         (
-            ("within_7", N_("Binnen 7 dagen")),
-            ("8_14", N_("8 tot 14 dagen")),
-            ("15_30", N_("15 tot 30 dagen")),
-            ("31_60", N_("31 tot 60 dagen")),
-            ("over_60", N_("Meer dan 60 dagen")),
+            ("done", N_("Gedaan (alles afgesloten)")),
+            ("open", N_("Nog open")),
+        ),
+        complement=("nothing_to_follow", N_("Geen verwijzing of stap")),
+        requirement="STA-14",
+    ),
+    TableSpec(
+        "follow_up_done_days",
+        N_("Dagen van gesprek tot nazorg gedaan"),
+        N_("gesprekken"),
+        "follow_up_done_days",
+        (
+            *FOLLOW_UP_DAY_ROWS,
+            ("unknown", N_("Zonder datum (alleen stappen)")),
         ),
         requirement="STA-14",
     ),

@@ -16,7 +16,8 @@ What the grants say:
   purposes, descriptions, the answers' raw values): column grants on exactly the fields the
   statistics count, and nothing on ``note`` or ``answer``;
 - ``audit_event`` is append-only: every group may INSERT, only admins SELECT, nobody UPDATE or
-  DELETE (the owner role aside, which laptops do not hold);
+  DELETE (the owner role aside, which laptops do not hold); coordinators get only counts per
+  account from the ``team_load`` function (ORG-05), never a row;
 - accounts: everyone may read them (log-in) and update only the lock-out counter; only admins
   add, remove or change roles and passwords.
 """
@@ -56,6 +57,7 @@ PERSONAL_COLUMNS = {
     "referral": {"accompanied_by"},
 }
 ACCOUNT_COUNTER_COLUMNS = ("failed_attempts", "locked_until")
+TEAM_LOAD = "team_load"  # storage/team_repository.py, migration 0012_coordinator
 
 
 def _quote(name: str) -> str:
@@ -103,6 +105,11 @@ def role_statements(existing_roles: Iterable[str] = ()) -> list[str]:
         "GRANT INSERT, UPDATE, DELETE ON organisation, app_setting "
         "TO intake_coordinator, intake_admin"
     )
+    # The self-scan and counsellor profiles (ORG-01, ORG-05): the coordinator's own work.
+    sql.append(
+        "GRANT SELECT, INSERT, UPDATE, DELETE ON selfscan_square, counsellor_profile "
+        "TO intake_coordinator, intake_admin"
+    )
 
     # Accounts: read for log-in, the lock-out counter for everyone, the rest for admins.
     counters = ", ".join(ACCOUNT_COUNTER_COLUMNS)
@@ -112,6 +119,13 @@ def role_statements(existing_roles: Iterable[str] = ()) -> list[str]:
     # The audit log is append-only for every app role.
     # INSERT … RETURNING id needs the id column, nothing else.
     sql.append(f"GRANT INSERT, SELECT (id) ON audit_event TO {everyone}")
+    # The team's load for suggested matching (ORG-05): counts per account from a function
+    # that runs with the owner's rights (migration 0012_coordinator); the rows stay unread.
+    sql.append(f"ALTER FUNCTION {TEAM_LOAD}(timestamptz) OWNER TO {OWNER}")
+    sql.append(f"REVOKE ALL ON FUNCTION {TEAM_LOAD}(timestamptz) FROM PUBLIC, {everyone}")
+    sql.append(
+        f"GRANT EXECUTE ON FUNCTION {TEAM_LOAD}(timestamptz) TO intake_coordinator, intake_admin"
+    )
     sql.append("GRANT SELECT ON audit_event TO intake_admin")
     return sql
 

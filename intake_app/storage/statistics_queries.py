@@ -32,8 +32,10 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    null,
     select,
     true,
+    union_all,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -41,6 +43,7 @@ from sqlmodel import SQLModel
 
 from intake_app.core.cell_key import record_key
 from intake_app.core.errors import StorageError
+from intake_app.core.model import ReferralStatus
 from intake_app.core.statistics import RawCounts, StatisticsQuery
 from intake_app.storage import tables as _tables  # noqa: F401  (registers the tables)
 from intake_app.storage.database import READ_ONLY
@@ -79,6 +82,8 @@ FOLLOW_UP_BANDS: tuple[tuple[str, int | None], ...] = (
 )
 SECRET_SETTING = "statistics_cell_key_secret"  # noqa: S105 (a setting's name; see core/cell_key.py)
 NEIGHBOURHOOD_LIST_SETTING = "statistics_neighbourhoods"
+# Referrals still on their way (the rest have an end status: arrived, not arrived, lost).
+OPEN_REFERRAL_STATUSES = tuple(status.value for status in ReferralStatus if status.open)
 
 # The chosen sessions with their month, neighbourhood (an index into a list made per run) and
 # secret record key, computed once per run: every grouped query joins this small temporary
@@ -404,6 +409,16 @@ class SqlStatisticsQueries:
             ),
         )
         yield (
+            "urgency_resolved",  # ORG-07: the prevention indicator
+            (
+                select(month, nb, urgency.c.type, sessions, session_keys)
+                .select_from(joined("urgency"))
+                .where(urgency.c.resolved == true())
+                .group_by(*_by(3))
+            ),
+        )
+        yield from self._follow_up_done(chosen)
+        yield (
             "spot_action",
             (
                 select(month, nb, action.c.type, items, item_keys)
@@ -469,6 +484,52 @@ class SqlStatisticsQueries:
                 )
                 .group_by(*_by(3))
             ),
+        )
+
+    def _follow_up_done(self, chosen: Table) -> Iterable[tuple[str, Select[Any]]]:
+        """Per session: is its aftercare done (every referral at an end status, every step
+        done), and how many days after the session did the last referral get there. A
+        session without referrals or steps is in neither (the rest row)."""
+        t = self._t
+        referral, step, session = t["referral"], t["next_step"], t["intake_session"]
+        still_open = referral.c.status.in_(OPEN_REFERRAL_STATUSES)
+        items = union_all(
+            select(
+                referral.c.session_id.label("sid"),
+                case((still_open, 1), else_=0).label("open"),
+                case((still_open, None), else_=referral.c.status_on).label("closed_on"),
+            ),
+            select(
+                step.c.session_id.label("sid"),
+                case((step.c.done == true(), 0), else_=1).label("open"),
+                cast(null(), Date).label("closed_on"),
+            ),
+        ).subquery()
+        per = (
+            select(
+                items.c.sid,
+                func.sum(items.c.open).label("open"),
+                func.max(items.c.closed_on).label("closed_on"),
+            )
+            .group_by(items.c.sid)
+            .subquery()
+        )
+        month, nb = chosen.c.month, chosen.c.nb
+        joined = chosen.join(per, per.c.sid == chosen.c.sid)
+        state = case((per.c.open > 0, "open"), else_="done")
+        yield (
+            "follow_up_done",
+            select(month, nb, state, func.count(), func.sum(chosen.c.rkey))
+            .select_from(joined)
+            .group_by(*_by(3)),
+        )
+        days = self._days(per.c.closed_on, session.c.completed_at)
+        yield (
+            "follow_up_done_days",
+            select(month, nb, _band(days, FOLLOW_UP_BANDS), func.count(), func.sum(chosen.c.rkey))
+            .select_from(joined.join(session, session.c.id == chosen.c.sid))
+            .where(per.c.open == 0)
+            .group_by(*_by(3)),
         )
 
     @staticmethod

@@ -260,3 +260,25 @@ class SessionAnonymisedRow(SQLModel, table=True):
         )
     )
     anonymised_at: datetime
+
+
+class SelfScanSquareRow(SQLModel, table=True):
+    """One square of the coordinator's diversity self-scan (ORG-01); one card per database."""
+
+    __tablename__ = "selfscan_square"
+
+    square_id: str = Field(primary_key=True, max_length=32)
+    status: str = Field(max_length=16)
+    tips: str = Field(default="", max_length=2000)
+    updated_at: datetime
+
+
+class CounsellorProfileRow(SQLModel, table=True):
+    """A counsellor's languages and gender for suggested matching (ORG-05), by account."""
+
+    __tablename__ = "counsellor_profile"
+
+    username: str = Field(primary_key=True, max_length=40)  # user_account.username
+    languages: str = Field(default="", max_length=200)  # comma-separated language codes
+    gender: str = Field(default="", max_length=16)
+    updated_at: datetime

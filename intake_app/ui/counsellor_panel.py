@@ -38,6 +38,7 @@ from intake_app.ui.client_view import PHASE_STATUS
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.interpreter_fields import InterpreterFields
 from intake_app.ui.knowledge_panel import KnowledgePanel
+from intake_app.ui.neighbourhood_field import NeighbourhoodField
 from intake_app.ui.paper_choices import PaperChoices
 from intake_app.ui.record_forms import RecordForms
 from intake_app.ui.trauma_referral import TraumaReferral
@@ -141,6 +142,7 @@ class CounsellorPanel(QWidget):
             lambda on: controller.apply(lambda s, sid: s.set_flags(sid, safety=on))
         )
         self.paper = PaperChoices(controller, t)  # discreet paper, remittances (issue 21)
+        self.neighbourhood = NeighbourhoodField(controller, t)  # from the coordinator's list
         self.interpreter = InterpreterFields(controller, t)  # COM-05 (issue 21)
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(70)
@@ -217,6 +219,7 @@ class CounsellorPanel(QWidget):
         layout.addWidget(self.trauma_referral)
         layout.addWidget(self.safety)
         layout.addWidget(self.paper)
+        layout.addWidget(self.neighbourhood)
         layout.addWidget(self.interpreter)
         layout.addWidget(self.note)
         note_row = QHBoxLayout()
@@ -340,6 +343,7 @@ class CounsellorPanel(QWidget):
             self.safety.setChecked(record.safety_flag)
             self.trauma_referral.show_record(record)
             self.paper.show_record(record)
+            self.neighbourhood.show_record(record)
             self.interpreter.show_record(record)
             self.notes_count.setText(t.format("{count} notities", count=len(record.notes)))
             self.complete_button.setToolTip(
@@ -371,6 +375,7 @@ class CounsellorPanel(QWidget):
         self.trauma.setText(t.gettext("Mogelijk trauma (herinnering voor u)"))
         self.safety.setText(t.gettext("Zorgen over veiligheid (wordt nooit geprint)"))
         self.paper.retranslate_ui(t)
+        self.neighbourhood.retranslate_ui(t)
         self.interpreter.retranslate_ui(t)
         self.note.setPlaceholderText(t.gettext("Notitie, alleen voor u. Wordt nooit geprint."))
         set_name(

@@ -55,6 +55,12 @@ class MainWindow(QMainWindow):
         QVBoxLayout(self.stats_tab).setContentsMargins(0, 0, 0, 0)
         self.stats_dashboard: QWidget | None = None
         self.home.addTab(self.stats_tab, "")
+        # The coordinator's self-scan and counsellor profiles (ORG-01, ORG-05): built on use.
+        self.team_tab = QWidget()
+        self.team_tab.setProperty("no_client_data", True)
+        QVBoxLayout(self.team_tab).setContentsMargins(0, 0, 0, 0)
+        self.team_view: QWidget | None = None
+        self.home.addTab(self.team_tab, "")
         self.home.currentChanged.connect(self._home_tab_changed)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
@@ -183,6 +189,9 @@ class MainWindow(QMainWindow):
         )
         figures = self.home.indexOf(self.stats_tab)
         self.home.setTabVisible(figures, access.may(Permission.VIEW_STATISTICS))
+        self.home.setTabVisible(
+            self.home.indexOf(self.team_tab), access.may(Permission.MANAGE_TEAM)
+        )
         if not sessions and access.may(Permission.VIEW_STATISTICS):
             self.home.setCurrentIndex(figures)
         self._sync_client_language()
@@ -204,6 +213,22 @@ class MainWindow(QMainWindow):
             layout.addWidget(dashboard)
             dashboard.show()  # added to a parent already on screen: Qt does not show it
             self.stats_dashboard = dashboard
+        elif self.home.currentWidget() is self.team_tab:
+            self._show_team()
+
+    def _show_team(self) -> None:
+        if self.team_view is None:
+            from intake_app.ui.team_view import TeamView
+
+            team = TeamView(self.context.team, self.tr_ui)
+            team.failed.connect(self._show_error)
+            team.saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            layout = self.team_tab.layout()
+            assert layout is not None
+            layout.addWidget(team)
+            team.show()
+            self.team_view = team
+        self.team_view.refresh()  # type: ignore[attr-defined]
 
     @property
     def intake_view(self) -> IntakeView:
@@ -291,6 +316,7 @@ class MainWindow(QMainWindow):
         self.home.setTabText(self.home.indexOf(self.follow_ups), t.gettext("Nazorg"))
         self.home.setTabText(self.home.indexOf(self.directory_view), t.gettext("Sociale kaart"))
         self.home.setTabText(self.home.indexOf(self.stats_tab), t.gettext("Cijfers"))
+        self.home.setTabText(self.home.indexOf(self.team_tab), t.gettext("Team"))
         self.follow_ups.retranslate_ui()
         self.directory_view.retranslate_ui()
         self.start_view.retranslate_ui()

@@ -49,6 +49,7 @@ from intake_app.core.statistics import (
     small_label,
 )
 from intake_app.i18n.translator import Translator
+from intake_app.services.prevention import COST_REFERENCES, resolved_totals
 from intake_app.services.statistics import StatisticsService
 
 ACCENT = QColor("#2f6f73")
@@ -145,6 +146,9 @@ class StatsDashboard(QWidget):
         self.summary.setWordWrap(True)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
+        self.prevention = QLabel()  # ORG-07: resolved on the spot, with indicative costs
+        self.prevention.setObjectName("statsPrevention")
+        self.prevention.setWordWrap(True)
 
         self.sessions_chart = self._chart_view()
         self.interpreter_chart = self._chart_view()
@@ -176,6 +180,7 @@ class StatsDashboard(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.prevention)
         layout.addLayout(charts, 5)
         layout.addLayout(exports)
         layout.addWidget(self.table, 4)
@@ -308,6 +313,7 @@ class StatsDashboard(QWidget):
         self._busy(False)
         self.progress.setValue(self.progress.maximum())
         self._show_summary()
+        self._show_prevention()
         self._draw_charts()
         current = self.table_choice.currentData()
         self.table_choice.blockSignals(True)
@@ -337,6 +343,36 @@ class StatsDashboard(QWidget):
                 last=report.last_month,
                 where=where,
                 count=count,
+            )
+        )
+
+    def _show_prevention(self) -> None:
+        """ORG-07 in one line: the published counts and the research's indicative costs."""
+        t, report = self.tr_ui, self.report
+        totals = resolved_totals(report) if report is not None else {}
+        if report is None or not totals:
+            self.prevention.setText("")
+            return
+
+        def shown(row_id: str) -> str:
+            value = totals.get(row_id)
+            return str(value) if value is not None else f"<{report.threshold}"
+
+        def euros(key: str) -> str:
+            return f"{COST_REFERENCES[key]:,}".replace(",", ".")
+
+        self.prevention.setText(
+            t.format(
+                "Preventie, meteen opgelost: uitzetting {eviction}, afsluiting {disconnection}, "
+                "deurwaarder {bailiff}, anders {other}. Indicatief, uit onderzoek: een "
+                "huisuitzetting kost al snel € {eviction_cost}, een plaats in een pleeggezin "
+                "€ {foster_cost}.",
+                eviction=shown("eviction"),
+                disconnection=shown("disconnection"),
+                bailiff=shown("bailiff"),
+                other=shown("other"),
+                eviction_cost=euros("eviction"),
+                foster_cost=euros("foster_care"),
             )
         )
 

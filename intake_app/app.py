@@ -77,7 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyle("Fusion")
     paths = default_paths(args.data_dir)
 
+    from intake_app.ui.accessibility import install_stable_scroll_areas
     from intake_app.ui.fonts import install_fonts  # after QApplication exists
+
+    install_stable_scroll_areas()  # before any widget meets a screen reader (issue 17)
 
     install_fonts(app, paths.fonts)
     app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))

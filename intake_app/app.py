@@ -83,7 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_stable_scroll_areas()  # before any widget meets a screen reader (issue 17)
 
     install_fonts(app, paths.fonts)
-    app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
+    from intake_app.ui.theme import apply_theme, install_theme_menu, stored_theme
+
+    # The theme chosen on this installation (high contrast or not), from the log-in on.
+    apply_theme(app, paths.styles, stored_theme(paths.data_dir))
     ui = Translator(args.ui_language, paths.catalogs)
     from intake_app.ui.recovery_dialog import build_with_recovery
 
@@ -134,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         screen_lock.lock,
         context.languages,
     )
+    install_theme_menu(window, paths.styles, paths.data_dir, ui)
     if args.smoke_test:
         quit_after_first_paint(window)
     screen = app.primaryScreen()

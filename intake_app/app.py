@@ -77,10 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setStyle("Fusion")
     paths = default_paths(args.data_dir)
 
+    from intake_app.ui.accessibility import install_stable_scroll_areas
     from intake_app.ui.fonts import install_fonts  # after QApplication exists
 
+    install_stable_scroll_areas()  # before any widget meets a screen reader (issue 17)
+
     install_fonts(app, paths.fonts)
-    app.setStyleSheet((paths.styles / "app.qss").read_text(encoding="utf-8"))
+    from intake_app.ui.theme import apply_theme, install_theme_menu, stored_theme
+
+    # The theme chosen on this installation (high contrast or not), from the log-in on.
+    apply_theme(app, paths.styles, stored_theme(paths.data_dir))
     ui = Translator(args.ui_language, paths.catalogs)
     from intake_app.ui.recovery_dialog import build_with_recovery
 
@@ -121,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # nobody logs in again.
     users = UserSession(gate, ui, args.lock_minutes)
     users.ended.connect(app.quit)
+    # Every user's window gets the theme menu (Beeld → Hoog contrast), after a log-out too.
+    users.window_ready.connect(
+        lambda new: install_theme_menu(new, paths.styles, paths.data_dir, ui)
+    )
     window = users.open_for(context)
     if args.smoke_test:
         quit_after_first_paint(window)

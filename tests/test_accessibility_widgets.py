@@ -15,18 +15,20 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QScrollArea,
+    QVBoxLayout,
     QWidget,
 )
 
 from intake_app.bootstrap.context import build_context
 from intake_app.bootstrap.security import DatabaseGate
-from intake_app.core.flow import AnswerKind
+from intake_app.core.flow import AnswerKind, RecordKind
 from intake_app.i18n.translator import Translator
-from intake_app.ui.accessibility import document_text
+from intake_app.ui.accessibility import document_text, install_stable_scroll_areas
 from intake_app.ui.login_dialog import LoginDialog
 from intake_app.ui.main_window import MainWindow
 
@@ -243,18 +245,72 @@ def test_first_run_fields_are_named_and_errors_focus_the_wrong_field(
     assert dialog.username.accessibleDescription() == "Vul een naam in."
 
 
+def _path(widget: QWidget) -> str:
+    """Where a widget sits: its class names up to the window (for a failure message)."""
+    names = []
+    while widget is not None:
+        names.append(widget.objectName() or type(widget).__name__)
+        widget = widget.parentWidget()
+    return "/".join(reversed(names[:4]))
+
+
+def _unnamed_combos(root: QWidget) -> list[str]:
+    """Every combo box under ``root``, shown or not, that a screen reader could not name."""
+    return [
+        f"{_path(combo)}: {combo.currentText()!r}"
+        for combo in root.findChildren(QComboBox)
+        if not MEANINGFUL.search(accessible_name(combo))
+    ]
+
+
 def test_named_combos_and_the_print_preview_text(gui_app, qtbot, db_url, tmp_path) -> None:
     window = _window(qtbot, db_url, tmp_path)
-    for combo in window.findChildren(QComboBox):
-        assert MEANINGFUL.search(accessible_name(combo)), combo
+    assert _unnamed_combos(window) == []
     assert accessible_name(window.ui_language) == "Scherm:"
     _start(qtbot, window)
+    # Now the intake screen exists with every record form (debts, provisions, referral…),
+    # hidden ones included: no combo box anywhere may be named only by its value.
+    assert len(window.findChildren(QComboBox)) > 10
+    assert _unnamed_combos(window) == []
+    provisions = window.intake_view.panel.records.forms[RecordKind.PROVISIONS]
+    owners = [owner for _status, owner in provisions.rows.values()]  # type: ignore[attr-defined]
+    assert {accessible_name(owner) for owner in owners} == {"Wie"}
     dialog = window.intake_view.open_preview("client")
     assert dialog is not None
+    assert _unnamed_combos(dialog) == []
     qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=30_000)
     document = window.context.summaries.build(window.controller.state.id, "client")
-    assert dialog.view.accessibleDescription() == document_text(document)
-    assert document.title in dialog.view.accessibleDescription()
+    # The page image is named; its text stands beside it in a field of its own.
     assert accessible_name(dialog.view) == "Afdrukvoorbeeld"
+    assert dialog.text_view.toPlainText() == document_text(document).replace("\xa0", " ")
+    assert accessible_name(dialog.text_view) == "Tekst van het document"
     dialog.close()
     window.context.close()
+
+
+def test_a_hidden_scroll_area_keeps_its_children_for_a_screen_reader(gui_app, qtbot) -> None:
+    """The cause of the AT-SPI segfault after "Naar het overzicht" (tests/test_atspi.py).
+
+    Qt's own scroll area interface counts a scroll bar only while it is visible and reads
+    child(i) without a bounds check. Hiding a screen hides its scroll bars: a screen reader
+    that counted a moment before asks for a child that is gone, and Qt read past its list.
+    The app's interface (installed at start) keeps one count and answers None past it.
+    """
+    install_stable_scroll_areas()  # app.main does this before the first window
+    page = QWidget()
+    area = QScrollArea()
+    area.setWidget(QLabel("regel\n" * 200))
+    QVBoxLayout(page).addWidget(area)
+    qtbot.addWidget(page)
+    page.resize(300, 200)
+    page.show()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().isVisible())
+    interface = QAccessible.queryAccessibleInterface(area)
+    counted = interface.childCount()
+    assert counted >= 2  # the viewport and the scroll bar
+    page.hide()  # what the stack does to the intake screen when the overview comes back
+    assert not area.verticalScrollBar().isVisible()
+    assert interface.childCount() == counted
+    assert interface.child(counted - 1) is not None
+    assert interface.child(counted) is None  # Qt's own interface read past its list here
+    assert interface.child(-1) is None

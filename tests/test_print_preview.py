@@ -6,13 +6,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import ConsentPurpose
 from intake_app.i18n.translator import Translator
 from intake_app.services.summaries import PrintOptions
+from intake_app.ui.accessibility import document_text
 from intake_app.ui.print_preview import (
     PrintPreviewDialog,
     start_print_warm_up,
@@ -52,6 +55,63 @@ def test_preview_shows_the_pdf_and_saves_it(gui_app, qtbot, context, tmp_path, l
     saved = tmp_path / "bewaard.pdf"
     assert saved.read_bytes() == dialog.data
     assert CREDITORS[0] in flat(pdf_text(saved))
+
+
+@pytest.mark.parametrize(
+    ("language", "direction"),
+    [
+        ("nl", Qt.LayoutDirection.LeftToRight),
+        ("ar", Qt.LayoutDirection.RightToLeft),
+        ("fa_AF", Qt.LayoutDirection.RightToLeft),
+    ],
+)
+def test_the_documents_text_stands_beside_the_page_for_a_screen_reader(
+    gui_app, qtbot, context, tmp_path, language, direction
+) -> None:
+    """The PDF is an image to assistive technology: its text is a real, focusable field."""
+    sid = make_session(context.storage.sessions, language)
+    options = PrintOptions(counsellor="Sanne")
+    dialog = summary_preview(
+        context.summaries, Translator("nl", context.paths.catalogs), sid, "client", options
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.page_count() > 0, timeout=15000)
+    document = context.summaries.preview(sid, "client", options)
+    view = dialog.text_view
+    text = view.toPlainText()
+    assert text == document_text(document).replace("\xa0", " ")  # Qt gives spaces back
+    # Reading order: title, then each section's heading before its lines, sections in order.
+    positions = [text.index(section.heading) for section in document.sections]
+    assert text.index(document.title) < positions[0] and positions == sorted(positions)
+    for section in document.sections:
+        for line in section.lines:
+            assert line.text in text and (not line.dutch or line.dutch in text)
+    assert CREDITORS[0] in text
+    if language != "nl":  # Dutch alongside, as on paper
+        assert document.dutch_title and document.dutch_title in text
+    # Read-only, reachable by Tab, named, in the client's language and direction.
+    assert view.isReadOnly() and view.isVisible()
+    assert view.focusPolicy() & Qt.FocusPolicy.TabFocus
+    interface = QAccessible.queryAccessibleInterface(view)
+    assert interface.text(QAccessible.Text.Name) == "Tekst van het document"
+    assert interface.role() == QAccessible.Role.EditableText
+    assert interface.state().readOnly
+    assert view.layoutDirection() == direction
+    assert view.locale().name().startswith(language.split("_")[0])
+    if language == "nl":
+        assert view.locale().language() == QLocale.Language.Dutch
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # Tab leaves the field (no tab typed: read-only)
+    assert QApplication.focusWidget() in (
+        dialog.print_button,
+        dialog.save_button,
+        dialog.close_button,
+    )
+    SHOTS.mkdir(exist_ok=True)
+    qtbot.wait(1500)  # QPdfView paints its pages on a thread of its own
+    dialog.grab().save(str(SHOTS / f"preview-text-{language}.png"))
 
 
 def test_printing_to_a_pdf_printer_keeps_the_vector_pdf(gui_app, qtbot, context, tmp_path) -> None:

@@ -12,8 +12,15 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QAccessibleInterface,
+)
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAccessibleWidget,
     QApplication,
     QFormLayout,
     QLabel,
@@ -22,6 +29,37 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.core.summary import SummaryDocument
+
+# Qt's own interface for scroll areas (QAccessibleAbstractScrollArea, complexwidgets.cpp)
+# counts a scroll bar as a child only while it is visible, and its child(index) reads its
+# list without a bounds check; the AT-SPI bridge passes a reader's index through unchecked.
+# Hiding a screen (the stack switches back to the overview) hides every scroll bar inside it
+# at once: a screen reader that counted the children a moment earlier then asks for a child
+# that is no longer there, and Qt reads past the list (the segfault in
+# QAccessibleCache::idForObject, issue 17). The plain widget interface counts the scroll bar
+# containers whether shown or not (a count that never changes) and checks the index.
+_SCROLL_AREA_KEYS = frozenset({"QAbstractScrollArea", "QScrollArea"})
+_stable_scroll_areas = False
+
+
+def _scroll_area_interface(key: str, obj: QObject) -> QAccessibleInterface | None:
+    # Called for each class name of an object until a factory answers; Qt's own classes
+    # with a better interface (QTextEdit, the item views) are answered before these keys.
+    if key in _SCROLL_AREA_KEYS and isinstance(obj, QAbstractScrollArea):
+        return QAccessibleWidget(obj, QAccessible.Role.Client)
+    return None
+
+
+def install_stable_scroll_areas() -> None:
+    """Expose every scroll area with a child count that hiding cannot change (once per process).
+
+    PySide keeps each interface the factory returns referenced until the application ends:
+    one small object per scroll area ever shown to a screen reader.
+    """
+    global _stable_scroll_areas
+    if not _stable_scroll_areas:
+        QAccessible.installFactory(_scroll_area_interface)
+        _stable_scroll_areas = True
 
 
 def plain(text: str) -> str:
@@ -104,11 +142,17 @@ class ScrollToFocus(QObject):
 
 
 def document_text(document: SummaryDocument) -> str:
-    """The printed document as plain text, in reading order, for a screen reader."""
-    lines: list[str] = [document.title, document.subtitle]
+    """The printed document as plain text, in the paper's reading order, for a screen reader.
+
+    Each text is followed by its Dutch, as on paper (COM-03); an amount follows its line, the
+    client's own notation after the Dutch one. One paragraph per line of the paper.
+    """
+    lines: list[str] = [document.title, document.dutch_title, document.subtitle]
     for section in document.sections:
-        lines.append(section.heading)
+        lines += [section.heading, section.dutch_heading]
         for line in section.lines:
-            lines.append(" ".join(part for part in (line.text, line.amount) if part))
+            amounts = " ".join(part for part in (line.amount, line.amount_own) if part)
+            lines.append(" ".join(part for part in (line.text, amounts) if part))
+            lines.append(line.dutch)
     lines.append(document.footer)
     return "\n".join(line for line in lines if line)

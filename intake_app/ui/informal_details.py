@@ -121,6 +121,7 @@ class InformalDetails(QWidget):
             if message:
                 label = QLabel()
                 self._text(label.setText, message)
+                label.setBuddy(widget)  # the label names its field for a screen reader
                 form.addRow(label, widget)
             else:
                 form.addRow("", widget)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
+    QLocale,
     QObject,
     QRunnable,
     QSize,
@@ -24,7 +26,7 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QTextCursor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -34,6 +36,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -104,11 +108,15 @@ class PrintPreviewDialog(QDialog):
         suggested_name: str = "samenvatting.pdf",
         parent: QWidget | None = None,
         text: str = "",
+        language: str = "nl",
+        rtl: bool = False,
     ) -> None:
         super().__init__(parent)
         self.tr_ui = ui
-        # The PDF is pictures of pages to a screen reader: the view carries the text itself.
+        # The PDF is pictures of pages to a screen reader: the same text, in reading order,
+        # stands beside it in a read-only text field that Tab reaches and a reader reads.
         self.text = text
+        self.text_view = document_text_view(text, language, rtl)
         self.suggested_name = suggested_name
         self.data = b""
         self._bytes = QByteArray()
@@ -133,10 +141,16 @@ class PrintPreviewDialog(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        pages = QSplitter(Qt.Orientation.Horizontal)
+        pages.setChildrenCollapsible(False)
+        pages.addWidget(self.view)
+        pages.addWidget(self.text_view)
+        pages.setStretchFactor(0, 3)
+        pages.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(pages, 1)
         layout.addLayout(buttons)
-        self.resize(900, 720)
+        self.resize(1200, 720)
         self.setModal(True)
         self._busy = True
         self.retranslate_ui()
@@ -285,7 +299,7 @@ class PrintPreviewDialog(QDialog):
         t = self.tr_ui
         self.setWindowTitle(t.gettext("Afdrukvoorbeeld"))
         self.view.setAccessibleName(t.gettext("Afdrukvoorbeeld"))
-        self.view.setAccessibleDescription(self.text)
+        self.text_view.setAccessibleName(t.gettext("Tekst van het document"))
         self.print_button.setText(t.gettext("Afdrukken"))
         self.save_button.setText(t.gettext("Opslaan als PDF"))
         self.close_button.setText(t.gettext("Sluiten"))
@@ -305,12 +319,61 @@ def summary_preview(
     document: SummaryDocument = summaries.preview(session_id, kind, options)
     name = f"{SummaryKind(kind).value}-{session_id}.pdf"
     dialog = PrintPreviewDialog(
-        ui, lambda: summaries.render_document(document), name, parent, document_text(document)
+        ui,
+        lambda: summaries.render_document(document),
+        name,
+        parent,
+        document_text(document),
+        document.language,
+        document.rtl,
     )
     # The audit log says "printed" only for what went to a printer or into a file.
     dialog.saved.connect(lambda _path: summaries.record_printed(session_id, kind))
     dialog.printed.connect(lambda: summaries.record_printed(session_id, kind))
     return dialog
+
+
+def document_text_view(text: str, language: str, rtl: bool) -> QTextEdit:
+    """The document's text, read-only but focusable and selectable, in its own direction."""
+    view = QTextEdit()  # not QPlainTextEdit: its layout ignores a paragraph's alignment
+    view.setObjectName("documentText")
+    view.setAcceptRichText(False)
+    view.setReadOnly(True)
+    view.setTabChangesFocus(True)  # Tab goes on to the buttons, as everywhere (issue 17)
+    view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    view.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.TextSelectableByMouse
+    )
+    # The client's language for a screen reader's voice; Arabic and Dari read right to left.
+    view.setLocale(QLocale(language))
+    view.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    view.setPlainText(text)
+    if rtl:
+        _direction_per_paragraph(view)
+    return view
+
+
+def _direction_per_paragraph(view: QTextEdit) -> None:
+    """Arabic or Dari paragraphs right to left, the Dutch alongside left to right.
+
+    A text field lays out every paragraph in the widget's one direction; the paper
+    alternates the client's language with the Dutch, each aligned where it starts. A
+    paragraph with any right-to-left letter is the client's (a reference number or a name
+    in Latin letters may come first, as on paper).
+    """
+    block = view.document().firstBlock()
+    while block.isValid():
+        rtl = any(unicodedata.bidirectional(char) in ("R", "AL") for char in block.text())
+        block_format = block.blockFormat()
+        block_format.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        block_format.setAlignment(Qt.AlignmentFlag.AlignLeading)
+        QTextCursor(block).setBlockFormat(block_format)
+        block = block.next()
 
 
 class _WarmUpJob(QRunnable):

@@ -33,11 +33,14 @@ class ProvisionsForm(RecordForm):
         for provision in flow.provisions:
             status = self.combo([s.value for s in ProvisionStatus])
             owner = self.combo([o.value for o in Owner])
-            # Two combo boxes on one row: the row label names the first (its buddy), a
-            # description tells a screen reader what the second is about.
-            self.text(owner.setAccessibleDescription, N_("Wie"))
+            # Two combo boxes on one row: the row label names the first (its buddy); the
+            # second has a visible "Wie" of its own as its buddy: on Linux a screen reader
+            # names a combo box only by its label ("labelled by"), never by a description.
+            owner_label = self.label(N_("Wie"))
+            owner_label.setBuddy(owner)
             row = QHBoxLayout()
             row.addWidget(status, 1)
+            row.addWidget(owner_label)
             row.addWidget(owner)
             row_label = self.label(provision.label)
             row_label.setBuddy(status)

@@ -11,6 +11,7 @@ from intake_app.bootstrap.database_url import resolve_db_url as resolve_db_url
 from intake_app.bootstrap.paths import Paths, default_paths
 from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
+from intake_app.content.info_sheets import InfoSheets, load_info_sheets
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
 from intake_app.core.durability import RetentionResult
@@ -76,6 +77,7 @@ class _Parts:
     flow: Flow
     writer: PdfDocumentWriter
     stats_writer: StatsPdfWriter
+    info_sheets: InfoSheets = InfoSheets(())  # COM-10, printed by SummaryService
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,9 @@ def compose_services(context: AppContext) -> RoleServices:
         return _allowed(cls, user)
 
     directory = (
-        DirectoryService(SqlDirectoryRepository(storage.engine), access)
+        DirectoryService(
+            SqlDirectoryRepository(storage.engine), access, SqlSettingsStore(storage.engine)
+        )
         if wanted(DirectoryService)
         else None
     )
@@ -166,7 +170,11 @@ def compose_services(context: AppContext) -> RoleServices:
         intake=IntakeService(guarded, parts.flow, directory, access=access)
         if wanted(IntakeService)
         else None,
-        summaries=SummaryService(guarded, context.translators, parts.writer, access)
+        summaries=SummaryService(
+            guarded, context.translators, parts.writer, access,
+            flow=parts.flow, info_sheets=parts.info_sheets,
+            settings=SqlSettingsStore(storage.engine),
+        )  # fmt: skip
         if wanted(SummaryService)
         else None,
         consent=ConsentService(guarded, access) if wanted(ConsentService) else None,
@@ -226,6 +234,7 @@ def build_context(
         flow,
         PdfDocumentWriter(paths.fonts),
         StatsPdfWriter(paths.fonts),
+        load_info_sheets(paths.content),
     )
     context = AppContext(
         paths, storage, Translators(paths.catalogs), load_glossary(paths.content), security,

@@ -30,6 +30,7 @@ class RecordKind(enum.StrEnum):
     APPOINTMENT = "appointment"
     CONSENT = "consent"
     REFERRAL = "referral"
+    RECAP = "recap"  # the end recap in the client view (COM-04, INT-18, INT-24)
 
 
 @dataclass(frozen=True, slots=True)

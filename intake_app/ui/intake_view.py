@@ -19,12 +19,13 @@ from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
 from intake_app.services.print_choices import DiscreetSessionError
 from intake_app.services.summaries import PrintOptions, SummaryService
-from intake_app.ui.accessibility import tab_chain
+from intake_app.ui.accessibility import document_text, tab_chain
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
 from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
+from intake_app.ui.recap_view import RecapView
 
 
 class IntakeView(QWidget):
@@ -72,6 +73,13 @@ class IntakeView(QWidget):
             )
             self.consent_view.hide()
             client_column.addWidget(self.consent_view, 2)
+        # The end recap (COM-04) under the phase-8 card "Dit hebben we besproken".
+        self.recap_view = RecapView(translators.dutch())
+        self.recap_view.hide()
+        self.recap_view.sheet_requested.connect(self.open_info_sheet)
+        if summaries is not None:
+            self.recap_view.set_sheets(summaries.info_sheets())
+        client_column.addWidget(self.recap_view, 4)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -129,6 +137,8 @@ class IntakeView(QWidget):
         if self.preview is not None:
             self.preview.close()
         self.client.clear_sensitive()
+        self.recap_view.clear_sensitive()
+        self.recap_view.hide()
         self.panel.clear_sensitive()
         if self.consent_view is not None:
             self.consent_view.clear_sensitive()
@@ -155,7 +165,6 @@ class IntakeView(QWidget):
         answer = state.answer(card.id) if card else None
         self.client.show_card(card, answer.values if answer else (), state.phases)
         self.panel.show_state(state)
-        self._link_tab_order()
         if self.consent_view is not None:
             asking = card is not None and card.records is RecordKind.CONSENT
             if asking and self.consent_view.session_id != state.id:
@@ -163,12 +172,52 @@ class IntakeView(QWidget):
             if asking:
                 self.consent_view.set_translator(self.client.tr_client)
             self.consent_view.setVisible(asking)
+        self._show_recap(state, card is not None and card.records is RecordKind.RECAP)
+        self._link_tab_order()
+
+    def _show_recap(self, state: SessionState, shown: bool) -> None:
+        """The recap card: the session's recap in the client's language instead of cards."""
+        self.client.options_area.setVisible(not shown)
+        if shown and self.summaries is not None:
+            try:
+                document = self.summaries.recap(state.id)
+            except IntakeError as exc:
+                self.controller.failed.emit(exc.render(self.tr_ui.gettext))
+                shown = False
+            else:
+                self.recap_view.set_translator(self.client.tr_client)
+                self.recap_view.show_document(document)
+        self.recap_view.setVisible(shown and self.summaries is not None)
 
     def _link_tab_order(self) -> None:
-        """Client side first (its own order), then the consent card, then the panel."""
+        """Client side first (its own order), then the recap or the consent card, then the
+        panel."""
         # Compound widgets move with all their children (QWidget.setTabOrder).
-        chain = [self.client, self.show_panel_button, self.consent_view, self.panel]
+        recap = self.recap_view.focus_chain() if self.recap_view.isVisibleTo(self) else []
+        chain = [self.client, *recap, self.show_panel_button, self.consent_view, self.panel]
         tab_chain([widget for widget in chain if widget is not None])
+
+    def open_info_sheet(self, sheet_id: str) -> PrintPreviewDialog | None:
+        """An information sheet (COM-10) in the client's language, Dutch beside it."""
+        state = self.controller.state
+        if state is None or self.summaries is None:
+            return None
+        summaries = self.summaries
+        try:
+            document = summaries.info_sheet(sheet_id, state.client_language)
+        except IntakeError as exc:
+            self.controller.failed.emit(exc.render(self.tr_ui.gettext))
+            return None
+        dialog = PrintPreviewDialog(
+            self.tr_ui,
+            lambda: summaries.render_document(document),
+            f"informatie-{sheet_id}-{state.client_language}.pdf",
+            self,
+            document_text(document),
+        )
+        dialog.open()
+        self.preview = dialog
+        return dialog
 
     def retranslate_ui(self) -> None:
         self.show_panel_button.setText(self.tr_ui.gettext("Paneel hulpverlener"))

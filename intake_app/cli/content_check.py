@@ -9,8 +9,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from intake_app.content.info_sheets import InfoSheets, load_info_sheets
 from intake_app.content.loader import InvalidContentError, load_flow
 from intake_app.core.flow import Flow
+from intake_app.i18n.drafts import load_drafts
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
 from intake_app.i18n.translator import Translator
 
@@ -31,6 +33,7 @@ def client_texts(flow: Flow) -> list[str]:
 def run(content_dir: Path, catalog_dir: Path) -> int:
     try:
         flow = load_flow(content_dir)
+        sheets = load_info_sheets(content_dir)
     except InvalidContentError as exc:
         print(f"{len(exc.problems)} fout(en) in {content_dir}:", file=sys.stderr)
         for problem in exc.problems:
@@ -53,4 +56,29 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
         done = sum(1 for text in texts if translator.has(text))
         print(f"  {language.code:<6} {done:>4}/{len(texts):<4} {100 * done // len(texts):>3}%  "
               f"{language.dutch_name}")  # fmt: skip
+    _report_sheets(sheets, catalog_dir)
     return 0
+
+
+def _report_sheets(sheets: InfoSheets, catalog_dir: Path) -> None:
+    """The information sheets (COM-10) and how far each language has them: in the catalog,
+    or only as a draft (translations/drafts/) until the catalogs are made again."""
+    if not sheets.sheets:
+        return
+    print(f"\nInformatiebladen ({len(sheets.sheets)}):")
+    for sheet in sheets.sheets:
+        note = "  (bedragen: 'kijk wat nu geldt')" if sheet.names_numbers else ""
+        print(f"  {sheet.id:<16} {sheet.title}{note}")
+    texts = list(dict.fromkeys(sheets.texts()))
+    drafts = load_drafts(catalog_dir)
+    print(f"Vertaald ({len(texts)} teksten; concept = alleen in translations/drafts/):")
+    for language in LANGUAGES:
+        if language.code == SOURCE_LANGUAGE:
+            continue
+        translator = Translator(language.code, catalog_dir)
+        done = sum(1 for text in texts if translator.has(text))
+        drafted = sum(
+            1 for text in texts if not translator.has(text) and text in drafts.get(language.code, {})
+        )
+        print(f"  {language.code:<6} {done:>4}/{len(texts):<4} concept {drafted:>4}  "
+              f"{language.dutch_name}")  # fmt: skip

@@ -67,8 +67,7 @@ def _fits(widget: QWidget, inside: QWidget) -> bool:
 
 
 def test_recap_shows_the_sessions_agreements(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """COM-04: the client's question, the urgency, who does what by when, the appointment,
-    what to expect (INT-18) and our number to pass on (INT-24)."""
+    """COM-04: the client's question, the urgency, who does what by when, the appointment."""
     sid = _session(window.context, "nl")
     _open(window, qtbot, sid)
     view = window.intake_view
@@ -80,23 +79,40 @@ def test_recap_shows_the_sessions_agreements(window: MainWindow, qtbot) -> None:
     assert "nog niet opgelost" in _texts(boxes["Dit is dringend"])
     steps = _texts(boxes["Wat gaat er nu gebeuren"])
     assert "Brief van de verhuurder meenemen" in steps and "Verhuurder bellen" in steps
-    assert "december 2026" in steps
+    assert "3 december 2026" in steps and "Wie: U zelf." in steps
     assert "8 december 2026" in _texts(boxes["Volgende afspraak"])
+    # The urgent block first, in its own frame; no sheets on this screen.
+    assert recap.boxes[0].objectName() == "RecapUrgent"
+    assert not recap.sheets_box.isVisible()
+    # All of it in view at 1366x698: no box below the fold.
+    _assert_in_view(recap)
+
+
+def _assert_in_view(recap) -> None:  # type: ignore[no-untyped-def]
+    viewport = recap.area.viewport()
+    hidden = [w.accessibleName() for w in recap.focus_chain() if not _fits(w, viewport)]
+    assert not hidden, hidden
+
+
+def test_int_18_expectations_and_int_24_number_again_at_the_end(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot
+) -> None:
+    sid = _session(window.context, "nl")
+    window.context.intake.go_to(sid, "expectations_again")
+    _open(window, qtbot, sid)
+    recap = window.intake_view.recap_view
+    assert window.intake_view.client.card.id == "expectations_again"
+    boxes = {box.section.heading: box for box in recap.boxes}
     expect = _texts(boxes["Wat u van ons kunt verwachten"])
     assert "Wij beslissen niet voor u" in expect and "8 december 2026" in expect
     assert PHONE in _texts(boxes["Kent u iemand met zorgen over geld?"])
-    # The urgent block first, in its own frame.
-    assert recap.boxes[0].objectName() == "RecapUrgent"
-    # All of it in view at 1366x698: no box below the fold.
-    viewport = recap.area.viewport()
-    assert all(_fits(box, viewport) for box in recap.boxes), [
-        box.section.heading for box in recap.boxes if not _fits(box, viewport)
-    ]
-    assert all(_fits(b, window) for b in recap.sheet_buttons.values())
+    assert recap.sheets_box.isVisible() and len(recap.sheet_buttons) == 4
+    _assert_in_view(recap)
 
 
 def test_recap_is_read_box_by_box_with_the_keyboard(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     sid = _session(window.context, "nl")
+    window.context.intake.go_to(sid, "expectations_again")
     _open(window, qtbot, sid)
     view = window.intake_view
     recap = view.recap_view
@@ -109,6 +125,7 @@ def test_recap_is_read_box_by_box_with_the_keyboard(window: MainWindow, qtbot) -
             break
         seen.append(focused)
     chain = recap.focus_chain()
+    assert len(chain) == 2 + 4  # two boxes, four sheets
     reached = [w for w in seen if w in chain]
     assert reached == chain  # every box, then every sheet button, in order
     for box in recap.boxes:
@@ -116,7 +133,7 @@ def test_recap_is_read_box_by_box_with_the_keyboard(window: MainWindow, qtbot) -
         assert box.accessibleDescription()
     for sheet_id, button in recap.sheet_buttons.items():
         assert button.accessibleName() and button.accessibleDescription(), sheet_id
-    # Enter on a sheet button opens the sheet's print preview (COM-10).
+    # Space on a sheet button opens the sheet's print preview (COM-10).
     button = recap.sheet_buttons["kwijtschelding"]
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)

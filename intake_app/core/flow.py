@@ -30,7 +30,11 @@ class RecordKind(enum.StrEnum):
     APPOINTMENT = "appointment"
     CONSENT = "consent"
     REFERRAL = "referral"
-    RECAP = "recap"  # the end recap in the client view (COM-04, INT-18, INT-24)
+    # The end recap in the client view (COM-04): what we talked about and agreed; then what
+    # the client can expect, our number to pass on and the information sheets (INT-18,
+    # INT-24, COM-10). Shown by ui/recap_view.py instead of answer cards.
+    RECAP = "recap"
+    EXPECTATIONS_AGAIN = "expectations_again"
 
 
 @dataclass(frozen=True, slots=True)

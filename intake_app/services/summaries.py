@@ -56,6 +56,7 @@ from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
 from intake_app.services.print_choices import honour
 from intake_app.services.summary_closing import (
+    RecapPart,
     expectations_section,
     info_sheet_document,
     question_section,
@@ -155,24 +156,31 @@ class SummaryService:
 
     # -- the end of the conversation (COM-04, COM-10, INT-24) ---------------------------------
     @gated(Permission.READ_SESSIONS, None)  # the session read is logged by the repository
-    def recap(self, session_id: int, counsellor: str = "") -> SummaryDocument:
-        """The end recap on screen (COM-04): the client's question, what is urgent and what
-        was done, who does what and when, the next appointment, what the client can expect
-        and our number to pass on. The same sentences as on the client's paper; the debt
-        lists stay on paper. Shown during the conversation, so not a print (no audit line)."""
+    def recap(
+        self, session_id: int, part: RecapPart | str = RecapPart.CONVERSATION, counsellor: str = ""
+    ) -> SummaryDocument:
+        """The end recap on screen (COM-04), in two parts, one screen each: what we talked
+        about (the client's question, what is urgent and what was done, who does what and
+        when, the next appointment), then what the client can expect and our number to pass
+        on (INT-18, INT-24). The same sentences as on the client's paper; the debt lists stay
+        on paper. Shown during the conversation, so not a print (no audit line)."""
+        chosen = RecapPart(part)
         session = self._sessions.get_session(session_id)
         texts = Bilingual(self._translators.get(session.client_language), self._dutch())
-        phone = self.organisation_phone()
-        sections = [
-            self._urgent(session, texts),
-            question_section(session, texts, self._flow),
-            self._done(session, texts),
-            texts.section(H_NEXT, task_lines(texts, open_steps(session.next_steps)), "1F463"),
-            self._appointment(session, texts),
-            self._referrals(session, texts),
-            expectations_section(session, texts, counsellor),
-            word_of_mouth_section(texts, phone),
-        ]
+        if chosen is RecapPart.CONVERSATION:
+            sections = [
+                self._urgent(session, texts),
+                question_section(session, texts, self._flow),
+                self._done(session, texts),
+                texts.section(H_NEXT, task_lines(texts, open_steps(session.next_steps)), "1F463"),
+                self._appointment(session, texts),
+                self._referrals(session, texts),
+            ]
+        else:
+            sections = [
+                expectations_section(session, texts, counsellor),
+                word_of_mouth_section(texts, self.organisation_phone()),
+            ]
         title, dutch_title = texts.both(TITLE)
         return SummaryDocument(
             language=texts.client.code,

@@ -14,6 +14,8 @@ the same thing. No client data enters an information sheet.
 
 from __future__ import annotations
 
+import enum
+
 from intake_app.content.info_sheets import InfoSheet
 from intake_app.content.pictograms import ATTRIBUTION
 from intake_app.core.flow import Flow
@@ -25,6 +27,13 @@ from intake_app.services.summary_texts import unit
 
 QUESTION_CARD = "primary_question"
 
+
+class RecapPart(enum.StrEnum):
+    """The two screens of the end recap (``SummaryService.recap``)."""
+
+    CONVERSATION = "conversation"  # what we talked about and agreed (COM-04)
+    EXPECTATIONS = "expectations"  # what to expect, our number (INT-18, INT-24)
+
 H_QUESTION = N_("Waar u over wilde praten")
 H_EXPECT = N_("Wat u van ons kunt verwachten")
 H_PASS_ON = N_("Kent u iemand met zorgen over geld?")
@@ -33,7 +42,7 @@ H_INFO_NOTE = N_("Goed om te weten")
 # What we do and what we do not do (INT-18: "manage verwachtingen"; residents say that they
 # are sent on too often, so we say who does what).
 WE_DO = (
-    (N_("Wij helpen u met brieven, rekeningen en regelingen."), "2705"),
+    (N_("Wij helpen u met uw post en uw rekeningen."), "2705"),
     (N_("Kunnen wij iets niet zelf? Dan gaan we samen naar iemand die het wel kan."), "1F91D"),
 )
 WE_DO_NOT = (
@@ -49,6 +58,13 @@ HELP_IS_FREE = N_("Onze hulp is gratis.")
 # Every information sheet ends with these (amounts and rules change every year).
 SHEET_RULES_CHANGE = N_("Regels en bedragen veranderen elk jaar. Vraag ons wat nu geldt.")
 SHEET_CHECK_CURRENT = N_("Kijk wat nu geldt.")
+
+
+def phone_unit(phone: str) -> str:
+    """A phone number as one left-to-right unit (LRI ... PDI): digits are weak, so a first-
+    strong isolate inside an Arabic line would put "010 - 123" in the wrong order. The
+    number was checked when it was set (DirectoryService.set_own_phone): no controls."""
+    return f"\u2066{phone}\u2069" if phone else ""
 
 
 def question_section(
@@ -84,7 +100,7 @@ def word_of_mouth_section(texts: Bilingual, phone: str) -> SummarySection:
     """"U mag ons nummer doorgeven" (INT-24): word of mouth reaches who stays away."""
     lines = [texts.line(HELP_IS_FREE, "1F49A")]
     if phone:
-        lines.append(texts.line(PASS_ON_NUMBER, "1F4DE", phone=unit(phone)))
+        lines.append(texts.line(PASS_ON_NUMBER, "1F4DE", phone=phone_unit(phone)))
     else:
         lines.append(texts.line(PASS_ON, "1F465"))
     return texts.section(H_PASS_ON, lines, "1F4E3")
@@ -104,7 +120,7 @@ def info_sheet_document(sheet: InfoSheet, texts: Bilingual, phone: str) -> Summa
         sections.append(texts.section(section.title, lines, section.pictogram))
     note = [texts.line(SHEET_RULES_CHANGE, "1F4C5")]
     if phone:
-        note.append(texts.line(CALL_US, "1F4DE", phone=unit(phone)))
+        note.append(texts.line(CALL_US, "1F4DE", phone=phone_unit(phone)))
     sections.append(texts.section(H_INFO_NOTE, note, "1F4A1"))
     title, dutch_title = texts.both(sheet.title)
     return SummaryDocument(

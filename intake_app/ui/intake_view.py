@@ -19,6 +19,7 @@ from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
 from intake_app.services.print_choices import DiscreetSessionError
 from intake_app.services.summaries import PrintOptions, SummaryService
+from intake_app.services.summary_closing import RecapPart
 from intake_app.ui.accessibility import document_text, tab_chain
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
@@ -26,6 +27,12 @@ from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
 from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
 from intake_app.ui.recap_view import RecapView
+
+# The recap cards of phase 8 and the part of the recap each shows (COM-04, INT-18).
+RECAP_PARTS = {
+    RecordKind.RECAP: RecapPart.CONVERSATION,
+    RecordKind.EXPECTATIONS_AGAIN: RecapPart.EXPECTATIONS,
+}
 
 
 class IntakeView(QWidget):
@@ -172,22 +179,23 @@ class IntakeView(QWidget):
             if asking:
                 self.consent_view.set_translator(self.client.tr_client)
             self.consent_view.setVisible(asking)
-        self._show_recap(state, card is not None and card.records is RecordKind.RECAP)
+        self._show_recap(state, RECAP_PARTS.get(card.records) if card and card.records else None)
         self._link_tab_order()
 
-    def _show_recap(self, state: SessionState, shown: bool) -> None:
-        """The recap card: the session's recap in the client's language instead of cards."""
+    def _show_recap(self, state: SessionState, part: RecapPart | None) -> None:
+        """A recap card: the session's recap in the client's language instead of cards."""
+        shown = part is not None and self.summaries is not None
         self.client.options_area.setVisible(not shown)
-        if shown and self.summaries is not None:
+        if part is not None and self.summaries is not None:
             try:
-                document = self.summaries.recap(state.id)
+                document = self.summaries.recap(state.id, part)
             except IntakeError as exc:
                 self.controller.failed.emit(exc.render(self.tr_ui.gettext))
                 shown = False
             else:
                 self.recap_view.set_translator(self.client.tr_client)
-                self.recap_view.show_document(document)
-        self.recap_view.setVisible(shown and self.summaries is not None)
+                self.recap_view.show_document(document, sheets=part is RecapPart.EXPECTATIONS)
+        self.recap_view.setVisible(shown)
 
     def _link_tab_order(self) -> None:
         """Client side first (its own order), then the recap or the consent card, then the

@@ -18,6 +18,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -122,17 +123,23 @@ class RecapView(QWidget):
             row.addLayout(column, 1)
         self.area.setWidget(self.inner)
 
-        self.sheets_heading = named(QLabel(), "RecapSheetsHeading")
-        self.sheet_row = QHBoxLayout()
-        self.sheet_row.setSpacing(8)
-        sheets = QHBoxLayout()
+        # The information sheets (COM-10): a box of buttons under the last column.
+        self.sheets_box = QFrame()
+        self.sheets_box.setObjectName("RecapSheets")
+        self.sheets_heading = named(QLabel(), "RecapSheetsHeading", wrap=True)
+        self.sheet_grid = QGridLayout()
+        self.sheet_grid.setSpacing(6)
+        sheets = QVBoxLayout(self.sheets_box)
+        sheets.setContentsMargins(0, 2, 0, 0)
+        sheets.setSpacing(4)
         sheets.addWidget(self.sheets_heading)
-        sheets.addLayout(self.sheet_row, 1)
+        sheets.addLayout(self.sheet_grid)
+        self.sheets_box.hide()
+        self.with_sheets = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 0, 24, 2)
         layout.setSpacing(4)
         layout.addWidget(self.area, 1)
-        layout.addLayout(sheets)
 
     # -- showing -----------------------------------------------------------------------------
     def set_translator(self, translator: Translator) -> None:
@@ -145,34 +152,43 @@ class RecapView(QWidget):
         for button in self.sheet_buttons.values():
             button.deleteLater()
         self.sheet_buttons = {}
-        for sheet in sheets:
+        for index, sheet in enumerate(sheets):
             button = named(QPushButton(), "RecapSheet")
             button.setIcon(pictograms.icon(sheet.pictogram, SHEET_PICTOGRAM))
             button.setIconSize(QSize(SHEET_PICTOGRAM, SHEET_PICTOGRAM))
             button.setMinimumHeight(44)
             button.clicked.connect(lambda _=False, i=sheet.id: self.sheet_requested.emit(i))
-            self.sheet_row.addWidget(button)
+            self.sheet_grid.addWidget(button, *divmod(index, 2))
             self.sheet_buttons[sheet.id] = button
         self.retranslate_ui()
 
-    def show_document(self, document: SummaryDocument) -> None:
-        """Lay out the recap; boxes in reading order, two columns."""
+    def show_document(self, document: SummaryDocument, *, sheets: bool = False) -> None:
+        """Lay out the recap; boxes in reading order, two columns; with ``sheets`` the
+        information sheets to print under the last column."""
         self.document = document
+        self.with_sheets = sheets and bool(self.sheets)
         self._clear_boxes()
         sections = document.sections
         # Reading order down the first column, then the second; split where the first
-        # column holds about half of the lines (a heading counts as one and a half).
+        # column holds about half of the lines (a heading counts as one and a half, the
+        # sheets box as three).
         weights = [len(section.lines) + 1.5 for section in sections]
+        if self.with_sheets:
+            weights.append(3.0)
         split, total, running = len(sections), sum(weights), 0.0
         for index, weight in enumerate(weights):
             if index and running + weight / 2 > total / 2:
                 split = index
                 break
             running += weight
+        split = min(split, max(len(sections) - 1, 1)) if len(sections) > 1 else len(sections)
         for index, section in enumerate(sections):
             box = RecapBox(section, document.rtl)
             self.columns[0 if index < split else 1].addWidget(box)
             self.boxes.append(box)
+        if self.with_sheets:
+            self.columns[-1].addWidget(self.sheets_box)
+        self.sheets_box.setVisible(self.with_sheets)
         for column in self.columns:
             column.addStretch(1)
         self.area.verticalScrollBar().setValue(0)
@@ -183,13 +199,15 @@ class RecapView(QWidget):
             while column.count():
                 item = column.takeAt(0)
                 widget = item.widget() if item is not None else None
-                if widget is not None:
+                if isinstance(widget, RecapBox):
+                    widget.hide()  # at once: the deletion waits for the event loop
                     widget.deleteLater()
         self.boxes = []
 
     def focus_chain(self) -> list[QWidget]:
-        """The recap's Tab order: the boxes, then the sheet buttons."""
-        return [*self.boxes, *self.sheet_buttons.values()]
+        """The recap's Tab order: the boxes, then the sheet buttons when shown."""
+        sheets = list(self.sheet_buttons.values()) if self.with_sheets else []
+        return [*self.boxes, *sheets]
 
     def retranslate_ui(self) -> None:
         t = self.tr_client
@@ -199,8 +217,7 @@ class RecapView(QWidget):
         locale = QLocale(t.code.replace("-", "_"))
         if self.locale() != locale:
             self.setLocale(locale)
-        self.sheets_heading.setText(t.gettext(SHEETS_HEADING))
-        self.sheets_heading.setVisible(bool(self.sheets))
+        self.sheets_heading.setText(in_reading_direction(t.gettext(SHEETS_HEADING), t.rtl))
         for sheet in self.sheets:
             button = self.sheet_buttons[sheet.id]
             label = t.gettext(sheet.label)

@@ -84,7 +84,9 @@ def test_without_a_phone_number_the_card_still_invites_word_of_mouth(
     assert "U mag anderen over ons vertellen." in text and PHONE not in text
 
 
-def test_the_discreet_paper_leaves_the_expectations_out(context: AppContext, tmp_path: Path) -> None:
+def test_the_discreet_paper_leaves_the_expectations_out(
+    context: AppContext, tmp_path: Path
+) -> None:
     sid = _session(context, "nl")
     text = flat(pdf_text(context.summaries.render(sid, "discreet"), tmp_path))
     assert "Wat u van ons kunt verwachten" not in text and PHONE not in text
@@ -159,3 +161,27 @@ def test_the_loader_refuses_an_amount_without_check_current(tmp_path: Path) -> N
 def test_the_shipped_sheets_load() -> None:
     sheets = load_info_sheets(REPO / "resources" / "content")
     assert len(sheets.sheets) == 4 and sheets.sheet("zorgtoeslag").names_numbers
+
+
+def test_int_24_the_coordinator_sets_the_number_with_intake_admin(tmp_path: Path) -> None:
+    """``intake-admin phone``: set, show, refuse nonsense in one sentence, remove."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'phone.db'}"
+
+    def admin(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "intake_app.cli.main", "--db", url, "phone", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    assert admin(PHONE).returncode == 0
+    assert admin().stdout.strip() == PHONE
+    refused = admin("bel me maar")
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip() == "intake-admin: Dit is geen telefoonnummer: bel me maar."
+    assert admin("").stdout.strip() == "Telefoonnummer gewist."
+    assert admin().stdout.strip() == "(geen nummer ingesteld)"

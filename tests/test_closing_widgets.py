@@ -164,7 +164,11 @@ def test_smileys_one_tap_or_skip(window: MainWindow, qtbot) -> None:  # type: ig
     assert not window.intake_view.recap_view.isVisible()
     faces = client.option_buttons
     assert list(faces) == ["good", "okay", "not_good"]
-    assert [b.accessibleName() for b in faces.values()] == ["1. Goed", "2. Gaat wel", "3. Niet goed"]
+    assert [b.accessibleName() for b in faces.values()] == [
+        "1. Goed",
+        "2. Gaat wel",
+        "3. Niet goed",
+    ]
     viewport = client.options_area.viewport()
     assert all(b.isVisible() and _fits(b, viewport) for b in faces.values())
     assert all(b.height() >= 44 for b in faces.values())

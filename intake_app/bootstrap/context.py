@@ -77,7 +77,7 @@ class _Parts:
     flow: Flow
     writer: PdfDocumentWriter
     stats_writer: StatsPdfWriter
-    info_sheets: InfoSheets = InfoSheets(())  # COM-10, printed by SummaryService
+    info_sheets: InfoSheets  # COM-10, printed by SummaryService
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +171,14 @@ def compose_services(context: AppContext) -> RoleServices:
         if wanted(IntakeService)
         else None,
         summaries=SummaryService(
-            guarded, context.translators, parts.writer, access,
-            flow=parts.flow, info_sheets=parts.info_sheets,
+            guarded,
+            context.translators,
+            parts.writer,
+            access,
+            flow=parts.flow,
+            info_sheets=parts.info_sheets,
             settings=SqlSettingsStore(storage.engine),
-        )  # fmt: skip
+        )
         if wanted(SummaryService)
         else None,
         consent=ConsentService(guarded, access) if wanted(ConsentService) else None,

@@ -78,7 +78,9 @@ def _report_sheets(sheets: InfoSheets, catalog_dir: Path) -> None:
         translator = Translator(language.code, catalog_dir)
         done = sum(1 for text in texts if translator.has(text))
         drafted = sum(
-            1 for text in texts if not translator.has(text) and text in drafts.get(language.code, {})
+            1
+            for text in texts
+            if not translator.has(text) and text in drafts.get(language.code, {})
         )
         print(f"  {language.code:<6} {done:>4}/{len(texts):<4} concept {drafted:>4}  "
               f"{language.dutch_name}")  # fmt: skip

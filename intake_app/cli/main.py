@@ -6,6 +6,7 @@
     intake-admin stats merge A.csv B.csv ... --out FILE
     intake-admin [--db URL] languages list
     intake-admin [--db URL] languages offer CODE [CODE ...]
+    intake-admin [--db URL] phone [NUMMER]
     intake-admin [--db URL] aftercare list|referral|step-done ...   (cli/aftercare.py)
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from intake_app.cli import (
     aftercare,
+    organisation,
     passwords,
     storage_commands,
     summary,
@@ -90,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     offer = language_commands.add_parser("offer", help="kies welke talen aangeboden worden")
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     summary.add_parser(commands)
+    organisation.add_parser(commands)
     aftercare.add_parser(commands)
     users.add_parser(commands)
     translation_commands.add_parser(commands)
@@ -286,6 +289,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
             return users.run(context, args)
         if args.area == "aftercare":
             return aftercare.run(context, args)
+        if args.area == "phone":
+            return organisation.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

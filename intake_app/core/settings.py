@@ -16,5 +16,6 @@ class SettingsStore(Protocol):
         """Store ``value`` (committed before this returns)."""
         ...
 
+
 # The organisation's own phone number, printed for the client and to pass on (INT-24).
 ORGANISATION_PHONE = "organisation_phone"

@@ -42,6 +42,9 @@ CLIENT_SOURCE_FILES = (
     # The client's own printed summary (and the discreet one) in the client's language.
     "intake_app/services/summaries.py",
     "intake_app/services/summary_texts.py",  # where the printing work moves them
+    # The end of the conversation: recap, expectations, our number, information sheets.
+    "intake_app/services/summary_closing.py",
+    "intake_app/ui/recap_view.py",
 )
 
 # Texts in those files that only the counsellor reads (Dutch, under the card, or errors).

@@ -14,7 +14,6 @@ from intake_app.i18n.languages import is_known
 from intake_app.services.access import Access
 from intake_app.services.gate import gated
 
-
 # A phone number as people write it: digits, spaces, +, -, dots and brackets.
 _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,20}$")
 

@@ -55,19 +55,19 @@ from intake_app.services.debt_marks import client_marks, printable
 from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
 from intake_app.services.print_choices import honour
-from intake_app.services.summary_closing import (
-    RecapPart,
-    expectations_section,
-    info_sheet_document,
-    question_section,
-    word_of_mouth_section,
-)
 from intake_app.services.summary_bilingual import (
     Bilingual,
     date_of,
     owner_of,
     task_lines,
     translated,
+)
+from intake_app.services.summary_closing import (
+    RecapPart,
+    expectations_section,
+    info_sheet_document,
+    question_section,
+    word_of_mouth_section,
 )
 from intake_app.services.summary_texts import (
     ACTION,

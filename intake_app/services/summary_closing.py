@@ -34,6 +34,7 @@ class RecapPart(enum.StrEnum):
     CONVERSATION = "conversation"  # what we talked about and agreed (COM-04)
     EXPECTATIONS = "expectations"  # what to expect, our number (INT-18, INT-24)
 
+
 H_QUESTION = N_("Waar u over wilde praten")
 H_EXPECT = N_("Wat u van ons kunt verwachten")
 H_PASS_ON = N_("Kent u iemand met zorgen over geld?")
@@ -97,7 +98,7 @@ def expectations_section(
 
 
 def word_of_mouth_section(texts: Bilingual, phone: str) -> SummarySection:
-    """"U mag ons nummer doorgeven" (INT-24): word of mouth reaches who stays away."""
+    """ "U mag ons nummer doorgeven" (INT-24): word of mouth reaches who stays away."""
     lines = [texts.line(HELP_IS_FREE, "1F49A")]
     if phone:
         lines.append(texts.line(PASS_ON_NUMBER, "1F4DE", phone=phone_unit(phone)))
@@ -118,10 +119,10 @@ def info_sheet_document(sheet: InfoSheet, texts: Bilingual, phone: str) -> Summa
                 text, dutch = f"{text} {note}", f"{dutch} {dutch_note}" if dutch else ""
             lines.append(SummaryLine(text, dutch, ""))
         sections.append(texts.section(section.title, lines, section.pictogram))
-    note = [texts.line(SHEET_RULES_CHANGE, "1F4C5")]
+    ending = [texts.line(SHEET_RULES_CHANGE, "1F4C5")]
     if phone:
-        note.append(texts.line(CALL_US, "1F4DE", phone=phone_unit(phone)))
-    sections.append(texts.section(H_INFO_NOTE, note, "1F4A1"))
+        ending.append(texts.line(CALL_US, "1F4DE", phone=phone_unit(phone)))
+    sections.append(texts.section(H_INFO_NOTE, ending, "1F4A1"))
     title, dutch_title = texts.both(sheet.title)
     return SummaryDocument(
         language=texts.client.code,

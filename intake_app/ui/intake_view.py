@@ -7,7 +7,14 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
@@ -86,7 +93,10 @@ class IntakeView(QWidget):
         self.recap_view.sheet_requested.connect(self.open_info_sheet)
         if summaries is not None:
             self.recap_view.set_sheets(summaries.info_sheets())
+        # The recap takes the room the card's question leaves, never the question's own.
+        self.recap_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         client_column.addWidget(self.recap_view, 4)
+        self.client_column = client_column
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -186,6 +196,7 @@ class IntakeView(QWidget):
         """A recap card: the session's recap in the client's language instead of cards."""
         shown = part is not None and self.summaries is not None
         self.client.options_area.setVisible(not shown)
+        self.client_column.setStretchFactor(self.client, 0 if shown else 1)
         if part is not None and self.summaries is not None:
             try:
                 document = self.summaries.recap(state.id, part)

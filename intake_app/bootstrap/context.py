@@ -11,6 +11,7 @@ from intake_app.bootstrap.database_url import resolve_db_url as resolve_db_url
 from intake_app.bootstrap.paths import Paths, default_paths
 from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
+from intake_app.content.info_sheets import InfoSheets, load_info_sheets
 from intake_app.content.knowledge import Knowledge, load_knowledge
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
@@ -81,6 +82,7 @@ class _Parts:
     flow: Flow  # with the organisation's decisions on its texts
     writer: PdfDocumentWriter
     stats_writer: StatsPdfWriter
+    info_sheets: InfoSheets  # COM-10, printed by SummaryService
     shipped_flow: Flow | None = None  # as loaded from the content (which cards are whose)
 
 
@@ -169,7 +171,9 @@ def compose_services(context: AppContext) -> RoleServices:
         return _allowed(cls, user)
 
     directory = (
-        DirectoryService(SqlDirectoryRepository(storage.engine), access)
+        DirectoryService(
+            SqlDirectoryRepository(storage.engine), access, SqlSettingsStore(storage.engine)
+        )
         if wanted(DirectoryService)
         else None
     )
@@ -183,7 +187,15 @@ def compose_services(context: AppContext) -> RoleServices:
         )
         if wanted(IntakeService)
         else None,
-        summaries=SummaryService(guarded, context.translators, parts.writer, access)
+        summaries=SummaryService(
+            guarded,
+            context.translators,
+            parts.writer,
+            access,
+            flow=parts.flow,
+            info_sheets=parts.info_sheets,
+            settings=SqlSettingsStore(storage.engine),
+        )
         if wanted(SummaryService)
         else None,
         consent=ConsentService(guarded, access) if wanted(ConsentService) else None,
@@ -252,6 +264,7 @@ def build_context(
         decided,
         PdfDocumentWriter(paths.fonts),
         StatsPdfWriter(paths.fonts),
+        load_info_sheets(paths.content),
         shipped_flow=flow,
     )
     context = AppContext(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from intake_app.content.info_sheets import InfoSheets, load_info_sheets
 from intake_app.content.knowledge import Knowledge, load_knowledge
 from intake_app.content.loader import InvalidContentError, load_flow
 from intake_app.core.flow import Flow
@@ -38,6 +39,7 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
         problems = knowledge.check_links(c.id for p in flow.phases for c in p.cards)
         if problems:
             raise InvalidContentError(problems)
+        sheets = load_info_sheets(content_dir)
     except InvalidContentError as exc:
         print(f"{len(exc.problems)} fout(en) in {content_dir}:", file=sys.stderr)
         for problem in exc.problems:
@@ -75,6 +77,7 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
         print("\nVoorbeeldteksten die uw organisatie moet goedkeuren of vervangen:")
         for card in placeholders:
             print(f"  {card.id}: {card.title}")
+    _report_sheets(sheets, catalog_dir)
     return 0
 
 
@@ -86,3 +89,29 @@ def _report_knowledge(knowledge: Knowledge) -> None:
         print(f"  {topic.id:<20} {len(topic.cards):>2} kaarten  {topic.title}")
     print(f"Zinnen zonder oordeel: {len(knowledge.phrases)}; "
           f"oordeelwoorden: {len(knowledge.judging_words)}\n")  # fmt: skip
+
+
+def _report_sheets(sheets: InfoSheets, catalog_dir: Path) -> None:
+    """The information sheets (COM-10) and how far each language has them: in the catalog,
+    or only as a draft (translations/drafts/) until the catalogs are made again."""
+    if not sheets.sheets:
+        return
+    print(f"\nInformatiebladen ({len(sheets.sheets)}):")
+    for sheet in sheets.sheets:
+        note = "  (bedragen: 'kijk wat nu geldt')" if sheet.names_numbers else ""
+        print(f"  {sheet.id:<16} {sheet.title}{note}")
+    texts = list(dict.fromkeys(sheets.texts()))
+    drafts = load_drafts(catalog_dir)
+    print(f"Vertaald ({len(texts)} teksten; ontwerp = alleen in translations/drafts/):")
+    for language in LANGUAGES:
+        if language.code == SOURCE_LANGUAGE:
+            continue
+        translator = Translator(language.code, catalog_dir)
+        done = sum(1 for text in texts if translator.has(text))
+        drafted = sum(
+            1
+            for text in texts
+            if not translator.has(text) and text in drafts.get(language.code, {})
+        )
+        print(f"  {language.code:<6} {done:>4}/{len(texts):<4} ontwerp {drafted:>4}  "
+              f"{language.dutch_name}")  # fmt: skip

@@ -8,6 +8,7 @@
     intake-admin [--db URL] languages offer CODE [CODE ...]
     intake-admin [--db URL] languages texts
     intake-admin [--db URL] languages text CARD --approve | --title T [--explanation E] | --reset
+    intake-admin [--db URL] phone [NUMMER]
     intake-admin [--db URL] aftercare list|referral|step-done ...   (cli/aftercare.py)
     intake-admin [--db URL] summary ID --kind client|discreet|handover --out F.pdf
     intake-admin [--db URL] --user NAME audit list [--limit N]
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from intake_app.cli import (
     aftercare,
+    organisation,
     organisation_text_commands,
     passwords,
     storage_commands,
@@ -94,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     offer.add_argument("codes", nargs="+", metavar="CODE", help="bijvoorbeeld: tr ar ti")
     organisation_text_commands.add_parsers(language_commands)
     summary.add_parser(commands)
+    organisation.add_parser(commands)
     aftercare.add_parser(commands)
     users.add_parser(commands)
     translation_commands.add_parser(commands)
@@ -292,6 +295,8 @@ def _run(argv: Sequence[str] | None, env_password: str | None) -> int:
             return users.run(context, args)
         if args.area == "aftercare":
             return aftercare.run(context, args)
+        if args.area == "phone":
+            return organisation.run(context, args)
         done = storage_commands.run(args, context)
         return 2 if done is None else done  # argparse already refused anything else
     except IntakeError as exc:

@@ -30,6 +30,11 @@ class RecordKind(enum.StrEnum):
     APPOINTMENT = "appointment"
     CONSENT = "consent"
     REFERRAL = "referral"
+    # The end recap in the client view (COM-04): what we talked about and agreed; then what
+    # the client can expect, our number to pass on and the information sheets (INT-18,
+    # INT-24, COM-10). Shown by ui/recap_view.py instead of answer cards.
+    RECAP = "recap"
+    EXPECTATIONS_AGAIN = "expectations_again"
 
 
 # Counsellor flags a card may be hidden under (``show_if: {unless_flag: trauma}``).

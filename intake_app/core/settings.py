@@ -15,3 +15,7 @@ class SettingsStore(Protocol):
     def set_setting(self, key: str, value: str) -> None:
         """Store ``value`` (committed before this returns)."""
         ...
+
+
+# The organisation's own phone number, printed for the client and to pass on (INT-24).
+ORGANISATION_PHONE = "organisation_phone"

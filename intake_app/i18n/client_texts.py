@@ -45,6 +45,9 @@ CLIENT_SOURCE_FILES = (
     # The network map the client builds and takes home (INT-17).
     "intake_app/ui/network_map_view.py",
     "intake_app/services/network_map.py",
+    # The end of the conversation: recap, expectations, our number, information sheets.
+    "intake_app/services/summary_closing.py",
+    "intake_app/ui/recap_view.py",
 )
 
 # Texts in those files that only the counsellor reads (Dutch, under the card, or errors).

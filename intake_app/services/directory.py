@@ -2,20 +2,51 @@
 
 from __future__ import annotations
 
+import re
+
 from intake_app.core.directory import Organisation, Preferences, suggest
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import IntakeSession
 from intake_app.core.ports import DirectoryRepository
 from intake_app.core.security import AuditAction, Permission
+from intake_app.core.settings import ORGANISATION_PHONE, SettingsStore
 from intake_app.services.access import Access
 from intake_app.services.directory_codes import check_codes
 from intake_app.services.gate import gated
 
+# A phone number as people write it: digits, spaces, +, -, dots and brackets.
+_PHONE = re.compile(r"^\+?[0-9 ()./-]{6,20}$")
+
 
 class DirectoryService:
-    def __init__(self, repository: DirectoryRepository, access: Access) -> None:
+    def __init__(
+        self,
+        repository: DirectoryRepository,
+        access: Access,
+        settings: SettingsStore | None = None,
+    ) -> None:
         self._repository = repository
         self._access = access
+        self._settings = settings
+
+    @gated(Permission.MANAGE_DIRECTORY, AuditAction.DIRECTORY_CHANGED, in_body=True)
+    def set_own_phone(self, phone: str) -> str:
+        """The organisation's own number, printed for the client to pass on (INT-24).
+        Empty removes it."""
+        phone = " ".join(phone.split())
+        if phone and not _PHONE.match(phone):
+            raise IntakeError("Dit is geen telefoonnummer: {phone}.", phone=phone[:30])
+        if self._settings is None:
+            raise IntakeError("De instellingen zijn hier niet beschikbaar.")
+        self._settings.set_setting(ORGANISATION_PHONE, phone)
+        self._access.audit(AuditAction.DIRECTORY_CHANGED, "setting:organisation_phone", "saved")
+        return phone
+
+    @gated(Permission.READ_DIRECTORY, None)
+    def own_phone(self) -> str:
+        if self._settings is None:
+            return ""
+        return (self._settings.get_setting(ORGANISATION_PHONE) or "").strip()
 
     @gated(Permission.READ_DIRECTORY, None)
     def organisations(self) -> list[Organisation]:

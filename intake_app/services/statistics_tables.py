@@ -514,6 +514,17 @@ SPECS: tuple[TableSpec, ...] = (
         ),
         requirement="STA-18",
     ),
+    # Optional client feedback at the end (STA-20): one of three faces, or skipped.
+    _card(
+        "client_feedback",
+        N_("Hoe vond de cliënt het gesprek"),
+        (
+            ("good", N_("Goed")),
+            ("okay", N_("Gaat wel")),
+            ("not_good", N_("Niet goed")),
+        ),
+        requirement="STA-20",
+    ),
 )
 
 # The raw key of a provision table depends on the status counted.

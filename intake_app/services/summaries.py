@@ -16,8 +16,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+from intake_app.content.info_sheets import InfoSheet, InfoSheets
 from intake_app.content.pictograms import ATTRIBUTION
 from intake_app.core.errors import IntakeError
+from intake_app.core.flow import Flow
 from intake_app.core.model import (
     AnswerState,
     Debt,
@@ -37,6 +39,7 @@ from intake_app.core.model import (
 )
 from intake_app.core.ports import DocumentRenderer, SessionRepository
 from intake_app.core.security import AuditAction, Permission
+from intake_app.core.settings import ORGANISATION_PHONE, SettingsStore
 from intake_app.core.summary import (
     SectionKind,
     SummaryDocument,
@@ -59,6 +62,13 @@ from intake_app.services.summary_bilingual import (
     owner_of,
     task_lines,
     translated,
+)
+from intake_app.services.summary_closing import (
+    RecapPart,
+    expectations_section,
+    info_sheet_document,
+    question_section,
+    word_of_mouth_section,
 )
 from intake_app.services.summary_texts import (
     ACTION,
@@ -118,6 +128,10 @@ class UnknownSummaryKindError(IntakeError):
     """Asked for a document kind that does not exist."""
 
 
+class UnknownInfoSheetError(IntakeError):
+    """Asked for an information sheet that the content does not have."""
+
+
 class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
     def __init__(
         self,
@@ -125,11 +139,81 @@ class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
         translators: Translators,
         renderer: DocumentRenderer,
         access: Access,
+        *,
+        flow: Flow | None = None,
+        info_sheets: InfoSheets | None = None,
+        settings: SettingsStore | None = None,
     ) -> None:
         self._sessions = sessions
         self._translators = translators
         self._renderer = renderer
         self._access = access
+        # The end of the conversation (services/summary_closing.py): the client's question
+        # needs the flow's labels, the sheets come from the content, the phone number from
+        # the organisation's settings.
+        self._flow = flow
+        self._info_sheets = info_sheets or InfoSheets(())
+        self._settings = settings
+
+    # -- the end of the conversation (COM-04, COM-10, INT-24) ---------------------------------
+    @gated(Permission.READ_SESSIONS, None)  # the session read is logged by the repository
+    def recap(
+        self, session_id: int, part: RecapPart | str = RecapPart.CONVERSATION, counsellor: str = ""
+    ) -> SummaryDocument:
+        """The end recap on screen (COM-04), in two parts, one screen each: what we talked
+        about (the client's question, what is urgent and what was done, who does what and
+        when, the next appointment), then what the client can expect and our number to pass
+        on (INT-18, INT-24). The same sentences as on the client's paper; the debt lists stay
+        on paper. Shown during the conversation, so not a print (no audit line)."""
+        chosen = RecapPart(part)
+        session = self._sessions.get_session(session_id)
+        texts = Bilingual(self._translators.get(session.client_language), self._dutch())
+        if chosen is RecapPart.CONVERSATION:
+            sections = [
+                self._urgent(session, texts),
+                question_section(session, texts, self._flow),
+                self._done(session, texts),
+                texts.section(H_NEXT, task_lines(texts, open_steps(session.next_steps)), "1F463"),
+                self._appointment(session, texts),
+                self._referrals(session, texts),
+            ]
+        else:
+            sections = [
+                expectations_section(session, texts, counsellor),
+                word_of_mouth_section(texts, self.organisation_phone()),
+            ]
+        title, dutch_title = texts.both(TITLE)
+        return SummaryDocument(
+            language=texts.client.code,
+            rtl=texts.client.rtl,
+            title=title,
+            dutch_title=dutch_title,
+            subtitle="",
+            sections=tuple(s for s in sections if s is not None and s.lines),
+            kind=SummaryKind.CLIENT,
+        )
+
+    @public("the organisation's own phone number for the client's paper; no client data")
+    def organisation_phone(self) -> str:
+        if self._settings is None:
+            return ""
+        return (self._settings.get_setting(ORGANISATION_PHONE) or "").strip()
+
+    @public("the list of general information sheets; no client data")
+    def info_sheets(self) -> tuple[InfoSheet, ...]:
+        return self._info_sheets.sheets
+
+    @public("a general information sheet in a language; no client data enters it")
+    def info_sheet(self, sheet_id: str, language: str) -> SummaryDocument:
+        """One information sheet (COM-10) in ``language`` with Dutch beside it."""
+        try:
+            sheet = self._info_sheets.sheet(sheet_id)
+        except KeyError:
+            raise UnknownInfoSheetError(
+                "Dit informatieblad bestaat niet: {sheet}.", sheet=sheet_id
+            ) from None
+        texts = Bilingual(self._translators.get(language), self._dutch())
+        return info_sheet_document(sheet, texts, self.organisation_phone())
 
     # -- entry points for ui and cli ---------------------------------------------------------
     @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)
@@ -218,8 +302,10 @@ class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
     def client(
         self, session: IntakeSession, texts: Bilingual, options: PrintOptions
     ) -> SummaryDocument:
+        phone = self.organisation_phone()
         sections = [
             self._urgent(session, texts),
+            question_section(session, texts, self._flow),
             self._done(session, texts),
             *self._debts(session, texts, options),
             self._provisions(session, texts),
@@ -228,6 +314,9 @@ class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
             self._appointment(session, texts),
             self._referrals(session, texts),
             self._language(session, texts),
+            # Said at the start and again at the end, and taken home (INT-18, INT-24).
+            expectations_section(session, texts, options.counsellor),
+            word_of_mouth_section(texts, phone),
         ]
         title, dutch_title = texts.both(TITLE)
         return SummaryDocument(

@@ -7,7 +7,14 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
@@ -19,13 +26,21 @@ from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
 from intake_app.services.print_choices import DiscreetSessionError
 from intake_app.services.summaries import PrintOptions, SummaryService
-from intake_app.ui.accessibility import tab_chain
+from intake_app.services.summary_closing import RecapPart
+from intake_app.ui.accessibility import document_text, tab_chain
 from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
 from intake_app.ui.network_map_view import NetworkMapLauncher
 from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
+from intake_app.ui.recap_view import RecapView
+
+# The recap cards of phase 8 and the part of the recap each shows (COM-04, INT-18).
+RECAP_PARTS = {
+    RecordKind.RECAP: RecapPart.CONVERSATION,
+    RecordKind.EXPECTATIONS_AGAIN: RecapPart.EXPECTATIONS,
+}
 
 
 class IntakeView(QWidget):
@@ -73,6 +88,16 @@ class IntakeView(QWidget):
             )
             self.consent_view.hide()
             client_column.addWidget(self.consent_view, 2)
+        # The end recap (COM-04) under the phase-8 card "Dit hebben we besproken".
+        self.recap_view = RecapView(translators.dutch())
+        self.recap_view.hide()
+        self.recap_view.sheet_requested.connect(self.open_info_sheet)
+        if summaries is not None:
+            self.recap_view.set_sheets(summaries.info_sheets())
+        # The recap takes the room the card's question leaves, never the question's own.
+        self.recap_view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        client_column.addWidget(self.recap_view, 4)
+        self.client_column = client_column
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -135,6 +160,8 @@ class IntakeView(QWidget):
             self.preview.close()
         self.network_map.forget()
         self.client.clear_sensitive()
+        self.recap_view.clear_sensitive()
+        self.recap_view.hide()
         self.panel.clear_sensitive()
         if self.consent_view is not None:
             self.consent_view.clear_sensitive()
@@ -161,7 +188,6 @@ class IntakeView(QWidget):
         answer = state.answer(card.id) if card else None
         self.client.show_card(card, answer.values if answer else (), state.phases)
         self.panel.show_state(state)
-        self._link_tab_order()
         if self.consent_view is not None:
             asking = card is not None and card.records is RecordKind.CONSENT
             if asking and self.consent_view.session_id != state.id:
@@ -169,12 +195,54 @@ class IntakeView(QWidget):
             if asking:
                 self.consent_view.set_translator(self.client.tr_client)
             self.consent_view.setVisible(asking)
+        self._show_recap(state, RECAP_PARTS.get(card.records) if card and card.records else None)
+        self._link_tab_order()
+
+    def _show_recap(self, state: SessionState, part: RecapPart | None) -> None:
+        """A recap card: the session's recap in the client's language instead of cards."""
+        shown = part is not None and self.summaries is not None
+        self.client.options_area.setVisible(not shown)
+        self.client_column.setStretchFactor(self.client, 0 if shown else 1)
+        if part is not None and self.summaries is not None:
+            try:
+                document = self.summaries.recap(state.id, part)
+            except IntakeError as exc:
+                self.controller.failed.emit(exc.render(self.tr_ui.gettext))
+                shown = False
+            else:
+                self.recap_view.set_translator(self.client.tr_client)
+                self.recap_view.show_document(document, sheets=part is RecapPart.EXPECTATIONS)
+        self.recap_view.setVisible(shown)
 
     def _link_tab_order(self) -> None:
-        """Client side first (its own order), then the consent card, then the panel."""
+        """Client side first (its own order), then the recap or the consent card, then the
+        panel."""
         # Compound widgets move with all their children (QWidget.setTabOrder).
-        chain = [self.client, self.show_panel_button, self.consent_view, self.panel]
+        recap = self.recap_view.focus_chain() if self.recap_view.isVisibleTo(self) else []
+        chain = [self.client, *recap, self.show_panel_button, self.consent_view, self.panel]
         tab_chain([widget for widget in chain if widget is not None])
+
+    def open_info_sheet(self, sheet_id: str) -> PrintPreviewDialog | None:
+        """An information sheet (COM-10) in the client's language, Dutch beside it."""
+        state = self.controller.state
+        if state is None or self.summaries is None:
+            return None
+        summaries = self.summaries
+        try:
+            document = summaries.info_sheet(sheet_id, state.client_language)
+        except IntakeError as exc:
+            self.controller.failed.emit(exc.render(self.tr_ui.gettext))
+            return None
+        dialog = PrintPreviewDialog(
+            self.tr_ui,
+            lambda: summaries.render_document(document),
+            f"informatie-{sheet_id}-{state.client_language}.pdf",
+            self,
+            document_text(document),
+        )
+        dialog.open()
+        self.preview = dialog
+        return dialog
 
     def retranslate_ui(self) -> None:
         self.show_panel_button.setText(self.tr_ui.gettext("Paneel hulpverlener"))

@@ -166,7 +166,9 @@ def compose_services(context: AppContext) -> RoleServices:
         intake=IntakeService(guarded, parts.flow, directory, access=access)
         if wanted(IntakeService)
         else None,
-        summaries=SummaryService(guarded, context.translators, parts.writer, access)
+        summaries=SummaryService(
+            guarded, context.translators, parts.writer, access, SqlSettingsStore(storage.engine)
+        )
         if wanted(SummaryService)
         else None,
         consent=ConsentService(guarded, access) if wanted(ConsentService) else None,

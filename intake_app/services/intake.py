@@ -47,6 +47,7 @@ from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
+from intake_app.services.handover_details import HandoverDetails
 
 URGENCY_OPTIONS = {
     "eviction": UrgencyType.EVICTION,
@@ -80,7 +81,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService(AftercareOperations, ConversationChoices):
+class IntakeService(AftercareOperations, ConversationChoices, HandoverDetails):
     def __init__(
         self,
         sessions: SessionRepository,

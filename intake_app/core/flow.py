@@ -30,6 +30,9 @@ class RecordKind(enum.StrEnum):
     APPOINTMENT = "appointment"
     CONSENT = "consent"
     REFERRAL = "referral"
+    HOUSEHOLD = "household"  # who lives there (issue 21, handover chain)
+    INCOMES = "incomes"  # income per source and month
+    URGENCIES = "urgencies"  # each urgency's deadline, what was agreed, resolved
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,6 +96,21 @@ class HandoverDetails:
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )
+    def add_urgency(self, session_id: int, urgency: Urgency) -> SessionState:
+        """One more urgency, noted by the counsellor (the client's answer adds them too)."""
+        self._sessions.add_urgency(session_id, urgency)
+        return self.open_session(session_id, changed={"urgencies"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
+    def remove_urgency(self, session_id: int, urgency_id: int) -> SessionState:
+        self._sessions.remove_urgency(session_id, urgency_id)
+        return self.open_session(session_id, changed={"urgencies"})
+
+    @gated(
+        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
+    )
     def update_urgency(self, session_id: int, urgency: Urgency) -> SessionState:
         """An urgency's deadline, what was agreed, and whether it is resolved."""
         self._sessions.update_urgency(session_id, urgency)

@@ -47,7 +47,8 @@ class FormalDetails(QWidget):
         self._combos: list[tuple[QComboBox, Mapping[Any, str]]] = []
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Labels above their fields: a reference number needs the panel's full width.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.reference = QLineEdit()
         self.reference.setMaxLength(60)
         self._text(self.reference.setPlaceholderText, N_("zoals op de brief"))
@@ -102,8 +103,9 @@ class FormalDetails(QWidget):
             debt,
             reference=self.reference.text().strip(),
             original_creditor=self.original.text().strip(),
-            stage=self.stage.currentData(),
-            status=self.status.currentData(),
+            # Qt hands enum data back as plain strings
+            stage=DebtStage(stage) if (stage := self.stage.currentData()) else None,
+            status=DebtStatus(self.status.currentData()),
             deadline=date(day.year(), day.month(), day.day())
             if self.has_deadline.isChecked()
             else None,

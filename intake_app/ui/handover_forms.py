@@ -258,12 +258,12 @@ class IncomesForm(_LabelledCombos):
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.approximate)
         self.up_to = QLineEdit()
-        self.up_to.setPlaceholderText("1.400,00")
+        self.text(self.up_to.setPlaceholderText, N_("bij een schatting"))
         self.form.addRow(self.label(N_("Bron")), self.source)
         self.form.addRow(self.label(N_("Van wie")), self.whose)
         self.form.addRow(self.label(N_("Toelichting")), self.description)
         self.form.addRow(self.label(N_("Bedrag per maand (€)")), amount_row)
-        self.form.addRow(self.label(N_("Tot bedrag (€), bij een schatting")), self.up_to)
+        self.form.addRow(self.label(N_("Tot bedrag (€)")), self.up_to)
 
     def records(self, session: IntakeSession) -> list[Any]:
         return list(session.incomes)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
 )
 
@@ -389,6 +390,12 @@ class RecordForms(QStackedWidget):
             return
         form.show_state(state, card)
         self.setCurrentWidget(form)
+        # A stacked widget is as tall as its tallest page: only the shown form counts, so
+        # no empty gap opens under a short form in the narrow panel.
+        for page in self.forms.values():
+            policy = QSizePolicy.Policy.Preferred if page is form else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
         self.show()
 
     def retranslate_ui(self, translator: Translator) -> None:

@@ -298,3 +298,9 @@ def test_the_command_line_writes_the_letter_and_the_list(context, db_url, tmp_pa
     refused(*base, "--data", str(pdf), needle="hetzelfde bestand")
     refused("--db", db_url, "summary", str(sid), "--kind", "client", "--out", str(pdf),
             "--data", str(data), needle="overdracht")  # fmt: skip
+
+
+def test_the_documented_example_fits_the_schema() -> None:
+    text = (REPO / "docs" / "creditor-list.md").read_text(encoding="utf-8")
+    example = text.split("```json", 1)[1].split("```", 1)[0]
+    Draft202012Validator(schema(), format_checker=format_checker()).validate(json.loads(example))

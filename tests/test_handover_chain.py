@@ -31,16 +31,16 @@ from intake_app.core.model import (
 )
 from intake_app.core.security import AuditAction, Role
 from intake_app.services.creditor_list import schema
+from intake_app.services.session_checks import format_checker
 from intake_app.services.session_file import to_document
 from intake_app.services.summaries import ConsentMissingError, PrintOptions
-from intake_app.services.session_checks import format_checker
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
 
 BAILIFF = Debt(
     DebtKind.FORMAL, Direction.OWED_BY_CLIENT, "formal_debts", amount=Money(184350),
-    creditor="Flanderijn", original_creditor="Vattenfall", reference="FL-2026-118734",
+    creditor="Flanderijn", initial_creditor="Vattenfall", reference="FL-2026-118734",
     stage=DebtStage.BAILIFF, deadline=date(2026, 12, 4), status=DebtStatus.UNDISPUTED,
     category=FormalCategory.ENERGY,
 )  # fmt: skip
@@ -113,7 +113,7 @@ def test_everything_is_stored_on_both_databases(any_context) -> None:
     assert record.incomes[1].amount_up_to == Money(60000)
     stored = {d.creditor: d for d in record.debts if d.kind is DebtKind.FORMAL}
     assert stored["Flanderijn"].reference == "FL-2026-118734"
-    assert stored["Flanderijn"].original_creditor == "Vattenfall"
+    assert stored["Flanderijn"].initial_creditor == "Vattenfall"
     assert stored["Flanderijn"].stage is DebtStage.BAILIFF
     assert record.urgencies[0].agreed == "Woonstad wacht tot 10 december"
     assert record.urgencies[1].resolved
@@ -181,7 +181,7 @@ def test_the_creditor_list_matches_the_stored_records(context, tmp_path) -> None
     assert [c["kind"] for c in listed] == ["formal", "formal", "informal"]
     for entry, debt in zip(listed, formal, strict=False):
         assert entry["creditor"] == debt.creditor
-        assert entry["original_creditor"] == debt.original_creditor
+        assert entry["original_creditor"] == debt.initial_creditor
         assert entry["reference"] == debt.reference
         assert entry["amount"] == {"cents": debt.amount.cents,
                                    "approximate": debt.amount.approximate}  # fmt: skip

@@ -132,7 +132,7 @@ def test_the_panel_forms_store_the_handover_chain(gui_app, qtbot, db_url, tmp_pa
     _shot(d, "formal-debt")
     d.click(form.add_button)
     debt = d.state().debts[0]
-    assert (debt.reference, debt.original_creditor, debt.stage, debt.deadline, debt.status) == (
+    assert (debt.reference, debt.initial_creditor, debt.stage, debt.deadline, debt.status) == (
         "FL-2026-118734", "Vattenfall", DebtStage.BAILIFF, date(2026, 12, 4),
         DebtStatus.UNDISPUTED,
     )  # fmt: skip
@@ -144,7 +144,7 @@ def test_the_panel_forms_store_the_handover_chain(gui_app, qtbot, db_url, tmp_pa
     details.reference.setText("FL-2026-118735")
     d.click(form.add_button)
     assert d.state().debts[0].reference == "FL-2026-118735"
-    assert d.state().debts[0].original_creditor == "Vattenfall"
+    assert d.state().debts[0].initial_creditor == "Vattenfall"
 
     _go(d, "referral")
     form = d.form(RecordKind.REFERRAL)

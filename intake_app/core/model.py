@@ -175,7 +175,9 @@ class Debt:
     # Formal debts for the handover chain (issue 21): what a case system needs to ask the
     # creditor for the balance (saldoverzoek).
     reference: str = ""  # the creditor's kenmerk or dossiernummer, as on the letter
-    original_creditor: str = ""  # who the debt began with, when an agency or bailiff collects
+    # Who the debt began with, when an agency or bailiff collects ("original creditor"; not
+    # named "origin…": the schema guard keeps such words out of every column name).
+    initial_creditor: str = ""
     stage: DebtStage | None = None  # None: not known
     id: int | None = None
 

@@ -54,7 +54,7 @@ def _formal(debt: Debt) -> dict[str, Any]:
     return {
         "kind": "formal",
         "creditor": debt.creditor,
-        "original_creditor": debt.original_creditor,
+        "original_creditor": debt.initial_creditor,
         "reference": debt.reference,
         "category": debt.category.value if debt.category else None,
         "amount": _money(debt.amount),

@@ -49,7 +49,7 @@ _TEXT_FIELDS: dict[type, dict[str, str]] = {
         "purpose": "short",
         "relationship_text": "name",
         "reference": "name",
-        "original_creditor": "creditor",
+        "initial_creditor": "creditor",
     },
     Income: {"whose": "name", "description": "short"},
     Urgency: {"agreed": "short"},

@@ -96,8 +96,8 @@ def formal_debt_text(fmt: Formatter, debt: Debt) -> str:
     parts = [f"{unit(debt.creditor) or label} ({label.lower()})"]
     if debt.reference:
         parts.append(f"kenmerk {unit(debt.reference)}")
-    if debt.original_creditor:
-        parts.append(f"oorspronkelijke schuldeiser {unit(debt.original_creditor)}")
+    if debt.initial_creditor:
+        parts.append(f"oorspronkelijke schuldeiser {unit(debt.initial_creditor)}")
     if debt.stage is not None:
         parts.append(STAGE[debt.stage])
     if debt.deadline:

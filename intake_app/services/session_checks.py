@@ -35,7 +35,7 @@ _KINDS: dict[str, str] = {
     "creditor": "creditor",
     "organisation_name": "creditor",
     "accompanied_by": "creditor",
-    "original_creditor": "creditor",
+    "initial_creditor": "creditor",
     "appointment_place": "creditor",
     "reference": "name",
     "whose": "name",

@@ -50,7 +50,7 @@ PERSONAL_FIELDS = (
     (_SESSION, {"first_name": "", "household_others": ""}),
     (
         DebtRow.__table__,  # type: ignore[attr-defined]
-        {"creditor": "", "country": "", "purpose": "", "reference": "", "original_creditor": ""},
+        {"creditor": "", "country": "", "purpose": "", "reference": "", "initial_creditor": ""},
     ),
     (IncomeRow.__table__, {"description": ""}),  # type: ignore[attr-defined]
     (UrgencyRow.__table__, {"agreed": ""}),  # type: ignore[attr-defined]

@@ -49,7 +49,7 @@ HIDDEN_FROM_COORDINATOR = frozenset({"note", "answer"})
 # Readable by a coordinator except these columns (the retention rule's personal fields too).
 PERSONAL_COLUMNS = {
     "intake_session": {"first_name", "phase_order_json", "current_card", "household_others"},
-    "debt": {"creditor", "country", "purpose", "reference", "original_creditor"},
+    "debt": {"creditor", "country", "purpose", "reference", "initial_creditor"},
     "income": {"description"},
     "urgency": {"agreed"},
     "spot_action": {"description"},

@@ -136,7 +136,7 @@ class DebtRow(SQLModel, table=True):
     debtor: str = Field(default="client", max_length=16)
     confirmed: bool = True
     reference: str = Field(default="", max_length=60)
-    original_creditor: str = Field(default="", max_length=120)
+    initial_creditor: str = Field(default="", max_length=120)
     stage: str | None = Field(default=None, max_length=24)
 
 

@@ -102,7 +102,7 @@ class FormalDetails(QWidget):
         return replace(
             debt,
             reference=self.reference.text().strip(),
-            original_creditor=self.original.text().strip(),
+            initial_creditor=self.original.text().strip(),
             # Qt hands enum data back as plain strings
             stage=DebtStage(stage) if (stage := self.stage.currentData()) else None,
             status=DebtStatus(self.status.currentData()),
@@ -113,7 +113,7 @@ class FormalDetails(QWidget):
 
     def load(self, debt: Debt) -> None:
         self.reference.setText(debt.reference)
-        self.original.setText(debt.original_creditor)
+        self.original.setText(debt.initial_creditor)
         self.stage.setCurrentIndex(max(0, self.stage.findData(debt.stage)))
         self.status.setCurrentIndex(max(0, self.status.findData(debt.status)))
         self.has_deadline.setChecked(debt.deadline is not None)

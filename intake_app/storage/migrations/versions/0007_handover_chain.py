@@ -31,7 +31,7 @@ def _new() -> dict[str, tuple[sa.Column[object], ...]]:
         ),
         "debt": (
             _text("reference", 60),
-            _text("original_creditor", 120),
+            _text("initial_creditor", 120),
             sa.Column("stage", sa.String(length=24), nullable=True),
         ),
         "urgency": (_text("agreed", 200),),

@@ -127,7 +127,7 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
         income.append(
             line("Totaal (bekende bedragen)", "", income_total(fmt, session.incomes), True)
         )
-    elif session.incomes or session.household_adults is not None:
+    elif session.incomes or household_lines(session):
         left_out.append("huishouden en inkomen")
 
     urgent = []  # the state: still open (by when) or settled

@@ -4,6 +4,7 @@ intake-admin sessions export ID --out FILE.json
 intake-admin sessions import FILE.json
 intake-admin sessions erase ID --yes
 intake-admin retention show | set DAYS | apply
+intake-admin organisation show | set NAME   (the sender's organisation on the handover)
 intake-admin backup list | make | verify | restore [--backup NAAM] [--yes]
 intake-admin db check
 
@@ -59,6 +60,11 @@ def add_storage_commands(commands: Any) -> None:
         "days", type=whole_number, help="dagen na de laatste wijziging; 0 = nooit"
     )
     retention_commands.add_parser("apply", help="wis nu wat over de termijn is")
+    organisation = commands.add_parser("organisation", help="naam van de eigen organisatie")
+    organisation_commands = organisation.add_subparsers(dest="action", required=True)
+    organisation_commands.add_parser("show", help="toon de naam (afzender op de overdracht)")
+    set_name = organisation_commands.add_parser("set", help="stel de naam in")
+    set_name.add_argument("name", help="zoals op de overdrachtsbrief, bv. Stichting Voorbeeld")
     backup = commands.add_parser("backup", help="reservekopieën van het databasebestand")
     backup_commands = backup.add_subparsers(dest="action", required=True)
     backup_commands.add_parser("list", help="toon de reservekopieën")
@@ -268,6 +274,12 @@ def run(args: argparse.Namespace, context: AppContext) -> int | None:
     elif key == ("retention", "apply"):
         result = context.storage_admin.apply_retention()
         print(f"Persoonsgegevens gewist in {result.anonymised} gesprek(ken).")
+    elif key == ("organisation", "show"):
+        name = context.storage_admin.organisation_name()
+        print(f"Organisatie: {name}" if name else "Er is nog geen organisatienaam ingesteld.")
+    elif key == ("organisation", "set"):
+        context.storage_admin.set_organisation_name(args.name)
+        print(f"Organisatie: {context.storage_admin.organisation_name()}")
     elif key == ("db", "check"):
         health = context.storage_admin.check()
         if health != "ok":

@@ -30,6 +30,9 @@ class RecordKind(enum.StrEnum):
     APPOINTMENT = "appointment"
     CONSENT = "consent"
     REFERRAL = "referral"
+    HOUSEHOLD = "household"  # who lives there (issue 21, handover chain)
+    INCOMES = "incomes"  # income per source and month
+    URGENCIES = "urgencies"  # each urgency's deadline, what was agreed, resolved
     # The end recap in the client view (COM-04): what we talked about and agreed; then what
     # the client can expect, our number to pass on and the information sheets (INT-18,
     # INT-24, COM-10). Shown by ui/recap_view.py instead of answer cards.

@@ -123,6 +123,15 @@ class Debtor(enum.StrEnum):
     PARTNER = "partner"  # the partner's debt, told by the client: kept apart
 
 
+class DebtStage(enum.StrEnum):
+    """How far collection has gone (issue 21): the receiving organisation acts on this."""
+
+    REMINDER = "reminder"  # herinnering or aanmaning from the creditor itself
+    COLLECTION_AGENCY = "collection_agency"  # incassobureau
+    BAILIFF = "bailiff"  # deurwaarder: a summons or a judgment
+    GARNISHMENT = "garnishment"  # beslag on wages, benefit or bank account
+
+
 class Frequency(enum.StrEnum):
     """How often money is sent or repaid (INF-07: regular or not)."""
 
@@ -163,6 +172,13 @@ class Debt:
     caused_by_ex_partner: bool = False  # the debt came from the relationship with the ex
     debtor: Debtor = Debtor.CLIENT  # whose debt: the partner's is kept out of her total
     confirmed: bool = True  # False: the client is not sure it exists or what it is
+    # Formal debts for the handover chain (issue 21): what a case system needs to ask the
+    # creditor for the balance (saldoverzoek).
+    reference: str = ""  # the creditor's kenmerk or dossiernummer, as on the letter
+    # Who the debt began with, when an agency or bailiff collects ("original creditor"; not
+    # named "origin…": the schema guard keeps such words out of every column name).
+    initial_creditor: str = ""
+    stage: DebtStage | None = None  # None: not known
     id: int | None = None
 
 
@@ -179,6 +195,7 @@ class Urgency:
     type: UrgencyType
     deadline: date | None = None
     resolved: bool = False
+    agreed: str = ""  # what was agreed (with the landlord, the supplier, the bailiff)
     id: int | None = None
 
 
@@ -264,6 +281,32 @@ class Referral:
     status_on: date | None = None  # the day the current status was recorded
     feedback: str = ""  # what was fed back to the referrer (REF-06), only with consent
     feedback_on: date | None = None
+    appointment_place: str = ""  # where the joint appointment is (warm handover, INT-19)
+    id: int | None = None
+
+
+class IncomeSource(enum.StrEnum):
+    """Where the household's money comes from (the income_sources card, in more detail)."""
+
+    WORK = "work"
+    BENEFIT = "benefit"  # uitkering: Participatiewet, WW, WIA
+    PENSION = "pension"  # AOW and pension
+    ALLOWANCES = "allowances"  # toeslagen: huur-, zorg-, kinderopvangtoeslag, kindgebonden budget
+    CHILD_BENEFIT = "child_benefit"  # kinderbijslag
+    ALIMONY = "alimony"
+    STUDENT_FINANCE = "student_finance"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Income:
+    """One source of income, per month. Approximate or a range is fine ("ongeveer")."""
+
+    source: IncomeSource
+    amount: Money | None = None  # per month; None: not known
+    amount_up_to: Money | None = None  # a range "tussen 1.100 en 1.300": amount is the low end
+    whose: str = ""  # "cliënt", "partner": whose income, in the counsellor's words
+    description: str = ""  # e.g. "Participatiewet via de gemeente"
     id: int | None = None
 
 
@@ -336,9 +379,15 @@ class IntakeSession:
     interpreter_kind: str = ""  # an option id of the interpreter_mode card; empty: not said
     interpreter_language: str = ""  # a language code
     interpreter_gender: str = ""  # "female", "male" or empty
+    # The household (issue 21): who lives there, for the handover (Wgs basisdienstverlening).
+    household_adults: int | None = None  # None: not asked
+    household_children: int | None = None
+    household_children_ages: str = ""  # roughly, as said: "3, 7 en ongeveer 12"
+    household_others: str = ""  # who else lives there: "moeder van de cliënt"
     phase_status: dict[str, PhaseStatus] = field(default_factory=dict)
     answers: dict[str, Answer] = field(default_factory=dict)
     debts: tuple[Debt, ...] = ()
+    incomes: tuple[Income, ...] = ()
     urgencies: tuple[Urgency, ...] = ()
     actions: tuple[OnTheSpotAction, ...] = ()
     provisions: tuple[ProvisionCheck, ...] = ()

@@ -22,6 +22,7 @@ from intake_app.core.model import (
     Consent,
     ConsentPurpose,
     Debt,
+    Income,
     IntakeSession,
     NextStep,
     Note,
@@ -47,7 +48,11 @@ _TEXT_FIELDS: dict[type, dict[str, str]] = {
         "country": "short",
         "purpose": "short",
         "relationship_text": "name",
+        "reference": "name",
+        "initial_creditor": "creditor",
     },
+    Income: {"whose": "name", "description": "short"},
+    Urgency: {"agreed": "short"},
     OnTheSpotAction: {"description": "short"},
     NextStep: {"what": "short"},
     Referral: {
@@ -55,9 +60,16 @@ _TEXT_FIELDS: dict[type, dict[str, str]] = {
         "accompanied_by": "creditor",
         "contact_person": "creditor",
         "feedback": "short",
+        "appointment_place": "creditor",
     },
 }
-_SESSION_TEXT = {"first_name": "name", "neighbourhood": "short", "age_band": "short"}
+_SESSION_TEXT = {
+    "first_name": "name",
+    "neighbourhood": "short",
+    "age_band": "short",
+    "household_children_ages": "short",
+    "household_others": "short",
+}
 
 
 def _clean(record: T) -> T:
@@ -168,6 +180,18 @@ class GuardedSessionRepository:
     def remove_debt(self, session_id: int, debt_id: int) -> None:
         self._write(session_id)
         self._inner.remove_debt(session_id, debt_id)
+
+    def add_income(self, session_id: int, income: Income) -> int:
+        self._write(session_id)
+        return self._inner.add_income(session_id, _clean(income))
+
+    def update_income(self, session_id: int, income: Income) -> None:
+        self._write(session_id)
+        self._inner.update_income(session_id, _clean(income))
+
+    def remove_income(self, session_id: int, income_id: int) -> None:
+        self._write(session_id)
+        self._inner.remove_income(session_id, income_id)
 
     def add_urgency(self, session_id: int, urgency: Urgency) -> int:
         self._write(session_id)

@@ -14,10 +14,8 @@ from intake_app.core.model import (
     ConsentPurpose,
     DebtKind,
     Direction,
-    FormalCategory,
     IntakeSession,
     Pressure,
-    ReferralStatus,
     Relationship,
     Wish,
 )
@@ -32,9 +30,15 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.languages import SOURCE_LANGUAGE, language
 from intake_app.i18n.translator import N_
 from intake_app.services.debt_marks import handover_marks
+from intake_app.services.handover_chain import (
+    formal_debt_amount,
+    formal_debt_text,
+    household_lines,
+    income_amount,
+    income_text,
+    income_total,
+)
 from intake_app.services.summary_texts import (
-    CATEGORY,
-    DEBT_STATUS,
     HANDOVER_ACTION,
     HANDOVER_OWNER,
     HANDOVER_PROVISION,
@@ -91,14 +95,18 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
 
     receiving = []
     for referral in session.referrals:
-        if referral.status is not ReferralStatus.PLANNED:
+        if not referral.status.open:  # planned, or the appointment is made
             continue
         text = unit(referral.organisation_name) + (" (warme overdracht)" if referral.warm else "")
-        if referral.appointment:
-            text += f". Afspraak: {moment(fmt, referral.appointment)}"
-        if referral.accompanied_by:
-            text += f". Gaat mee: {unit(referral.accompanied_by)}"
+        if referral.contact_person:
+            text += f". Contactpersoon: {unit(referral.contact_person)}"
         receiving.append(line(text, "1F3E2"))
+        if referral.appointment or referral.appointment_place:  # the joint appointment
+            where = [moment(fmt, referral.appointment)] if referral.appointment else []
+            where += [unit(referral.appointment_place)] if referral.appointment_place else []
+            receiving.append(line("Gezamenlijke afspraak: " + ", ".join(where)))
+        if referral.accompanied_by:
+            receiving.append(line(f"Gaat mee: {unit(referral.accompanied_by)}"))
 
     question = []
     primary = option_texts(session, "primary_question")
@@ -111,15 +119,29 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     elif session.answers.get("life_domains"):
         left_out.append("de vraag achter de vraag")
 
+    # Household and income: part of the formal debts' picture, so under the same consent.
+    household = [line(text) for text in household_lines(session)] if formal_ok else []
+    income = []
+    if formal_ok and session.incomes:
+        income = [line(income_text(i), "", income_amount(fmt, i)) for i in session.incomes]
+        income.append(
+            line("Totaal (bekende bedragen)", "", income_total(fmt, session.incomes), True)
+        )
+    elif session.incomes or household_lines(session):
+        left_out.append("huishouden en inkomen")
+
     urgent = []  # the state: still open (by when) or settled
     for urgency in sorted(session.urgencies, key=lambda u: u.resolved):
         text = HANDOVER_URGENCY[urgency.type]
         if urgency.resolved:
-            urgent.append(line(f"{text}: opgelost", "2705"))
+            agreed = f". Afgesproken: {unit(redact(urgency.agreed))}" if urgency.agreed else ""
+            urgent.append(line(f"{text}: opgelost{agreed}", "2705"))
             continue
         text += ": nog open"
         if urgency.deadline:
             text += f", uiterlijk {fmt.date(urgency.deadline)}"
+        if urgency.agreed:
+            text += f". Afgesproken: {unit(redact(urgency.agreed))}"
         urgent.append(line(text, "26A0"))
 
     done = []
@@ -132,12 +154,10 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
     formal_lines = []
     formal = [d for d in session.debts if d.kind is DebtKind.FORMAL]
     if formal and formal_ok:
-        for debt in formal:
-            label = CATEGORY[debt.category or FormalCategory.OTHER][0]
-            text = f"{unit(debt.creditor) or label} ({label.lower()}), {DEBT_STATUS[debt.status]}"
-            if debt.deadline:
-                text += f", termijn {fmt.date(debt.deadline)}"
-            formal_lines.append(line(text, "", nl_amount(fmt, debt)))
+        for debt in formal:  # what a case system needs for a saldoverzoek (issue 21)
+            formal_lines.append(
+                line(formal_debt_text(fmt, debt), "", formal_debt_amount(fmt, debt))
+            )
         cents, approximate, unknown = sum_debts(formal)
         total = "Totaal" + (" (bekende bedragen)" if unknown else "")
         amount = ("ongeveer " if approximate else "") + fmt.money(cents)
@@ -216,6 +236,8 @@ def handover_document(session: IntakeSession, options: PrintOptions) -> SummaryD
         section("Afzender en gesprek", sender),
         section("Ontvangende organisatie en afspraak", receiving, "1F3E2"),
         section("Vraag van de cliënt", question, "1F4AC"),
+        section("Huishouden", household, "1F3E0"),
+        section("Inkomen per maand", income, "1F4B6"),
         SummarySection("Dringend", tuple(urgent), kind=SectionKind.URGENT, pictogram="26A0"),
         section("Ter plekke gedaan", done, "2705"),
         section("Schulden bij bedrijven en instanties", formal_lines, "1F9FE"),

@@ -48,6 +48,7 @@ from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
+from intake_app.services.handover_details import HandoverDetails
 from intake_app.services.neighbourhood_choice import NeighbourhoodChoice, NeighbourhoodList
 
 URGENCY_OPTIONS = {
@@ -81,7 +82,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoice):
+class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoice, HandoverDetails):
     def __init__(
         self,
         sessions: SessionRepository,

@@ -14,8 +14,10 @@ from pathlib import Path
 from intake_app.core.durability import BackupInfo, RetentionResult, StorageMaintenance
 from intake_app.core.errors import ConfigurationError
 from intake_app.core.security import AuditAction, Permission
+from intake_app.core.text_hygiene import clean_text
 from intake_app.services.access import Access
 from intake_app.services.gate import gated
+from intake_app.services.sender import ORGANISATION_NAME, organisation_name
 
 RETENTION_KEY = "retention_days"
 BACKUP_COUNT_KEY = "backup_count"
@@ -86,6 +88,17 @@ class StorageAdminService:
     def erase_session(self, session_id: int) -> None:
         """Delete one client's session and every record in it (right to erasure)."""
         self._maintenance.erase_session(session_id)
+
+    # -- the organisation's own name: the sender on the handover (issue 21) ----------------
+    @gated(Permission.MANAGE_DIRECTORY, None)
+    def organisation_name(self) -> str:
+        return organisation_name(self._maintenance)
+
+    @gated(Permission.MANAGE_DIRECTORY, AuditAction.SETTING_CHANGED, in_body=True)
+    def set_organisation_name(self, name: str) -> None:
+        cleaned = clean_text(name, "creditor").strip()
+        self._maintenance.set_setting(ORGANISATION_NAME, cleaned)
+        self._access.audit(AuditAction.SETTING_CHANGED, "setting:" + ORGANISATION_NAME)
 
     # -- backups ----------------------------------------------------------------------
     @gated(Permission.MAKE_BACKUP, None)

@@ -35,6 +35,10 @@ _KINDS: dict[str, str] = {
     "creditor": "creditor",
     "organisation_name": "creditor",
     "accompanied_by": "creditor",
+    "initial_creditor": "creditor",
+    "appointment_place": "creditor",
+    "reference": "name",
+    "whose": "name",
 }
 
 
@@ -105,8 +109,8 @@ def cleaned(session: IntakeSession) -> IntakeSession:
         answer = _clean_record(answer, f"session.answers[{n}]", _KINDS)
         answers[answer.card_id] = answer
     children = {}
-    for list_name in ("debts", "urgencies", "actions", "provisions", "next_steps", "referrals",
-                      "consents", "notes"):  # fmt: skip
+    for list_name in ("debts", "incomes", "urgencies", "actions", "provisions", "next_steps",
+                      "referrals", "consents", "notes"):  # fmt: skip
         items = []
         for n, item in enumerate(getattr(session, list_name), 1):
             kinds = {**_KINDS, "text": "note"} if isinstance(item, Note) else _KINDS

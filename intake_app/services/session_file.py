@@ -26,6 +26,7 @@ from intake_app.core.model import (
     Answer,
     Consent,
     Debt,
+    Income,
     IntakeSession,
     Money,
     NextStep,
@@ -50,6 +51,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 CHILDREN: dict[str, type[Any]] = {
     "debts": Debt,
+    "incomes": Income,
     "urgencies": Urgency,
     "actions": OnTheSpotAction,
     "provisions": ProvisionCheck,
@@ -219,7 +221,8 @@ def from_document(document: object, flow: Flow | None = None) -> IntakeSession:
     children: dict[str, Any] = {
         name: tuple(
             _build(cls, item, f"session.{name}[{index}]")
-            for index, item in enumerate(raw[name], start=1)
+            # .get: lists added later (incomes, issue 21) are absent from older files
+            for index, item in enumerate(raw.get(name, []), start=1)
         )
         for name, cls in CHILDREN.items()
     }

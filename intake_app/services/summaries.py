@@ -13,11 +13,13 @@ Layout is ``reporting``'s job; this module decides the content. Counsellor notes
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
 from intake_app.content.info_sheets import InfoSheet, InfoSheets
 from intake_app.content.pictograms import ATTRIBUTION
+from intake_app.core import safe_write
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Flow
 from intake_app.core.model import (
@@ -51,11 +53,13 @@ from intake_app.i18n.translator import Translator, Translators
 
 # Texts and shared helpers live in summary_texts; re-exported names are used by callers.
 from intake_app.services.access import Access
+from intake_app.services.creditor_list import creditor_list
 from intake_app.services.debt_marks import client_marks, printable
 from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
 from intake_app.services.network_map import NetworkMapPrinting
 from intake_app.services.print_choices import honour
+from intake_app.services.sender import with_sender
 from intake_app.services.summary_bilingual import (
     Bilingual,
     date_of,
@@ -122,6 +126,8 @@ from intake_app.services.summary_texts import (
 from intake_app.services.summary_texts import (
     PrintOptions as PrintOptions,
 )
+
+CREDITOR_LIST = "creditor_list"  # audit detail of the creditor list (beside "handover")
 
 
 class UnknownSummaryKindError(IntakeError):
@@ -254,8 +260,11 @@ class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
         if chosen is SummaryKind.HANDOVER:
             self._access.require(Permission.PRINT_HANDOVER, target)
         session = self._sessions.get_session(session_id)
-        # The session's stored print choices and discretion (issue 21) fill in the rest.
+        # The session's stored print choices and discretion (issue 21) fill in the rest;
+        # the handover's sender comes from the account and the organisation's settings.
         options = honour(session, chosen, options or PrintOptions(), self._access)
+        if chosen is SummaryKind.HANDOVER:
+            options = with_sender(options, self._access, self._settings)
         texts = Bilingual(self._translators.get(session.client_language), self._dutch())
         try:
             if chosen is SummaryKind.HANDOVER:
@@ -283,6 +292,26 @@ class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
     def render_document(self, document: SummaryDocument) -> bytes:
         """Only the layout: safe to run off the GUI thread (no database access)."""
         return self._renderer.render(document)
+
+    @gated(Permission.PRINT_HANDOVER, AuditAction.PRINTED, in_body=True)
+    def write_creditor_list(
+        self, session_id: int, out: Path, options: PrintOptions | None = None
+    ) -> Path:
+        """The creditor list beside the handover (services/creditor_list.py): written only
+        with the client's consent, logged as printed ``creditor_list`` (or refused)."""
+        target = f"session:{session_id}"
+        safe_write.check_target(out)  # before the session is read: refuse early
+        session = self._sessions.get_session(session_id)
+        options = with_sender(options or PrintOptions(), self._access, self._settings)
+        try:
+            document = creditor_list(session, options)
+        except ConsentMissingError:
+            self._access.audit(AuditAction.PRINT_REFUSED, target, CREDITOR_LIST)
+            raise
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        written = safe_write.write_text(out, text)
+        self._access.audit(AuditAction.PRINTED, target, CREDITOR_LIST)
+        return written
 
     @gated(Permission.PRINT_SUMMARY, AuditAction.PRINTED, in_body=True)  # via build
     def write(

@@ -344,9 +344,8 @@ def option_texts(session: IntakeSession, card_id: str) -> list[str]:
 
 def redactor(session: IntakeSession) -> Callable[[str], str]:
     """For the discreet print: take creditor names and amounts out of task texts."""
-    names = sorted(
-        {d.creditor.strip() for d in session.debts if d.creditor.strip()}, key=len, reverse=True
-    )
+    named = {name.strip() for d in session.debts for name in (d.creditor, d.initial_creditor)}
+    names = sorted(named - {""}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in names), re.I) if names else None
 
     def redact(text: str) -> str:

@@ -29,6 +29,7 @@ from intake_app.storage.tables import (
     AnswerRow,
     AppSettingRow,
     DebtRow,
+    IncomeRow,
     NextStepRow,
     NoteRow,
     OrganisationRow,
@@ -36,6 +37,7 @@ from intake_app.storage.tables import (
     ReferralRow,
     SessionAnonymisedRow,
     SessionRow,
+    UrgencyRow,
 )
 
 _SESSION = SessionRow.__table__  # type: ignore[attr-defined]
@@ -45,8 +47,13 @@ _SETTING = AppSettingRow.__table__  # type: ignore[attr-defined]
 # What the retention rule wipes: (table, {column: empty value}). Statistics fields stay
 # (kinds, directions, categories, relationships, amounts, dates, options chosen, statuses).
 PERSONAL_FIELDS = (
-    (_SESSION, {"first_name": ""}),
-    (DebtRow.__table__, {"creditor": "", "country": "", "purpose": ""}),  # type: ignore[attr-defined]
+    (_SESSION, {"first_name": "", "household_others": ""}),
+    (
+        DebtRow.__table__,  # type: ignore[attr-defined]
+        {"creditor": "", "country": "", "purpose": "", "reference": "", "initial_creditor": ""},
+    ),
+    (IncomeRow.__table__, {"description": ""}),  # type: ignore[attr-defined]
+    (UrgencyRow.__table__, {"agreed": ""}),  # type: ignore[attr-defined]
     (ActionRow.__table__, {"description": ""}),  # type: ignore[attr-defined]
     (NextStepRow.__table__, {"what": ""}),  # type: ignore[attr-defined]
     (ReferralRow.__table__, {"accompanied_by": ""}),  # type: ignore[attr-defined]

@@ -41,7 +41,7 @@ ERASERS = ("intake_counsellor", "intake_admin")
 
 # The session and every record in it.
 CONTENT_TABLES = (
-    "intake_session", "answer", "answer_option", "phase_state", "debt", "urgency",
+    "intake_session", "answer", "answer_option", "phase_state", "debt", "income", "urgency",
     "spot_action", "provision_check", "next_step", "referral", "consent", "note",
     "session_anonymised",
 )  # fmt: skip
@@ -50,8 +50,16 @@ HIDDEN_FROM_COORDINATOR = frozenset({"note", "answer"})
 # Readable by a coordinator except these columns (the retention rule's personal fields too).
 PERSONAL_COLUMNS = {
     # owner: which account started a conversation says who worked with whom: not a figure.
-    "intake_session": {"first_name", "phase_order_json", "current_card", "owner"},
-    "debt": {"creditor", "country", "purpose"},
+    "intake_session": {
+        "first_name",
+        "phase_order_json",
+        "current_card",
+        "owner",
+        "household_others",
+    },
+    "debt": {"creditor", "country", "purpose", "reference", "initial_creditor"},
+    "income": {"description"},
+    "urgency": {"agreed"},
     "spot_action": {"description"},
     "next_step": {"what"},
     "referral": {"accompanied_by"},

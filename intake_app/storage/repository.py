@@ -26,6 +26,7 @@ from intake_app.core.model import (
     Consent,
     ConsentPurpose,
     Debt,
+    Income,
     IntakeSession,
     NextStep,
     Note,
@@ -46,6 +47,7 @@ from intake_app.storage.tables import (
     AnswerRow,
     ConsentRow,
     DebtRow,
+    IncomeRow,
     NextStepRow,
     NoteRow,
     PhaseStateRow,
@@ -70,6 +72,7 @@ UPDATABLE_SESSION_FIELDS = frozenset(
 # Child records of a session: (row class, domain class), in print order.
 _CHILDREN: dict[str, tuple[type[SQLModel], type[Any]]] = {
     "debts": (DebtRow, Debt),
+    "incomes": (IncomeRow, Income),
     "urgencies": (UrgencyRow, Urgency),
     "actions": (ActionRow, OnTheSpotAction),
     "provisions": (ProvisionRow, ProvisionCheck),
@@ -556,6 +559,15 @@ class SqlSessionRepository:
 
     def remove_debt(self, session_id: int, debt_id: int) -> None:
         self._remove(session_id, DebtRow, debt_id)
+
+    def add_income(self, session_id: int, income: Income) -> int:
+        return self._add(session_id, IncomeRow, income)
+
+    def update_income(self, session_id: int, income: Income) -> None:
+        self._replace(session_id, IncomeRow, income)
+
+    def remove_income(self, session_id: int, income_id: int) -> None:
+        self._remove(session_id, IncomeRow, income_id)
 
     def add_urgency(self, session_id: int, urgency: Urgency) -> int:
         return self._add(session_id, UrgencyRow, urgency)

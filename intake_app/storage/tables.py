@@ -50,6 +50,10 @@ class SessionRow(SQLModel, table=True):
     # banner offers a user only their own. NULL for sessions from before 0008 and imported
     # files: in the list for everyone, on nobody's banner. Never in a session file.
     owner: str | None = Field(default=None, max_length=40, index=True)
+    household_adults: int | None = None
+    household_children: int | None = None
+    household_children_ages: str = Field(default="", max_length=200)
+    household_others: str = Field(default="", max_length=200)
 
 
 # Session columns that map one to one onto IntakeSession fields of the same name (issue 21).
@@ -60,6 +64,10 @@ SESSION_CHOICES = (
     "interpreter_kind",
     "interpreter_language",
     "interpreter_gender",
+    "household_adults",
+    "household_children",
+    "household_children_ages",
+    "household_others",
 )
 
 
@@ -131,6 +139,23 @@ class DebtRow(SQLModel, table=True):
     caused_by_ex_partner: bool = False
     debtor: str = Field(default="client", max_length=16)
     confirmed: bool = True
+    reference: str = Field(default="", max_length=60)
+    initial_creditor: str = Field(default="", max_length=120)
+    stage: str | None = Field(default=None, max_length=24)
+
+
+class IncomeRow(SQLModel, table=True):
+    __tablename__ = "income"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(sa_column=session_fk())
+    source: str = Field(max_length=24)
+    amount_cents: int | None = None
+    approximate: bool = False
+    amount_up_to_cents: int | None = None
+    amount_up_to_approximate: bool = False
+    whose: str = Field(default="", max_length=60)
+    description: str = Field(default="", max_length=200)
 
 
 class UrgencyRow(SQLModel, table=True):
@@ -141,6 +166,7 @@ class UrgencyRow(SQLModel, table=True):
     type: str = Field(max_length=24)
     deadline: date | None = None
     resolved: bool = False
+    agreed: str = Field(default="", max_length=200)
 
 
 class ActionRow(SQLModel, table=True):
@@ -216,6 +242,7 @@ class ReferralRow(SQLModel, table=True):
     status_on: date | None = None
     feedback: str = Field(default="", max_length=500)
     feedback_on: date | None = None
+    appointment_place: str = Field(default="", max_length=120)
 
 
 class ConsentRow(SQLModel, table=True):

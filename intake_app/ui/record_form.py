@@ -222,6 +222,7 @@ class RecordForm(QWidget):
         record_buttons.addWidget(self.delete_button)
         self.record_buttons = QWidget()
         self.record_buttons.setLayout(record_buttons)
+        self.record_buttons.hide()  # until there is something stored to change
         record_buttons.setContentsMargins(0, 0, 0, 0)
         add_row = QHBoxLayout()
         add_row.addStretch(1)
@@ -233,6 +234,7 @@ class RecordForm(QWidget):
         layout.addWidget(self.record_buttons)
         layout.addLayout(self.form)
         layout.addLayout(add_row)
+        layout.addStretch(1)  # spare height goes below the button, not between the rows
         self.card: Card | None = None
 
     # -- texts that follow the counsellor's language live (retranslate_ui) --------------------

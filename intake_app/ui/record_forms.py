@@ -1,8 +1,8 @@
 """Counsellor forms for what a card records besides the client's answer.
 
-One small form per ``RecordKind`` (debts, actions, provisions, steps, appointment,
-consent, referral). Each form shows what is stored and adds to it through the controller;
-every add is committed at once like an answer.
+One small form per ``RecordKind`` (debts, actions, provisions, steps, appointment, consent;
+referral, household, income and urgencies in ui/handover_forms.py). Each form shows what is
+stored and adds to it through the controller; every add is committed at once like an answer.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QStackedWidget,
 )
 
-from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Card, Flow, RecordKind
 from intake_app.core.model import (
     ActionType,
@@ -37,7 +37,6 @@ from intake_app.core.model import (
     OnTheSpotAction,
     Owner,
     Pressure,
-    Referral,
     Relationship,
     Wish,
 )
@@ -46,6 +45,8 @@ from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
 from intake_app.ui.accessibility import buddy_form_rows
 from intake_app.ui.controller import IntakeController
+from intake_app.ui.formal_details import FormalDetails
+from intake_app.ui.handover_forms import HouseholdForm, IncomesForm, ReferralForm, UrgenciesForm
 from intake_app.ui.informal_details import InformalDetails
 from intake_app.ui.provisions_form import ProvisionsForm
 from intake_app.ui.record_form import (
@@ -124,6 +125,8 @@ class DebtForm(RecordForm):
         if formal:
             self.form.addRow(self.label(N_("Schuldeiser")), self.creditor)
             self.form.addRow(self.label(N_("Soort")), self.category)
+            self.formal_details = FormalDetails(t, typed_date)  # for the handover chain
+            self.form.addRow(self.formal_details)
         else:
             self.form.addRow(self.label(N_("Soort")), self.direction)
             self.form.addRow(self.label(N_("Relatie (geen naam)")), self.relationship)
@@ -175,6 +178,10 @@ class DebtForm(RecordForm):
             "" if money is None else f"{money.cents // 100},{money.cents % 100:02d}"
         )
         self.approximate.setChecked(money is None or money.approximate)
+        if self.formal:
+            self.formal_details.load(record)
+        else:
+            self.details.load(record)
 
     def removal(self, record: Any) -> Callable[..., SessionState]:
         return lambda s, sid: s.remove_debt(sid, record.id)
@@ -189,6 +196,7 @@ class DebtForm(RecordForm):
                 creditor=self.creditor.text().strip(),
                 category=FormalCategory(self.category.currentData()),
             )  # fmt: skip
+            debt = self.formal_details.apply(debt)
         else:
             direction = Direction(self.direction.currentData())
             debt = Debt(
@@ -211,12 +219,16 @@ class DebtForm(RecordForm):
         self.creditor.clear()
         self.amount.clear()
         self.country.clear()
-        if not self.formal:
+        if self.formal:
+            self.formal_details.reset()
+        else:
             self.details.reset()
 
     def retranslate_ui(self, translator: Translator) -> None:
         super().retranslate_ui(translator)
-        if not self.formal:
+        if self.formal:
+            self.formal_details.retranslate_ui(translator)
+        else:
             self.details.retranslate_ui(translator)
 
 
@@ -295,68 +307,6 @@ class AppointmentForm(RecordForm):
         )
 
 
-class ReferralForm(RecordForm):
-    def __init__(self, controller: IntakeController, t: Translator) -> None:
-        super().__init__(controller, t)
-        self.organisation = QComboBox()
-        self.organisation.setEditable(True)
-        self.warm = self.check(N_("Warme overdracht (samen een afspraak)"))
-        self.warm.setChecked(True)
-        self.formal = self.check(N_("Formele organisatie"))
-        self.formal.setChecked(True)
-        self.accompanied = QLineEdit()
-        self.accompanied.setMaxLength(120)
-        self.form.addRow(self.label(N_("Organisatie")), self.organisation)
-        self.form.addRow("", self.formal)
-        self.form.addRow("", self.warm)
-        self.form.addRow(self.label(N_("Gaat mee")), self.accompanied)
-
-    def show_state(self, state: SessionState, card: Card) -> None:
-        super().show_state(state, card)
-        current = self.organisation.currentText()
-        self.organisation.clear()
-        for suggestion in self.controller.service.referral_suggestions(state.id):
-            self.organisation.addItem(suggestion.name, suggestion.id)
-        self.organisation.setEditText(current)
-
-    def records(self, session: IntakeSession) -> list[Any]:
-        return list(session.referrals)
-
-    def describe_one(self, record: Any) -> str:
-        warm = self.t.gettext("warm")
-        return f"{record.organisation_name}" + (f" ({warm})" if record.warm else "")
-
-    def load(self, record: Any) -> None:
-        self.organisation.setEditText(record.organisation_name)
-        self.formal.setChecked(record.formal)
-        self.warm.setChecked(record.warm)
-        self.accompanied.setText(record.accompanied_by)
-
-    def removal(self, record: Any) -> Callable[..., SessionState]:
-        return lambda s, sid: s.remove_referral(sid, record.id)
-
-    def operation(self) -> Callable[..., SessionState]:
-        name = self.organisation.currentText().strip()
-        if not name:
-            raise IntakeError("Kies of typ een organisatie.")
-        index = self.organisation.findText(name)
-        organisation_id = self.organisation.itemData(index) if index >= 0 else None
-        referral = Referral(
-            organisation_id, name, formal=self.formal.isChecked(), warm=self.warm.isChecked(),
-            accompanied_by=self.accompanied.text().strip(),
-        )  # fmt: skip
-        if self.editing is not None:
-            changed = dataclasses.replace(
-                self.editing, organisation_id=organisation_id, organisation_name=name,
-                formal=referral.formal, warm=referral.warm, accompanied_by=referral.accompanied_by,
-            )  # fmt: skip
-            return lambda s, sid: s.update_referral(sid, changed)
-        return lambda s, sid: s.add_referral(sid, referral)
-
-    def reset(self) -> None:
-        self.accompanied.clear()
-
-
 class RecordForms(QStackedWidget):
     """Shows the form that belongs to the current card, or nothing."""
 
@@ -372,6 +322,9 @@ class RecordForms(QStackedWidget):
             RecordKind.NEXT_STEPS: NextStepsForm(controller, t),
             RecordKind.APPOINTMENT: AppointmentForm(controller, t),
             RecordKind.REFERRAL: ReferralForm(controller, t),
+            RecordKind.HOUSEHOLD: HouseholdForm(controller, t),
+            RecordKind.INCOMES: IncomesForm(controller, t),
+            RecordKind.URGENCIES: UrgenciesForm(controller, t),
         }
         for form in self.forms.values():
             self.addWidget(form)
@@ -385,6 +338,12 @@ class RecordForms(QStackedWidget):
             return
         form.show_state(state, card)
         self.setCurrentWidget(form)
+        # A stacked widget is as tall as its tallest page: only the shown form counts, so
+        # no empty gap opens under a short form in the narrow panel.
+        for page in self.forms.values():
+            policy = QSizePolicy.Policy.Preferred if page is form else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(policy, policy)
+        self.updateGeometry()
         self.show()
 
     def retranslate_ui(self, translator: Translator) -> None:

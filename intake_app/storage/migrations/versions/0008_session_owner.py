@@ -1,7 +1,7 @@
 """Who started a conversation, for the resume banner (issue 20).
 
 Revision ID: 0008_session_owner
-Revises: 0006_print_choices
+Revises: 0007_handover_chain
 Create Date: 2026-11-26
 
 Sessions from before this revision keep a NULL owner: they stay in every list but no
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_session_owner"
-down_revision = "0006_print_choices"
+down_revision = "0007_handover_chain"
 branch_labels = None
 depends_on = None
 

@@ -87,9 +87,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Log-in first: it unlocks the encrypted database (bootstrap/security.py).
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+        # Quick check and backup run once the window is on screen (ui/startup_checks.py).
+        gate.defer_checks = True
         # Opening a plain database happens here: a damaged file gets the recovery dialog
         # (restore the latest backup), never a silent new empty database.
-        first_run = build_with_recovery(gate.needs_first_admin, ui)
+        from intake_app.bootstrap.recovery import admin_opener
+
+        first_run = build_with_recovery(
+            gate.needs_first_admin, ui, admin_opener(gate.url, args.data_dir)
+        )
     except IntakeError as exc:
         report_startup_error(exc.render(ui.gettext))
         return 2
@@ -140,6 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.show()
     # After the log-in dialog closes, the window takes keyboard focus (and a screen reader's).
     window.activateWindow()
+    from intake_app.ui.startup_checks import start_checks
+
+    checks = start_checks(window, context, ui, admin_opener(gate.url, args.data_dir), gate.last_key)
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.
@@ -149,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        checks.wait()  # a backup in progress finishes before the database closes
         context.close()
 
 

@@ -193,6 +193,8 @@ def build_context(
     data_dir: Path | None = None,
     key: bytes | None = None,
     keystore: KeyStore | None = None,
+    *,
+    defer_checks: bool = False,
 ) -> AppContext:
     """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate.
 
@@ -211,6 +213,7 @@ def build_context(
         url,
         key=key,
         startup=lambda opened: _retention_at_start(opened, retained),
+        defer_checks=defer_checks,  # the window runs them on a worker (storage/opening.py)
     )
     try:
         security = build_security(storage, key, keystore)

@@ -136,3 +136,45 @@ def _undo(database: Path, aside: Path | None) -> None:
         kept = Path(f"{aside}{suffix}")
         if kept.exists():
             kept.rename(Path(f"{database}{suffix}"))
+
+
+def admin_opener(db_url: str, data_dir: Path | None) -> Callable[[str, str], AppContext]:
+    """How the window's recovery dialog opens the restored file as the person who asked.
+
+    A plain file without accounts runs as the built-in system admin (as everywhere else);
+    otherwise the name and password must log in, and ``plan_restore`` then needs an admin.
+    """
+
+    def open_as(username: str, password: str) -> AppContext:
+        from intake_app.bootstrap.security import DatabaseGate
+
+        gate = DatabaseGate(db_url=db_url, data_dir=data_dir)
+        if not gate.encrypted and gate.needs_first_admin():
+            return gate.open_without_accounts()
+        return gate.open_with_login(username, password)
+
+    return open_as
+
+
+def restore_damaged_as_admin(
+    error: CorruptDatabaseError,
+    key: bytes | None,
+    open_as: Callable[[], AppContext],
+) -> Path:
+    """The window's way out of a damaged file, through the same gate as ``backup restore``:
+    the restored file must let the person in as an admin (``Permission.RESTORE_BACKUP``), and
+    the restore is audited there; otherwise it is undone. Returns the backup put back."""
+    if error.latest_backup is None:
+        raise NoBackupError(
+            "Er is geen bruikbare reservekopie van {database}.", database=error.database
+        )
+    info = next(
+        (found for found in list_backups(error.database) if found.path == error.latest_backup),
+        None,
+    )
+    if info is None or not is_healthy(info.path, key):
+        raise NoBackupError(
+            "Er is geen bruikbare reservekopie van {database}.", database=error.database
+        )
+    restore_over_damaged(error.database, DamagedPlan(info), key, open_as)
+    return info.path

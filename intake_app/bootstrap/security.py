@@ -98,6 +98,8 @@ class DatabaseGate:
             self.keystore = KeyStore(keys_path(self.file))
         self._plain: AppContext | None = None
         self.last_key: bytes | None = None
+        # The window sets this: quick check and backup run after it is on screen.
+        self.defer_checks = False
 
     @property
     def encrypted(self) -> bool:
@@ -107,7 +109,9 @@ class DatabaseGate:
         from intake_app.bootstrap.context import build_context
 
         if self._plain is None:
-            self._plain = build_context(db_url=self.url, data_dir=self.data_dir)
+            self._plain = build_context(
+                db_url=self.url, data_dir=self.data_dir, defer_checks=self.defer_checks
+            )
         return self._plain
 
     def needs_first_admin(self) -> bool:
@@ -190,7 +194,9 @@ class DatabaseGate:
         # second Argon2 run (one key derivation per log-in keeps unlock within 1 s).
         key = self.keystore.unlock(name, password)
         self.last_key = key  # for restoring an encrypted backup if the file proves damaged
-        context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
+        context = build_context(
+            self.url, self.data_dir, key=key, keystore=self.keystore, defer_checks=self.defer_checks
+        )
         try:
             failures = self.keystore.failures_before_unlock
             if failures:

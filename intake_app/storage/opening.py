@@ -10,6 +10,10 @@ Order at every start (design.md section 4), all under the file's maintenance loc
    the start goes on with a warning: reading, printing and exporting must still work;
 5. Alembic migrations to the newest schema;
 6. ``startup`` from bootstrap (retention).
+
+The window defers 3 and 4 (``defer_checks=True``) when no migration waits: they run later on
+a worker, under the same lock, with writes held until the check passes (``DeferredChecks``;
+docs/ARCHITECTURE.md "Start-up checks off the path to the window").
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from intake_app.storage.migrations import HEAD
 from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.repository import SqlSessionRepository
 from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
+from intake_app.storage.write_gate import WriteGate, hold_writes
 
 BACKUP_COUNT_VARIABLE = "INTAKE_APP_BACKUP_COUNT"
 BACKUP_INTERVAL = timedelta(hours=1)
@@ -67,6 +72,7 @@ class OpenedStorage:
     migrated: bool = False
     backup_count: int = DEFAULT_KEEP
     encrypted: bool = False
+    deferred: DeferredChecks | None = None  # quick check and backup still to run
 
     def close(self) -> None:
         self.engine.dispose()
@@ -151,8 +157,12 @@ def open_storage(
     *,
     create: bool = True,
     startup: Callable[[OpenedStorage], None] | None = None,
+    defer_checks: bool = False,
 ) -> OpenedStorage:
     """``key``: open the SQLite file with SQLCipher (storage/encryption.py).
+
+    ``defer_checks``: leave the quick check and the backup to ``OpenedStorage.deferred`` when
+    the schema is current (the window runs them on a worker once it is on screen).
 
     ``create=False`` refuses a missing file instead of making an empty database.
     ``startup`` runs last under the maintenance lock (retention, from bootstrap). Quick check,
@@ -160,12 +170,12 @@ def open_storage(
     """
     path = sqlite_file(parse_url(url))
     if path is None:
-        return _open(url, path, key, create, startup)
+        return _open(url, path, key, create, startup, defer_checks)
     if not create and not path.exists():
         raise MissingDatabaseError(path)
     if path.parent.is_dir():
         with maintenance_lock(path):
-            return _open(url, path, key, create, startup)
+            return _open(url, path, key, create, startup, defer_checks)
     return _open(url, path, key, create, startup)  # refused there, in one sentence
 
 
@@ -199,21 +209,24 @@ def _open(
     key: bytes | None,
     create: bool,
     startup: Callable[[OpenedStorage], None] | None,
+    defer_checks: bool = False,
 ) -> OpenedStorage:
     engine = _connect(url, path, key, create)
     made: Path | None = None
     notices: list[StorageNotice] = []
+    deferred: DeferredChecks | None = None
     try:
-        try:
-            health = quick_check(engine)
-        except DBAPIError as exc:
-            health = str(exc.orig)
-        if health != "ok":
-            if path is None:
-                raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
-            raise _corrupt(path, health, key)
+        if defer_checks and path is not None and _current(engine):
+            deferred = DeferredChecks(engine, path, key)
+        else:
+            _check(engine, path, key)
         revision = current_revision(engine)
-        if path is not None and revision is not None and _backup_due(path, revision != HEAD):
+        if (
+            deferred is None
+            and path is not None
+            and revision is not None
+            and _backup_due(path, revision != HEAD)
+        ):
             try:
                 made = _start_backup(path, engine, key, revision != HEAD)
             except _BackupSkippedError as skipped:
@@ -236,6 +249,7 @@ def _open(
             migrated=migrated,
             backup_count=keep,
             encrypted=key is not None,
+            deferred=deferred,
         )
         if startup is not None:
             try:
@@ -247,3 +261,67 @@ def _open(
         engine.dispose()
         raise
     return opened
+
+
+def _check(engine: Engine, path: Path | None, key: bytes | None) -> None:
+    """``PRAGMA quick_check``; damage raises (with the latest healthy backup named)."""
+    try:
+        health = quick_check(engine)
+    except DBAPIError as exc:
+        health = str(exc.orig)
+    if health != "ok":
+        if path is None:
+            raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
+        raise _corrupt(path, health, key)
+
+
+def _current(engine: Engine) -> bool:
+    """The schema is at HEAD, so no migration (which needs the check and backup first) waits."""
+    try:
+        return current_revision(engine) == HEAD
+    except DBAPIError:
+        return False  # unreadable: the check runs now and says what is wrong
+
+
+class DeferredChecks:
+    """The quick check and the start-up backup, run after the window is on screen.
+
+    ``hold()`` (GUI thread, before the window takes input) closes the write gate: reads go on,
+    the first write of any transaction waits. ``run()`` (a worker thread) takes the maintenance
+    lock, runs the check, opens the gate, then makes the backup if one is due. On damage the
+    gate refuses every write and ``CorruptDatabaseError`` is raised for the recovery dialog.
+    Returns what the person should be told (a backup that could not be written).
+    """
+
+    def __init__(self, engine: Engine, path: Path, key: bytes | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._key = key
+        self._gate: WriteGate | None = None
+        self.backup_made: Path | None = None
+
+    def hold(self) -> None:
+        if self._gate is None:
+            self._gate = hold_writes(self._engine)
+
+    def run(self) -> tuple[StorageNotice, ...]:
+        self.hold()
+        gate = self._gate
+        assert gate is not None
+        notices: list[StorageNotice] = []
+        try:
+            with maintenance_lock(self._path):
+                _check(self._engine, self._path, self._key)
+                gate.open()
+                if _backup_due(self._path, migrating=False):
+                    try:
+                        self.backup_made = _start_backup(
+                            self._path, self._engine, self._key, migrating=False
+                        )
+                    except _BackupSkippedError as skipped:
+                        notices.append(StorageNotice(skipped.message, **skipped.params))
+        except BaseException:
+            if not gate.decided:
+                gate.fail()  # no check, no writes: never into a file nobody checked
+            raise
+        return tuple(notices)

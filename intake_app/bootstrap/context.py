@@ -209,19 +209,23 @@ def build_context(
     # before anyone logs in, with the other start-up upkeep under the maintenance lock, and
     # says so in the audit log.
     retained: list[RetentionResult] = []
+    built: list[SecurityServices] = []
+
+    def startup(opened: OpenedStorage) -> None:
+        _retention_at_start(opened, retained)
+        if built:  # deferred to the window's worker: the audit log is there by now
+            _audit_retention(built[0], retained)
+
     storage = open_storage(
         url,
         key=key,
-        startup=lambda opened: _retention_at_start(opened, retained),
+        startup=startup,
         defer_checks=defer_checks,  # the window runs them on a worker (storage/opening.py)
     )
     try:
         security = build_security(storage, key, keystore)
-        anonymised = sum(result.anonymised for result in retained)
-        if anonymised:
-            security.access.audit(
-                AuditAction.RETENTION_APPLIED, "sessions", str(anonymised), actor="system"
-            )
+        built.append(security)
+        _audit_retention(security, retained)
     except BaseException:
         storage.close()
         raise
@@ -235,6 +239,15 @@ def build_context(
         RoleServices(), parts, practice_cases=load_practice_cases(paths.content),
     )  # fmt: skip
     return context.for_current_user()
+
+
+def _audit_retention(security: SecurityServices, retained: list[RetentionResult]) -> None:
+    anonymised = sum(result.anonymised for result in retained)
+    retained.clear()  # said once
+    if anonymised:
+        security.access.audit(
+            AuditAction.RETENTION_APPLIED, "sessions", str(anonymised), actor="system"
+        )
 
 
 def _retention_at_start(opened: OpenedStorage, retained: list[RetentionResult]) -> None:

@@ -203,7 +203,7 @@ class DatabaseGate:
                 context.security.access.audit(
                     AuditAction.LOGIN_FAILED, f"user:{name}", f"{failures}x"
                 )
-            context.security.accounts.login_proven(name)
+            context.security.accounts.login_proven(name, password)
         except BaseException:
             context.close()
             raise

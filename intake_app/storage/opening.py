@@ -11,7 +11,7 @@ Order at every start (design.md section 4), all under the file's maintenance loc
 5. Alembic migrations to the newest schema;
 6. ``startup`` from bootstrap (retention).
 
-The window defers 3 and 4 (``defer_checks=True``) when no migration waits: they run later on
+The window defers 3, 4 and 6 (``defer_checks=True``) when no migration waits: they run later on
 a worker, under the same lock, with writes held until the check passes (``DeferredChecks``;
 docs/ARCHITECTURE.md "Start-up checks off the path to the window").
 """
@@ -251,7 +251,9 @@ def _open(
             encrypted=key is not None,
             deferred=deferred,
         )
-        if startup is not None:
+        if startup is not None and deferred is not None:
+            deferred.after = lambda: startup(opened)  # retention too runs after the check
+        elif startup is not None:
             try:
                 startup(opened)
             except StorageError as exc:  # e.g. retention on a full disk: work can go on
@@ -299,6 +301,7 @@ class DeferredChecks:
         self._key = key
         self._gate: WriteGate | None = None
         self.backup_made: Path | None = None
+        self.after: Callable[[], None] | None = None  # bootstrap's start-up work (retention)
 
     def hold(self) -> None:
         if self._gate is None:
@@ -320,6 +323,11 @@ class DeferredChecks:
                         )
                     except _BackupSkippedError as skipped:
                         notices.append(StorageNotice(skipped.message, **skipped.params))
+                if self.after is not None:
+                    try:
+                        self.after()
+                    except StorageError as exc:  # e.g. retention on a full disk
+                        notices.append(StorageNotice(exc.message, **exc.params))
         except BaseException:
             if not gate.decided:
                 gate.fail()  # no check, no writes: never into a file nobody checked

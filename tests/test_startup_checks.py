@@ -233,3 +233,48 @@ def test_window_restore_of_an_accountless_plain_file_runs_as_system(
     assert isinstance(dialog.failure.text(), str)
     with pytest.raises(IntakeError):
         raise DatabaseCheckFailedError()
+
+
+def test_start_up_backup_leaves_the_reserve_free(tmp_path, clean_env, monkeypatch) -> None:
+    """A start-up backup that would leave less than the reserve free is skipped, with a
+    warning; reading goes on (README "Backups for years of data")."""
+    path = _database(tmp_path)
+    monkeypatch.setenv("INTAKE_APP_BACKUP_RESERVE_MB", str(1024**4))  # more than any disk
+    storage = open_storage(sqlite_url(path))
+    try:
+        assert storage.backup_made is None and list_backups(path) == []
+        assert any("vrije ruimte" in str(notice.params) for notice in storage.warnings)
+        assert len(storage.sessions.list_sessions()) == 1
+    finally:
+        storage.close()
+    monkeypatch.setenv("INTAKE_APP_BACKUP_RESERVE_MB", "0")
+    storage = open_storage(sqlite_url(path))
+    try:
+        assert storage.backup_made is not None
+    finally:
+        storage.close()
+
+
+def test_resume_offer_is_a_recent_unfinished_session(tmp_path, clean_env) -> None:
+    """Bounded to RESUME_WINDOW, so the start and the unlock never read every session."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import text
+
+    from intake_app.storage.repository import RESUME_WINDOW
+
+    storage = open_storage(sqlite_url(tmp_path / "intake.db"))
+    try:
+        old = storage.sessions.create_session(client_language="nl")
+        storage.sessions.update_session(old.id, current_card="route_in")
+        long_ago = datetime.now(UTC) - RESUME_WINDOW - timedelta(days=1)
+        with storage.engine.begin() as connection:
+            connection.execute(text("UPDATE intake_session SET updated_at = :at"), {"at": long_ago})
+        assert storage.sessions.latest_unfinished() is None
+        assert len(storage.sessions.session_page(0, 10)) == 1  # still in the list
+        recent = storage.sessions.create_session(client_language="ar")
+        storage.sessions.update_session(recent.id, current_card="route_in")
+        found = storage.sessions.latest_unfinished()
+        assert found is not None and found.code == recent.code
+    finally:
+        storage.close()

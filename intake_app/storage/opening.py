@@ -19,6 +19,7 @@ docs/ARCHITECTURE.md "Start-up checks off the path to the window").
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -57,6 +58,11 @@ from intake_app.storage.write_gate import WriteGate, hold_writes
 
 BACKUP_COUNT_VARIABLE = "INTAKE_APP_BACKUP_COUNT"
 BACKUP_INTERVAL = timedelta(hours=1)
+# Free space a start-up backup must leave: the database must still be able to grow (and its
+# WAL), so backups never fill the disk (README "Backups for years of data"). At least this
+# many MiB, and at least twice the database; INTAKE_APP_BACKUP_RESERVE_MB overrides the MiB.
+BACKUP_RESERVE_VARIABLE = "INTAKE_APP_BACKUP_RESERVE_MB"
+BACKUP_RESERVE_MIB = 256
 _DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "disk image", "encrypted")
 
 
@@ -87,7 +93,7 @@ class OpenedStorage:
 
 
 def backup_count(engine: Engine | None = None) -> int:
-    """How many backups to keep: ``INTAKE_APP_BACKUP_COUNT``, else the setting, else 10."""
+    """How many backups to keep: ``INTAKE_APP_BACKUP_COUNT``, else the setting, else 5."""
     raw = os.environ.get(BACKUP_COUNT_VARIABLE)
     if raw is None and engine is not None:
         with engine.connect() as connection:
@@ -181,7 +187,10 @@ def open_storage(
 
 def _start_backup(path: Path, engine: Engine, key: bytes | None, migrating: bool) -> Path | None:
     """The start-up backup. If it cannot be written (a full disk) and no migration waits,
-    the start goes on without it: reading, printing and exporting must still work."""
+    the start goes on without it: reading, printing and exporting must still work. Nor is it
+    written when it would leave less free space than the reserve (``_room_for_backup``)."""
+    if not migrating and not _room_for_backup(path):
+        raise _BackupSkippedError(reason=N_("te weinig vrije ruimte op de schijf"))
     try:
         return make_backup(
             path,
@@ -194,6 +203,17 @@ def _start_backup(path: Path, engine: Engine, key: bytes | None, migrating: bool
         if migrating:
             raise
         raise _BackupSkippedError(reason=exc.params.get("reason", "")) from exc
+
+
+def _room_for_backup(path: Path) -> bool:
+    """A copy of ``path`` leaves at least the reserve free (see BACKUP_RESERVE_MIB)."""
+    try:
+        size = path.stat().st_size
+        free = shutil.disk_usage(path.parent).free
+        reserve_mib = int(os.environ.get(BACKUP_RESERVE_VARIABLE, BACKUP_RESERVE_MIB))
+    except (OSError, ValueError):
+        return True  # unknown: try, and a full disk is reported as ever
+    return free - size >= max(reserve_mib * 1024 * 1024, 2 * size)
 
 
 class _BackupSkippedError(StorageError):

@@ -64,6 +64,7 @@ class StartupChecks(QObject):
         self._key = key
         self.checks = context.storage.deferred
         self.status = named(QLabel(), "StartupCheckStatus")
+        self.status.setContentsMargins(8, 0, 8, 0)  # not flush against the window's edge
         self.status.setVisible(False)
         window.statusBar().addWidget(self.status, 1)
         self.pool = QThreadPool()

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from intake_app.bootstrap.paths import default_paths
-from intake_app.bootstrap.security import DatabaseGate
+from intake_app.bootstrap.security import DatabaseGate, admin_opener
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
 
@@ -91,8 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         gate.defer_checks = True
         # Opening a plain database happens here: a damaged file gets the recovery dialog
         # (restore the latest backup), never a silent new empty database.
-        from intake_app.bootstrap.recovery import admin_opener
-
         first_run = build_with_recovery(
             gate.needs_first_admin, ui, admin_opener(gate.url, args.data_dir)
         )

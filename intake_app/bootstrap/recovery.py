@@ -16,6 +16,7 @@ from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext, resolve_db_url
 from intake_app.bootstrap.paths import default_paths
+from intake_app.bootstrap.security import admin_opener as admin_opener
 from intake_app.core.durability import BackupInfo, CorruptDatabaseError, NoBackupError
 from intake_app.core.errors import ConfigurationError, NotFoundError
 from intake_app.core.security import AuditAction, AuditEvent
@@ -136,24 +137,6 @@ def _undo(database: Path, aside: Path | None) -> None:
         kept = Path(f"{aside}{suffix}")
         if kept.exists():
             kept.rename(Path(f"{database}{suffix}"))
-
-
-def admin_opener(db_url: str, data_dir: Path | None) -> Callable[[str, str], AppContext]:
-    """How the window's recovery dialog opens the restored file as the person who asked.
-
-    A plain file without accounts runs as the built-in system admin (as everywhere else);
-    otherwise the name and password must log in, and ``plan_restore`` then needs an admin.
-    """
-
-    def open_as(username: str, password: str) -> AppContext:
-        from intake_app.bootstrap.security import DatabaseGate
-
-        gate = DatabaseGate(db_url=db_url, data_dir=data_dir)
-        if not gate.encrypted and gate.needs_first_admin():
-            return gate.open_without_accounts()
-        return gate.open_with_login(username, password)
-
-    return open_as
 
 
 def restore_damaged_as_admin(

@@ -14,6 +14,7 @@ must log in.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -208,3 +209,19 @@ class DatabaseGate:
             context.close()
             raise
         return context.for_current_user()  # services composed for this role
+
+
+def admin_opener(db_url: str, data_dir: Path | None) -> Callable[[str, str], AppContext]:
+    """How the window's recovery dialog opens the restored file as the person who asked.
+
+    A plain file without accounts runs as the built-in system admin (as everywhere else);
+    otherwise the name and password must log in, and ``plan_restore`` then needs an admin.
+    """
+
+    def open_as(username: str, password: str) -> AppContext:
+        gate = DatabaseGate(db_url=db_url, data_dir=data_dir)
+        if not gate.encrypted and gate.needs_first_admin():
+            return gate.open_without_accounts()
+        return gate.open_with_login(username, password)
+
+    return open_as

@@ -160,7 +160,7 @@ class LoginDialog(QDialog):
         if QGuiApplication.platformName() in ("offscreen", "minimal"):
             return False
         QGuiApplication.restoreOverrideCursor()
-        from intake_app.bootstrap.recovery import admin_opener
+        from intake_app.bootstrap.security import admin_opener
 
         opener = admin_opener(self.gate.url, self.gate.data_dir)
         dialog = RecoveryDialog(

@@ -97,7 +97,8 @@ def test_start_to_first_window_beside_a_bare_pyside6_window(benchmark, folder) -
     benchmark.extra_info["bare_pyside6_median_s"] = round(theirs, 3)
     benchmark.extra_info["ratio_to_bare"] = round(ours / theirs, 2)
     print(f"\n{size}: start {ours:.3f} s, bare PySide6 window {theirs:.3f} s, {ours / theirs:.1f}x")
-    assert ours <= START_BUDGET[size]
+    # On a busy machine the budget grows with the bare window's slowdown (never shrinks).
+    assert ours <= START_BUDGET[size] * max(1.0, theirs / QUIET_BARE_WINDOW)
 
 
 @pytest.fixture(scope="module")

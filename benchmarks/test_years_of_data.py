@@ -124,13 +124,17 @@ def window(folder, qtbot):
     context.close()
 
 
-def test_start_list_after_log_in(benchmark, window) -> None:
-    benchmark.pedantic(window.controller.refresh_sessions, rounds=10, iterations=1)
+def test_start_list_after_log_in(benchmark, window, qtbot) -> None:
+    def listed() -> None:  # the read runs on the worker: timed until the list has it
+        with qtbot.waitSignal(window.controller.sessions_listed, timeout=30_000):
+            window.controller.refresh_sessions()
+
+    benchmark.pedantic(listed, rounds=10, iterations=1)
     assert window.start_view.model.rowCount() > 0
     assert benchmark.stats.stats.median <= 0.1
 
 
-def test_unlock_the_locked_screen(benchmark, window, load_factor) -> None:
+def test_unlock_the_locked_screen(benchmark, window, qtbot, load_factor) -> None:
     """Budget 0.3 s. The password is checked against the in-memory verifier made at log-in
     (services/unlock_verifier.py), not the stored Argon2id hash (64 MiB, 3 passes)."""
     accounts = window.context.security.accounts
@@ -144,6 +148,7 @@ def test_unlock_the_locked_screen(benchmark, window, load_factor) -> None:
         QApplication.processEvents()
 
     benchmark.pedantic(unlock, setup=lock.lock, rounds=5, iterations=1)
+    qtbot.waitUntil(lambda: not window.controller.reading, timeout=30_000)
     assert window.start_view.model.rowCount() > 0
     benchmark.extra_info["password_check_s"] = round(check_s, 3)
     print(
@@ -209,6 +214,7 @@ class _Windows:
             checks.wait()  # type: ignore[attr-defined]
             QApplication.processEvents()
             assert checks.passed is (True if self.defer else None)  # type: ignore[attr-defined]
+            window.controller.finish_reads()
             window.follow_ups.wait_idle()
             window.close()
             context.close()  # type: ignore[attr-defined]

@@ -119,34 +119,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         context = dialog.context
 
-    from intake_app.ui.account_dialogs import install_account_menu
-    from intake_app.ui.auto_lock import ScreenLock
-    from intake_app.ui.main_window import MainWindow
+    from intake_app.ui.user_switch import UserSession, show_window
 
-    window = MainWindow(context, ui)
-    screen_lock = ScreenLock(window, context.security.accounts, ui, args.lock_minutes)
-    screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
-    window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
-    install_account_menu(
-        window,
-        context.security.accounts,
-        context.security.audit,
-        ui,
-        screen_lock.lock,
-        context.languages,
+    # Afmelden builds a new window for the next user (ui/user_switch.py); the app ends when
+    # nobody logs in again.
+    users = UserSession(gate, ui, args.lock_minutes)
+    users.ended.connect(app.quit)
+    # Quick check, backup and retention run on a worker once each window is on screen
+    # (ui/startup_checks.py); writes wait for the check. Started before the window shows.
+    from intake_app.ui.startup_checks import StartupChecks, start_checks
+
+    opener = admin_opener(gate.url, args.data_dir)
+    running: list[StartupChecks] = []
+    users.window_ready.connect(
+        lambda new: running.append(start_checks(new, new.context, ui, opener, gate.last_key))
     )
+    window = users.open_for(context)
     if args.smoke_test:
         quit_after_first_paint(window)
-    screen = app.primaryScreen()
-    if screen is not None and screen.availableGeometry().height() < 820:
-        window.showMaximized()  # organisation laptops at 1366x768: use every pixel
-    else:
-        window.show()
-    # After the log-in dialog closes, the window takes keyboard focus (and a screen reader's).
-    window.activateWindow()
-    from intake_app.ui.startup_checks import start_checks
-
-    checks = start_checks(window, context, ui, admin_opener(gate.url, args.data_dir), gate.last_key)
+    show_window(window)
     from intake_app.ui.print_preview import start_print_warm_up
 
     # PDF libraries, fonts and pictograms load on a worker now, not at the first print.
@@ -156,8 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
-        checks.wait()  # a backup in progress finishes before the database closes
-        context.close()
+        for checks in running:  # a backup in progress finishes before the database closes
+            checks.wait()
+        if users.window is not None:
+            users.window.controller.finish_reads()  # a list read still on the worker ends first
+        if users.context is not None:  # the last user's (a log-out may have replaced it)
+            users.context.close()
 
 
 if __name__ == "__main__":

@@ -272,7 +272,7 @@ def test_home_tabs_follow_up_directory_and_figures(gui_app, qtbot, db_url, tmp_p
     home.setCurrentWidget(d.window.directory_view)
     view = d.window.directory_view
     view.name.setText("Schuldhulpmaatje Noord")
-    view.languages.setText("nl, ar")
+    view.languages.set_codes(("nl", "ar"))  # ticked, not typed (issue 13)
     d.click(view.save_button)
     assert view.list.count() == 1
     view.name.setText("")
@@ -487,4 +487,38 @@ def test_quitting_during_a_save_still_finishes_the_write(
     d.click(d.client.option_buttons["none"])
     # The save was not cut off: it is on disk before the database could be closed.
     assert d.state().answers["interpreter_mode"].value == ("none",)
+    d.finish()
+
+
+def test_consent_and_client_language_are_stored_off_the_gui_thread(
+    gui_app, qtbot, db_url, tmp_path
+):
+    """Issue 20: a frozen shared server must not freeze the window, so every write the intake
+    screen makes runs on the controller's worker, consent and the client's language included."""
+    import threading
+
+    from sqlalchemy import event
+
+    from intake_app.core.model import ConsentPurpose
+
+    d = Driver(qtbot, db_url, tmp_path)
+    d.start("nl")
+    d.phase_button("handover", d.panel.go_button)
+    assert d.card == "consent"
+    writes: list[tuple[str, int]] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append((statement, threading.get_ident()))
+
+    engine = d.window.context.storage.engine
+    event.listen(engine, "before_cursor_execute", record)
+    consent = d.window.intake_view.consent_view
+    assert consent is not None
+    d.click(consent.purpose_rows[ConsentPurpose.HANDOVER_FORMAL].toggle)
+    d.window.set_client_language("ar")
+    event.remove(engine, "before_cursor_execute", record)
+    assert d.state().consent(ConsentPurpose.HANDOVER_FORMAL)
+    assert d.state().client_language == "ar"
+    assert writes and all(ident != threading.main_thread().ident for _s, ident in writes)
     d.finish()

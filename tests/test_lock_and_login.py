@@ -17,6 +17,7 @@ from intake_app.ui.auto_lock import ScreenLock
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.login_dialog import LoginDialog
 from intake_app.ui.main_window import MainWindow
+from tests.gui_waits import settle
 
 ADMIN_PW = "beheer-wachtwoord-1"
 
@@ -127,6 +128,7 @@ def test_start_list_is_cleared_and_comes_back(gui_app, qtbot, db_url, tmp_path) 
     window.context.intake.start_session("ar")
     window.show_start()
     window.menuBar().addMenu("Account")
+    settle(qtbot, window)
     assert window.start_view.model.rowCount() == 1
     lock.lock()
     assert window.start_view.model.rowCount() == 0
@@ -135,6 +137,7 @@ def test_start_list_is_cleared_and_comes_back(gui_app, qtbot, db_url, tmp_path) 
     assert window.menuBar().isEnabled()
     assert window.stack.currentWidget() is window.home
     assert window.home.currentWidget() is window.start_view
+    settle(qtbot, window)
     assert window.start_view.model.rowCount() == 1
     window.close()
 

@@ -13,6 +13,7 @@ from intake_app.core.model import SessionStatus
 from intake_app.i18n.translator import Translator
 from intake_app.ui.main_window import MainWindow
 from intake_app.ui.record_form import next_working_day_at
+from tests.gui_waits import settle
 
 
 def _window(qtbot, db_url, tmp_path):  # type: ignore[no-untyped-def]
@@ -53,10 +54,12 @@ def test_completing_asks_first_and_says_what_it_did(gui_app, qtbot, db_url, tmp_
 def test_resume_is_off_with_nothing_to_resume(gui_app, qtbot, db_url, tmp_path) -> None:
     window = _window(qtbot, db_url, tmp_path)
     start = window.start_view
+    settle(qtbot, window)
     assert start.model.rowCount() == 0
     assert not start.resume_button.isEnabled() and not start.export_button.isEnabled()
     window.context.intake.start_session("ar")
     window.show_start()
+    settle(qtbot, window)
     assert start.resume_button.isEnabled()
     start.sessions.setCurrentIndex(QModelIndex())  # nothing chosen
     assert not start.resume_button.isEnabled()

@@ -31,6 +31,7 @@ from intake_app.core.errors import IntakeError
 from intake_app.core.model import ConsentPurpose
 from intake_app.core.security import AccessDeniedError, Role
 from intake_app.services.accounts import AccountService
+from intake_app.services.network_map import NetworkMap
 from intake_app.services.summaries import ConsentMissingError
 from intake_app.storage.database import sqlite_url
 from tests.role_matrix_driver import cheap_hasher
@@ -139,6 +140,8 @@ OPS: tuple[Op, ...] = (
        lambda c, w: c.summaries.render(w.ids["main"], "client"),
        lambda w: ["summary", str(w.ids["main"]), "--kind", "client",
                   "--out", str(w.tmp / "client.pdf")]),
+    Op("print network map", frozenset({V, C, A}), ("printed", "session:{main}", "network_map"),
+       lambda c, w: c.summaries.render_network_map(w.ids["main"], NetworkMap(("friends",)))),
     Op("print handover", frozenset({C, A}), ("printed", "session:{main}", "handover"),
        lambda c, w: c.summaries.render(w.ids["main"], "handover"),
        lambda w: ["summary", str(w.ids["main"]), "--kind", "handover",

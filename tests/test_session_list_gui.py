@@ -16,6 +16,7 @@ from intake_app.bootstrap.context import build_context
 from intake_app.i18n.translator import Translator
 from intake_app.ui.main_window import MainWindow
 from intake_app.ui.session_list_model import PAGE_SIZE
+from tests.gui_waits import fetch_all, settle
 from tests.stats_generator import generate
 
 
@@ -51,10 +52,10 @@ def test_start_list_reads_one_page_and_fetches_more_when_scrolled(
     window = _window(qtbot, db_url, tmp_path, 3 * PAGE_SIZE + 7)
     view = window.start_view
     window.show()
+    settle(qtbot, window)
     assert view.model.has_more
     assert view.model.rowCount() <= 2 * PAGE_SIZE  # never the whole list at once
-    while view.model.canFetchMore():
-        view.model.fetchMore()
+    fetch_all(qtbot, window)
     assert view.model.rowCount() == 3 * PAGE_SIZE + 7
     saved = [item.updated_at for item in view.items]
     assert saved == sorted(saved, reverse=True)  # the most recent first
@@ -68,6 +69,7 @@ def test_search_by_code_and_a_language_switch_without_a_new_query(
     window = _window(qtbot, db_url, tmp_path, 120)
     view = window.start_view
     window.show()
+    settle(qtbot, window)
     wanted = view.items[5].code
     with qtbot.waitSignal(view.sessions.model().modelReset, timeout=10_000):
         view.search.setText(wanted.lower())
@@ -91,6 +93,7 @@ def test_opening_the_start_screen_queries_the_list_once(gui_app, qtbot, db_url, 
         window = MainWindow(context, Translator("nl", context.paths.catalogs))
         qtbot.addWidget(window)
         window.show()
+        settle(qtbot, window)
     pages = [s for s in _list_queries(seen) if "LIMIT" in s]
     assert len(pages) == 2  # one page of the list, one for the resume offer
     window.close()
@@ -115,4 +118,35 @@ def test_nazorg_loads_off_the_gui_thread_and_drops_a_result_after_the_lock(
     view.wait_idle()
     qtbot.waitUntil(lambda: not view._pending, timeout=30_000)  # delivered, and dropped
     assert view.list.count() == 0 and view.items == []
+    window.close()
+
+
+def test_list_reads_run_on_the_worker_and_a_late_page_is_dropped(
+    gui_app, qtbot, db_url, tmp_path
+) -> None:
+    """Issue 20: no read of the conversation list on the GUI thread (a frozen shared server
+    would freeze the window); a page for a list that was replaced meanwhile never lands."""
+    import threading
+
+    context = build_context(db_url=db_url, data_dir=tmp_path)
+    generate(context.storage.engine, 2 * PAGE_SIZE + 3, days=365)
+    threads: list[int] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        if "FROM intake_session" in statement:
+            threads.append(threading.get_ident())
+
+    event.listen(context.storage.engine, "before_cursor_execute", record)
+    window = MainWindow(context, Translator("nl", context.paths.catalogs))
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, window)
+    view = window.start_view
+    view.model.fetchMore()
+    assert not view.model.canFetchMore()  # one page on its way: nothing more asked for
+    view.model.reset(None)  # the list is emptied (as the lock does) before the page arrives
+    settle(qtbot, window)
+    assert view.items == []  # the late second page did not land on the emptied list
+    assert threads and threading.main_thread().ident not in threads
+    event.remove(context.storage.engine, "before_cursor_execute", record)
     window.close()

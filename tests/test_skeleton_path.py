@@ -14,6 +14,7 @@ from intake_app.bootstrap.context import build_context
 from intake_app.cli.main import main as admin
 from intake_app.i18n.translator import Translator
 from intake_app.ui.main_window import MainWindow
+from tests.gui_waits import settle
 
 
 def _window(qtbot, db_url: str, data_dir: Path) -> MainWindow:
@@ -57,6 +58,7 @@ def test_create_answer_restart_print(gui_app, qtbot, db_url, tmp_path, capsys) -
 
     # A new process-like start on the same file: the answer is there.
     again = _window(qtbot, db_url, tmp_path)
+    settle(qtbot, again)
     assert again.start_view.model.rowCount() == 1
     assert code in again.start_view.item_text(0)
     qtbot.mouseClick(again.start_view.resume_button, Qt.MouseButton.LeftButton)

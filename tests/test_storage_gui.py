@@ -19,6 +19,7 @@ from intake_app.storage.database import sqlite_url
 from intake_app.storage.opening import open_storage
 from intake_app.ui.main_window import MainWindow
 from intake_app.ui.recovery_dialog import RecoveryDialog
+from tests.gui_waits import settle
 
 SHOTS = Path("/tmp/storage-shots")
 REPO = Path(__file__).resolve().parents[1]
@@ -49,6 +50,7 @@ def test_start_offers_to_resume_the_latest_unfinished_session(gui_app, qtbot, db
 
     window = _window(qtbot, db_url, tmp_path)
     window.show()
+    settle(qtbot, window)
     view = window.start_view
     assert view.resume_box.isVisible()
     assert view.offered is not None and view.offered.id == latest.id
@@ -66,6 +68,7 @@ def test_no_resume_offer_without_an_unfinished_session(gui_app, qtbot, db_url, t
     window.context.storage.sessions.update_session(state.id, status="completed")
     window.controller.refresh_sessions()
     window.show()
+    settle(qtbot, window)
     assert not window.start_view.resume_box.isVisible()
     assert window.start_view.export_button.isEnabled()
     window.context.close()
@@ -76,6 +79,7 @@ def test_export_and_import_from_the_start_screen(gui_app, qtbot, db_url, tmp_pat
     state = window.context.intake.start_session("ar")
     window.context.intake.answer(state.id, "primary_question", ["rent"])
     window.controller.refresh_sessions()
+    settle(qtbot, window)
     out = tmp_path / "gesprek.json"
     with qtbot.waitSignal(window.session_files.done):
         window.session_files.export_to(state.id, out)
@@ -85,6 +89,7 @@ def test_export_and_import_from_the_start_screen(gui_app, qtbot, db_url, tmp_pat
     other = _window(qtbot, sqlite_url(tmp_path / "other.db"), tmp_path / "o")
     with qtbot.waitSignal(other.session_files.imported):
         other.session_files.import_from(out)
+    settle(qtbot, other)
     assert [item.code for item in other.start_view.items] == [state.code]
     # A bad file: one sentence in the error box naming the field; nothing imported.
     document = json.loads(out.read_text(encoding="utf-8"))

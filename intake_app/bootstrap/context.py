@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,6 +11,7 @@ from intake_app.bootstrap.database_url import resolve_db_url as resolve_db_url
 from intake_app.bootstrap.paths import Paths, default_paths
 from intake_app.bootstrap.security import SecurityServices, build_security
 from intake_app.content.glossary import Glossary, load_glossary
+from intake_app.content.knowledge import Knowledge, load_knowledge
 from intake_app.content.loader import load_flow
 from intake_app.content.practice import PracticeCase, load_practice_cases
 from intake_app.core.durability import RetentionResult
@@ -88,6 +89,7 @@ class AppContext:
     services: RoleServices
     parts: _Parts
     practice_cases: tuple[PracticeCase, ...] = ()
+    knowledge: Knowledge = field(default_factory=Knowledge)  # knowledge cards (ORG-03)
 
     def close(self) -> None:
         self.storage.close()
@@ -237,6 +239,7 @@ def build_context(
     context = AppContext(
         paths, storage, Translators(paths.catalogs), load_glossary(paths.content), security,
         RoleServices(), parts, practice_cases=load_practice_cases(paths.content),
+        knowledge=load_knowledge(paths.content),
     )  # fmt: skip
     return context.for_current_user()
 

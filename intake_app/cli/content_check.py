@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from intake_app.content.knowledge import Knowledge, load_knowledge
 from intake_app.content.loader import InvalidContentError, load_flow
 from intake_app.core.flow import Flow
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
@@ -31,6 +32,10 @@ def client_texts(flow: Flow) -> list[str]:
 def run(content_dir: Path, catalog_dir: Path) -> int:
     try:
         flow = load_flow(content_dir)
+        knowledge = load_knowledge(content_dir)
+        problems = knowledge.check_links(c.id for p in flow.phases for c in p.cards)
+        if problems:
+            raise InvalidContentError(problems)
     except InvalidContentError as exc:
         print(f"{len(exc.problems)} fout(en) in {content_dir}:", file=sys.stderr)
         for problem in exc.problems:
@@ -44,6 +49,7 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
         print(f"{phase.number:<4} {phase.id:<12} {len(phase.cards):>7}  {phase.title}{gate}{only}")
     total = sum(len(p.cards) for p in flow.phases)
     print(f"{'':<4} {'totaal':<12} {total:>7}\n")
+    _report_knowledge(knowledge)
     texts = client_texts(flow)
     print(f"Vertaald voor de klant ({len(texts)} teksten):")
     for language in LANGUAGES:
@@ -54,3 +60,13 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
         print(f"  {language.code:<6} {done:>4}/{len(texts):<4} {100 * done // len(texts):>3}%  "
               f"{language.dutch_name}")  # fmt: skip
     return 0
+
+
+def _report_knowledge(knowledge: Knowledge) -> None:
+    """The knowledge cards for the counsellor (ORG-03, GEN-10, PRV-09) and the phrase bank
+    (INT-14): Dutch, counsellor-only, so not in the client's translation count below."""
+    print(f"Kenniskaarten voor de hulpverlener ({len(knowledge.topics)}):")
+    for topic in knowledge.topics:
+        print(f"  {topic.id:<20} {len(topic.cards):>2} kaarten  {topic.title}")
+    print(f"Zinnen zonder oordeel: {len(knowledge.phrases)}; "
+          f"oordeelwoorden: {len(knowledge.judging_words)}\n")  # fmt: skip

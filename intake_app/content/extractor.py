@@ -13,7 +13,9 @@ from typing import IO
 
 import yaml
 
-TRANSLATABLE_KEYS = frozenset({"title", "explanation", "counsellor_tip", "label", "text"})
+TRANSLATABLE_KEYS = frozenset(
+    {"title", "explanation", "counsellor_tip", "label", "text", "instead"}
+)
 
 
 def extract_yaml(
@@ -31,10 +33,14 @@ def extract_yaml(
 
 
 def _counsellor_only(root: yaml.Node) -> bool:
-    """True for a phase file whose ``phase:`` has ``counsellor_only: true``."""
+    """True for a phase file whose ``phase:`` has ``counsellor_only: true``, and for a file
+    with ``counsellor_only: true`` at the top (the knowledge cards, content/knowledge.py)."""
     if not isinstance(root, yaml.MappingNode):
         return False
     for key, value in root.value:
+        top_level = key.value == "counsellor_only" and isinstance(value, yaml.ScalarNode)
+        if top_level and str(value.value).lower() == "true":
+            return True
         if key.value == "phase" and isinstance(value, yaml.MappingNode):
             return any(
                 k.value == "counsellor_only" and str(v.value).lower() == "true"

@@ -30,7 +30,12 @@ from intake_app.core.summary import SummaryDocument
 class SessionRepository(Protocol):
     """Sessions and everything recorded in them. Each write is committed before it returns."""
 
-    def create_session(self, *, client_language: str, practice: bool = False) -> IntakeSession: ...
+    def create_session(
+        self, *, client_language: str, practice: bool = False, owner: str | None = None
+    ) -> IntakeSession:
+        """``owner``: the account that starts it (the resume banner's filter)."""
+        ...
+
     def list_sessions(self) -> Sequence[IntakeSession]: ...
     def count_sessions(self, search: str = "") -> int:
         """How many sessions there are (whose code starts with ``search``)."""
@@ -40,8 +45,9 @@ class SessionRepository(Protocol):
         """Headers only, most recently changed first, one page at a time."""
         ...
 
-    def latest_unfinished(self) -> SessionHeader | None:
-        """The most recently changed session that is paused, or not completed and on a card."""
+    def latest_unfinished(self, owner: str | None = None) -> SessionHeader | None:
+        """``owner``'s most recently changed session that is paused, or not completed and on
+        a card; None for ``owner`` None (sessions without an owner are on nobody's banner)."""
         ...
 
     def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:

@@ -130,6 +130,7 @@ class CurrentUser:
 class AuditAction(enum.StrEnum):
     LOGGED_IN = "logged_in"
     LOGIN_FAILED = "login_failed"
+    LOGGED_OUT = "logged_out"  # Afmelden: the window forgot the user (issue 13)
     LOCKED = "locked"  # the screen locked itself
     UNLOCKED = "unlocked"
     OPENED = "opened"

@@ -42,6 +42,9 @@ CLIENT_SOURCE_FILES = (
     # The client's own printed summary (and the discreet one) in the client's language.
     "intake_app/services/summaries.py",
     "intake_app/services/summary_texts.py",  # where the printing work moves them
+    # The network map the client builds and takes home (INT-17).
+    "intake_app/ui/network_map_view.py",
+    "intake_app/services/network_map.py",
 )
 
 # Texts in those files that only the counsellor reads (Dutch, under the card, or errors).

@@ -197,9 +197,12 @@ class AccountService:
             self._accounts.update_account(name, password_hash=self._hasher.hash(password))
         return account
 
-    @public("ends one's own session")
+    @public("ends one's own session; writes logged_out")
     def logout(self) -> None:
         self._unlock_verifier = None
+        user = self._access.user
+        if user is not None:
+            self._access.audit(AuditAction.LOGGED_OUT, f"user:{user.username}")
         self._access.logout()
 
     @public("records a security event of the current user only")

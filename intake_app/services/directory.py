@@ -7,8 +7,8 @@ from intake_app.core.errors import IntakeError
 from intake_app.core.model import IntakeSession
 from intake_app.core.ports import DirectoryRepository
 from intake_app.core.security import AuditAction, Permission
-from intake_app.i18n.languages import is_known
 from intake_app.services.access import Access
+from intake_app.services.directory_codes import check_codes
 from intake_app.services.gate import gated
 
 
@@ -28,9 +28,7 @@ class DirectoryService:
             raise IntakeError("Geef de organisatie een naam.")
         if len(name) > 120:
             raise IntakeError("Een naam mag hoogstens {limit} tekens hebben.", limit=120)
-        unknown = [code for code in organisation.languages if not is_known(code)]
-        if unknown:
-            raise IntakeError("Onbekende taalcode: {code}.", code=unknown[0])
+        check_codes(organisation)  # codes only from their lists (services/directory_codes.py)
         saved = self._repository.save_organisation(organisation)
         self._access.audit(AuditAction.DIRECTORY_CHANGED, f"organisation:{saved}", "saved")
         return saved

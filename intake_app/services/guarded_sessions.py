@@ -90,9 +90,14 @@ class GuardedSessionRepository:
             self._access.audit(action, f"session:{session_id}", detail)
 
     # -- sessions ---------------------------------------------------------------------
-    def create_session(self, *, client_language: str, practice: bool = False) -> IntakeSession:
-        self._access.require(Permission.WRITE_SESSIONS, "session:new")
-        created = self._inner.create_session(client_language=client_language, practice=practice)
+    def create_session(
+        self, *, client_language: str, practice: bool = False, owner: str | None = None
+    ) -> IntakeSession:
+        """The owner is always whoever is logged in: nobody starts a session for another."""
+        user = self._access.require(Permission.WRITE_SESSIONS, "session:new")
+        created = self._inner.create_session(
+            client_language=client_language, practice=practice, owner=user.username
+        )
         self._audit_once(AuditAction.CHANGED, created.id, "created")
         return created
 
@@ -108,9 +113,10 @@ class GuardedSessionRepository:
         self._access.require(Permission.READ_SESSIONS, "sessions")
         return self._inner.session_page(offset, limit, search)
 
-    def latest_unfinished(self) -> SessionHeader | None:
-        self._access.require(Permission.READ_SESSIONS, "sessions")
-        return self._inner.latest_unfinished()
+    def latest_unfinished(self, owner: str | None = None) -> SessionHeader | None:
+        """Only the logged-in user's own (issue 20); ``owner`` cannot ask for another's."""
+        user = self._access.require(Permission.READ_SESSIONS, "sessions")
+        return self._inner.latest_unfinished(user.username)
 
     def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:
         # The audit line for viewing the list is the gate's (IntakeService.follow_ups).

@@ -148,7 +148,8 @@ class IntakeService(AftercareOperations, ConversationChoices):
 
     @gated(Permission.READ_SESSIONS, None)
     def latest_unfinished(self) -> SessionListItem | None:
-        """The conversation to offer to resume: the last one saved that is not finished."""
+        """The conversation to offer to resume: the logged-in user's last one saved that is
+        not finished (never someone else's, issue 20)."""
         header = self._sessions.latest_unfinished()
         return SessionListItem.of_header(header) if header is not None else None
 

@@ -51,6 +51,7 @@ from intake_app.services.access import Access
 from intake_app.services.debt_marks import client_marks, printable
 from intake_app.services.gate import gated, public
 from intake_app.services.handover_letter import handover_document
+from intake_app.services.network_map import NetworkMapPrinting
 from intake_app.services.print_choices import honour
 from intake_app.services.summary_bilingual import (
     Bilingual,
@@ -117,7 +118,7 @@ class UnknownSummaryKindError(IntakeError):
     """Asked for a document kind that does not exist."""
 
 
-class SummaryService:
+class SummaryService(NetworkMapPrinting):  # + the network map paper (INT-17)
     def __init__(
         self,
         sessions: SessionRepository,

@@ -48,7 +48,8 @@ CONTENT_TABLES = (
 HIDDEN_FROM_COORDINATOR = frozenset({"note", "answer"})
 # Readable by a coordinator except these columns (the retention rule's personal fields too).
 PERSONAL_COLUMNS = {
-    "intake_session": {"first_name", "phase_order_json", "current_card"},
+    # owner: which account started a conversation says who worked with whom: not a figure.
+    "intake_session": {"first_name", "phase_order_json", "current_card", "owner"},
     "debt": {"creditor", "country", "purpose"},
     "spot_action": {"description"},
     "next_step": {"what"},

@@ -206,7 +206,9 @@ class SqlSessionRepository:
         row.updated_at = utcnow()
 
     # -- sessions -------------------------------------------------------------------------
-    def create_session(self, *, client_language: str, practice: bool = False) -> IntakeSession:
+    def create_session(
+        self, *, client_language: str, practice: bool = False, owner: str | None = None
+    ) -> IntakeSession:
         now = utcnow()
         for _attempt in range(5):
             row = SessionRow(
@@ -215,6 +217,7 @@ class SqlSessionRepository:
                 updated_at=now,
                 client_language=client_language,
                 practice=practice,
+                owner=owner,
             )
             try:
                 with self._session() as session:
@@ -266,7 +269,9 @@ class SqlSessionRepository:
             rows = session.execute(query.offset(max(offset, 0)).limit(max(limit, 0)))
             return [_to_header(row) for row in rows]
 
-    def latest_unfinished(self) -> SessionHeader | None:
+    def latest_unfinished(self, owner: str | None = None) -> SessionHeader | None:
+        if owner is None:  # nobody's banner offers a session without an owner
+            return None
         unfinished = or_(
             col(SessionRow.status) == SessionStatus.PAUSED.value,
             and_(
@@ -280,7 +285,7 @@ class SqlSessionRepository:
         recent = col(SessionRow.updated_at) >= datetime.now(UTC) - RESUME_WINDOW
         query = (
             sql_select(*self._HEADER_COLUMNS)
-            .where(recent, unfinished)
+            .where(recent, unfinished, col(SessionRow.owner) == owner)
             .order_by(col(SessionRow.updated_at).desc(), col(SessionRow.id).desc())
             .limit(1)
         )

@@ -46,6 +46,10 @@ class SessionRow(SQLModel, table=True):
     interpreter_kind: str = Field(default="", max_length=32)
     interpreter_language: str = Field(default="", max_length=8)
     interpreter_gender: str = Field(default="", max_length=8)
+    # The account that started the conversation on this installation (issue 20): the resume
+    # banner offers a user only their own. NULL for sessions from before 0008 and imported
+    # files: in the list for everyone, on nobody's banner. Never in a session file.
+    owner: str | None = Field(default=None, max_length=40, index=True)
 
 
 # Session columns that map one to one onto IntakeSession fields of the same name (issue 21).

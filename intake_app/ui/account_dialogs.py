@@ -167,6 +167,7 @@ def install_account_menu(
     translator: Translator,
     lock: Callable[[], None],
     languages: LanguageService | None = None,
+    log_out: Callable[[], object] | None = None,
 ) -> dict[str, QAction]:
     """An "Account" menu on ``window``; admin items only for users allowed to use them.
 
@@ -190,6 +191,10 @@ def install_account_menu(
     actions["add_user"].triggered.connect(lambda: AddUserDialog(accounts, t, window).open())
     actions["audit"].triggered.connect(lambda: AuditDialog(audit, t, window).open())
     actions["lock"].triggered.connect(lock)
+    if log_out is not None:  # Afmelden: another user, without restarting (ui/user_switch.py)
+        actions["log_out"] = QAction(t.gettext("Afmelden"), window)
+        actions["log_out"].setShortcut("Ctrl+Shift+L")
+        actions["log_out"].triggered.connect(log_out)
     user = accounts.current
     if languages is not None:
         actions["languages"] = QAction(t.gettext("Talen van de klant…"), window)

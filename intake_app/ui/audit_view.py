@@ -27,6 +27,7 @@ from intake_app.ui.widgets import named
 ACTION_LABELS: dict[str, str] = {
     AuditAction.LOGGED_IN: N_("ingelogd"),
     AuditAction.LOGIN_FAILED: N_("inloggen mislukt"),
+    AuditAction.LOGGED_OUT: N_("afgemeld"),
     AuditAction.LOCKED: N_("scherm op slot"),
     AuditAction.UNLOCKED: N_("scherm ontgrendeld"),
     AuditAction.OPENED: N_("geopend"),

@@ -86,7 +86,7 @@ class LockScreen(QWidget):
     """Shown while locked: who is logged in, a password field, nothing about the client."""
 
     unlock_requested = Signal(str)
-    close_requested = Signal()  # another user: close the app, everything is already saved
+    close_requested = Signal()  # another user: log out (ui/user_switch.py); all is saved
 
     def __init__(self, translator: Translator) -> None:
         super().__init__()
@@ -162,7 +162,7 @@ class LockScreen(QWidget):
         self.password.setAccessibleName(t.gettext("Wachtwoord"))
         self.icon.setAccessibleName(t.gettext("Het scherm is op slot"))
         self.unlock_button.setText(t.gettext("Ontgrendelen"))
-        self.close_button.setText(t.gettext("Andere gebruiker: app sluiten"))
+        self.close_button.setText(t.gettext("Andere gebruiker: afmelden"))
 
 
 def wipe_widgets(root: QWidget) -> None:
@@ -250,6 +250,15 @@ class ScreenLock(QObject):
         current = self.stack.currentWidget()
         self._return_to = current if current is not self.screen else None
         self.stack.setCurrentWidget(self.screen)
+        self.clear_views()
+        user = self.accounts.current
+        self._set_menus_enabled(False)  # no dialog may be opened from a locked window
+        self.screen.show_for(user.display_name if user else "")
+        self.accounts.audit_event(AuditAction.LOCKED)
+        self.locked.emit()
+
+    def clear_views(self) -> None:
+        """Every view forgets its client data; also what Afmelden does (ui/user_switch.py)."""
         for view in self._pages():
             clear = getattr(view, "clear_sensitive", None)
             if callable(clear):
@@ -262,14 +271,9 @@ class ScreenLock(QObject):
         for dialog in self.window.findChildren(QWidget):
             if dialog.isWindow() and dialog is not self.window and dialog.isVisible():
                 dialog.hide()  # an open message box may show client data
-        user = self.accounts.current
-        self._set_menus_enabled(False)  # no dialog may be opened from a locked window
         window_clear = getattr(self.window, "clear_sensitive", None)
         if callable(window_clear):
             window_clear()
-        self.screen.show_for(user.display_name if user else "")
-        self.accounts.audit_event(AuditAction.LOCKED)
-        self.locked.emit()
 
     def try_unlock(self, password: str) -> bool:
         try:

@@ -7,6 +7,8 @@ off revokes that consent at once. The lead places this view in phase 9 (warme ov
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -76,16 +78,27 @@ class _Row(QWidget):
             self.toggle.setIcon(pictograms.icon("2714", 24) if on else QIcon())
 
 
+Call = Callable[[Callable[[], dict[ConsentPurpose, bool]]], dict[ConsentPurpose, bool] | None]
+
+
 class ConsentView(QWidget):
     failed = Signal(str)  # one sentence, in the counsellor's language
     changed = Signal(object)  # dict[ConsentPurpose, bool]
 
     def __init__(
-        self, service: ConsentService, client: Translator, dutch: Translator, ui: Translator
+        self,
+        service: ConsentService,
+        client: Translator,
+        dutch: Translator,
+        ui: Translator,
+        call: Call | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("ConsentView")
         self.service = service
+        # How a service call is run: the window passes its controller's worker (issue 20),
+        # which reports failures itself; on its own the view calls directly.
+        self.call = call
         self.tr_client = client
         self.tr_dutch = dutch
         self.tr_ui = ui
@@ -148,11 +161,14 @@ class ConsentView(QWidget):
 
     def _run(self, action: object) -> None:
         assert callable(action)
-        try:
-            status: dict[ConsentPurpose, bool] = action()
-        except IntakeError as exc:
-            self.failed.emit(exc.render(self.tr_ui.gettext))
-            status = {}
+        status: dict[ConsentPurpose, bool] = {}
+        if self.call is not None:
+            status = self.call(action) or {}
+        else:
+            try:
+                status = action()
+            except IntakeError as exc:
+                self.failed.emit(exc.render(self.tr_ui.gettext))
         self.show_status(status)
         if status:
             self.changed.emit(status)

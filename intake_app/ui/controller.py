@@ -1,8 +1,11 @@
 """The one place where views call services. Emits typed signals; errors become sentences.
 
-Every service call that writes runs on one worker thread while the GUI thread keeps
-painting and handling input (a short local event loop waits for the result). So a slow disk
-never freezes the window, and callers still get the result back in order.
+Every service call runs on one worker thread while the GUI thread keeps painting and
+handling input. Writes wait for their result in a short local event loop, so callers still get
+it back in order; reads (the conversation list, further pages, a search) are handed back by a
+callback when they arrive, because they are asked for from places (a view scrolling, a timer)
+where a nested event loop is not safe. So neither a slow disk nor a frozen shared server
+freezes the window (issue 20), and the one worker keeps every read after the writes before it.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTim
 
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
-from intake_app.services.dto import SessionPage, SessionState
+from intake_app.services.dto import SessionState
 from intake_app.services.gate import ServiceNotInRoleError
 from intake_app.services.intake import IntakeService
-from intake_app.ui.session_list_model import PAGE_SIZE, SessionListing
+from intake_app.ui.session_list_model import PAGE_SIZE, DeliverPage, SessionListing
 
 T = TypeVar("T")
 WAITING_AFTER_MS = 800  # a save that takes longer than this shows "waiting for the database"
@@ -78,18 +81,13 @@ class IntakeController(QObject):
         self._slow.timeout.connect(lambda: self.waiting.emit(True))
         # Bumped when the screen locks: a result of a call begun before never reaches a view.
         self.epoch = 0
+        self._reading: set[_Job] = set()
 
     def discard_pending(self) -> None:
         """The screen locked: results still on their way are kept out of the views."""
         self.epoch += 1
 
-    def _run(self, action: Callable[[], T], *, background: bool = True) -> T | None:
-        if not background:  # a short read: no need to hand it to the worker
-            try:
-                return self._succeeded(action())
-            except IntakeError as exc:
-                self._failed(exc)
-                return None
+    def _run(self, action: Callable[[], T]) -> T | None:
         if self.busy:
             # A second click while the first is being saved is not queued (it could land on
             # the next card), but never dropped without a word either.
@@ -157,24 +155,77 @@ class IntakeController(QObject):
             raise ServiceNotInRoleError()
         return self._service
 
-    def session_page(self, offset: int, limit: int, search: str = "") -> SessionPage | None:
-        """One page of the conversation list: a short read of a few columns."""
-        if self._service is None:
-            return None
-        return self._run(lambda: self.service.session_page(offset, limit, search), background=False)
+    def call(self, action: Callable[[], T]) -> T | None:
+        """Run one call of another service (consent, the client's language) on the worker.
 
-    def refresh_sessions(self) -> SessionListing | None:
-        """The first page and the conversation to resume: two small queries, once per change."""
-        if self._service is None:
+        Waited for like a write: the result comes back in order, a failure is one sentence on
+        ``failed`` and ``None`` here.
+        """
+        return self._run(action)
+
+    def set_client_language(self, code: str) -> SessionState | None:
+        """Store the client's language with the open conversation, without redrawing it."""
+        state = self.state
+        if state is None:
             return None
-        listing = self._run(
+        session_id = state.id
+        stored = self._run(lambda: self.service.set_client_language(session_id, code))
+        if stored is not None and self.state is not None and self.state.id == session_id:
+            self.state = stored
+        return stored
+
+    def _read(self, action: Callable[[], T], deliver: Callable[[T], None]) -> None:
+        """Run a read on the worker and hand its result to ``deliver`` on the GUI thread.
+
+        Nothing waits for it. A result that arrives after the screen locked is dropped, like
+        a late write; a failure is one sentence in the status bar, as for writes.
+        """
+        epoch = self.epoch
+        job = _Job(action)
+        self._reading.add(job)  # the runnable must outlive the call that started it
+
+        def arrived() -> None:
+            self._reading.discard(job)
+            if epoch != self.epoch:
+                return
+            if isinstance(job.error, IntakeError):
+                self._failed(job.error)
+                return
+            if job.error is not None:
+                raise job.error
+            deliver(self._succeeded(job.result))  # type: ignore[arg-type]
+
+        job.done.finished.connect(arrived, Qt.ConnectionType.QueuedConnection)
+        self.worker.start(job)
+
+    @property
+    def reading(self) -> bool:
+        """A read has been asked for and its result has not reached the views yet."""
+        return bool(self._reading)
+
+    def finish_reads(self) -> None:
+        """Wait for reads still on the worker (before the database closes)."""
+        self.worker.waitForDone()
+
+    def session_page(self, offset: int, limit: int, search: str, deliver: DeliverPage) -> None:
+        """Ask for one page of the conversation list; ``deliver`` gets it when it is read."""
+        if self._service is None:
+            return
+        self._read(lambda: self.service.session_page(offset, limit, search), deliver)
+
+    def refresh_sessions(self) -> None:
+        """The first page and the conversation to resume: two small queries, once per change.
+
+        ``sessions_listed`` carries them to the start screen when they are read.
+        """
+        if self._service is None:
+            return
+        self._read(
             lambda: SessionListing(
                 self.service.session_page(0, PAGE_SIZE), self.service.latest_unfinished()
             ),
-            background=False,
+            self.sessions_listed.emit,
         )
-        self.sessions_listed.emit(listing)
-        return listing
 
     def start(self, client_language: str, *, practice: bool = False) -> SessionState | None:
         return self._publish(lambda: self.service.start_session(client_language, practice=practice))

@@ -37,8 +37,10 @@ from intake_app.ui.accessibility import ScrollToFocus, no_tab_stop, set_name
 from intake_app.ui.client_view import PHASE_STATUS
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.interpreter_fields import InterpreterFields
+from intake_app.ui.knowledge_panel import KnowledgePanel
 from intake_app.ui.paper_choices import PaperChoices
 from intake_app.ui.record_forms import RecordForms
+from intake_app.ui.trauma_referral import TraumaReferral
 from intake_app.ui.widgets import named
 
 NOTE_LIMIT = 4000
@@ -60,6 +62,7 @@ class CounsellorPanel(QWidget):
     print_requested = Signal(str)  # SummaryKind value
     back_requested = Signal()
     hide_requested = Signal()
+    network_map_requested = Signal()  # INT-17, ui/network_map_view.py
 
     def __init__(
         self,
@@ -150,6 +153,13 @@ class CounsellorPanel(QWidget):
         self.note_button = QPushButton()
         self.note_button.clicked.connect(self._save_note)
         self.notes_count = QLabel()
+        # Knowledge cards and phrase bank (ORG-03, INT-14); trauma referral (INT-13).
+        self.knowledge = KnowledgePanel(t, self.note)
+        self.knowledge.install_shortcut(self)
+        self.trauma_referral = TraumaReferral(controller, t)
+        self.network_map_button = QPushButton()
+        self.network_map_button.setIcon(pictograms.icon("1F46A", 20))
+        self.network_map_button.clicked.connect(self.network_map_requested)
 
         self.previous_button = QPushButton()
         self.next_button = QPushButton()
@@ -204,6 +214,7 @@ class CounsellorPanel(QWidget):
         layout.addWidget(self.records)
         layout.addWidget(_line())
         layout.addWidget(self.trauma)
+        layout.addWidget(self.trauma_referral)
         layout.addWidget(self.safety)
         layout.addWidget(self.paper)
         layout.addWidget(self.interpreter)
@@ -212,6 +223,9 @@ class CounsellorPanel(QWidget):
         note_row.addWidget(self.notes_count, 1)
         note_row.addWidget(self.note_button)
         layout.addLayout(note_row)
+        layout.addWidget(self.network_map_button)
+        layout.addWidget(_line())
+        layout.addWidget(self.knowledge)
         layout.addStretch(1)
 
         # Moving on, printing and closing stay in view; the rest scrolls.
@@ -285,6 +299,7 @@ class CounsellorPanel(QWidget):
             if phase.id == selected:
                 self.phase_list.setCurrentItem(item)
         self.records.show_state(state, self.card)
+        self.knowledge.show_card(self.card.id if self.card is not None else None)
         self.retranslate_ui()
         answer = state.answer(self.card.id) if self.card is not None else None
         form = self.records.current_form()
@@ -323,6 +338,7 @@ class CounsellorPanel(QWidget):
             self.trust_button.setVisible(locked)
             self.trauma.setChecked(record.trauma_flag)
             self.safety.setChecked(record.safety_flag)
+            self.trauma_referral.show_record(record)
             self.paper.show_record(record)
             self.interpreter.show_record(record)
             self.notes_count.setText(t.format("{count} notities", count=len(record.notes)))
@@ -385,6 +401,9 @@ class CounsellorPanel(QWidget):
         self.complete_button.setText(t.gettext("Gesprek afronden"))
         self.back_button.setText(t.gettext("Naar het overzicht"))
         self.records.retranslate_ui(t)
+        self.knowledge.retranslate_ui(t)
+        self.network_map_button.setText(t.gettext("Netwerkkaart met de klant"))
+        self.trauma_referral.retranslate_ui(t)
         self._tick()
 
     def clear_sensitive(self) -> None:
@@ -400,6 +419,8 @@ class CounsellorPanel(QWidget):
         self.safety.setChecked(False)
         self.complete_button.setToolTip("")
         self.records.clear_sensitive()
+        self.knowledge.clear_sensitive()
+        self.trauma_referral.show_record(None)
         self.clock.stop()
 
     def restore(self) -> None:

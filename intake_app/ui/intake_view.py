@@ -24,6 +24,7 @@ from intake_app.ui.client_view import ClientView
 from intake_app.ui.consent_view import ConsentView
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.counsellor_panel import CounsellorPanel
+from intake_app.ui.network_map_view import NetworkMapLauncher
 from intake_app.ui.print_preview import PrintPreviewDialog, summary_preview
 
 
@@ -64,7 +65,7 @@ class IntakeView(QWidget):
         self.consent_view: ConsentView | None = None
         if consent is not None:
             dutch = translators.dutch()
-            self.consent_view = ConsentView(consent, dutch, dutch, ui)
+            self.consent_view = ConsentView(consent, dutch, dutch, ui, controller.call)
             self.consent_view.set_enabled_toggles(True)
             self.consent_view.failed.connect(controller.failed)
             self.consent_view.changed.connect(
@@ -82,6 +83,10 @@ class IntakeView(QWidget):
         self.client.declined.connect(controller.decline)
         self.client.next_requested.connect(lambda: controller.apply(lambda s, sid: s.next(sid)))
         self.panel.print_requested.connect(self.open_preview)
+        # The client's network map (INT-17): in memory only, forgotten on lock and close.
+        self.network_map = NetworkMapLauncher(controller, translators, ui, summaries, self)
+        self.panel.network_map_requested.connect(self.network_map.open)
+        self.closed.connect(self.network_map.forget)
         self.panel.back_requested.connect(self.closed)
         self.panel.hide_requested.connect(lambda: self.set_panel_visible(False))
         controller.session_changed.connect(self.show_state)
@@ -128,6 +133,7 @@ class IntakeView(QWidget):
         self.locked = True
         if self.preview is not None:
             self.preview.close()
+        self.network_map.forget()
         self.client.clear_sensitive()
         self.panel.clear_sensitive()
         if self.consent_view is not None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from intake_app.bootstrap.context import AppContext
-from intake_app.core.errors import IntakeError
 from intake_app.core.security import Permission
 from intake_app.i18n.status import review_statuses
 from intake_app.i18n.translator import Translator
@@ -143,12 +142,11 @@ class MainWindow(QMainWindow):
     def set_client_language(self, code: str) -> None:
         """The client's language, stored with the session; what is on screen stays filled in."""
         state = self.controller.state
-        if state is not None and self._in_intake():
-            try:
-                self.controller.state = self.context.intake.set_client_language(state.id, code)
-            except IntakeError as exc:
-                self._show_error(exc.render(self.tr_ui.gettext))
-                return
+        # Stored on the worker: a frozen shared server must not freeze the window (issue 20);
+        # when it was not stored, the controller said why.
+        in_intake = state is not None and self._in_intake()
+        if in_intake and self.controller.set_client_language(code) is None:
+            return
         self.client_language.set_current_code(code)
         self.client_status.show_language(code)
         if self._intake_view is not None:
@@ -222,6 +220,7 @@ class MainWindow(QMainWindow):
                 context.summaries,
                 context.consent,
             )
+            view.panel.knowledge.set_knowledge(context.knowledge)
             self.stack.addWidget(view)
             view.closed.connect(self.show_start)
             self._intake_view = view

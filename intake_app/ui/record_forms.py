@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -38,8 +37,6 @@ from intake_app.core.model import (
     OnTheSpotAction,
     Owner,
     Pressure,
-    ProvisionCheck,
-    ProvisionStatus,
     Referral,
     Relationship,
     Wish,
@@ -50,6 +47,7 @@ from intake_app.services.dto import SessionState
 from intake_app.ui.accessibility import buddy_form_rows
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.informal_details import InformalDetails
+from intake_app.ui.provisions_form import ProvisionsForm
 from intake_app.ui.record_form import (
     LABELS,
     RecordForm,
@@ -220,56 +218,6 @@ class DebtForm(RecordForm):
         super().retranslate_ui(translator)
         if not self.formal:
             self.details.retranslate_ui(translator)
-
-
-class ProvisionsForm(RecordForm):
-    def __init__(self, controller: IntakeController, t: Translator, flow: Flow) -> None:
-        super().__init__(controller, t)
-        self.items.hide()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.text(self.add_button.setText, N_("Bewaren"))
-        self.rows: dict[str, tuple[QComboBox, QComboBox]] = {}
-        for provision in flow.provisions:
-            status = self.combo([s.value for s in ProvisionStatus])
-            status.setCurrentIndex(status.findData(ProvisionStatus.UNKNOWN.value))
-            owner = self.combo([o.value for o in Owner])
-            # Two fields on one row: each gets a name of its own (the row label has no buddy).
-            # Two combo boxes on one row: the row label names the first (its buddy), a
-            # description tells a screen reader what the second is about.
-            self.text(owner.setAccessibleDescription, N_("Wie"))
-            row = QHBoxLayout()
-            row.addWidget(status, 1)
-            row.addWidget(owner)
-            row_label = self.label(provision.label)
-            row_label.setBuddy(status)
-            self.form.addRow(row_label, row)
-            self.rows[provision.id] = (status, owner)
-
-    def show_state(self, state: SessionState, card: Card) -> None:
-        self.card = card
-        if state.record is None:
-            return
-        for check in state.record.provisions:
-            if check.provision_id in self.rows:
-                status, owner = self.rows[check.provision_id]
-                status.setCurrentIndex(status.findData(check.status.value))
-                if check.owner is not None:
-                    owner.setCurrentIndex(owner.findData(check.owner.value))
-
-    def operation(self) -> Callable[..., SessionState]:
-        checks = [
-            ProvisionCheck(pid, ProvisionStatus(status.currentData()), Owner(owner.currentData()))
-            for pid, (status, owner) in self.rows.items()
-        ]
-
-        def save(service: object, session_id: int) -> SessionState:
-            state = None
-            for check in checks:
-                state = service.set_provision(session_id, check)  # type: ignore[attr-defined]
-            assert state is not None
-            return state
-
-        return save
 
 
 class NextStepsForm(RecordForm):

@@ -4,6 +4,9 @@ A laptop that has served for three years holds some 10,000 sessions. Building on
 per session with a Babel date on the GUI thread cost seconds at start, unlock and language
 switch (issue 16). This model holds only the pages the view has scrolled to (Qt asks for more
 through ``canFetchMore``/``fetchMore``), and formats a row's text only when the view paints it.
+A further page is asked for and added when it arrives (issue 20: a read from a shared server
+must not stop the window); meanwhile the model asks for nothing more, and a page that arrives
+for a list that has been replaced since is dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from intake_app.i18n.translator import Translator
 from intake_app.services.dto import SessionListItem, SessionPage
 
 PAGE_SIZE = 50
-FetchPage = Callable[[int, int, str], SessionPage | None]  # offset, limit, search
+DeliverPage = Callable[[SessionPage], None]
+# offset, limit, search, where to deliver the page: the read runs on the controller's worker
+FetchPage = Callable[[int, int, str, DeliverPage], None]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -41,11 +46,15 @@ class SessionListModel(QAbstractListModel):
         self.has_more = False
         self._texts: dict[int, str] = {}  # row -> formatted text, for rows already painted
         self._formatter: tuple[str, Formatter] | None = None
+        self.loading = False  # a further page has been asked for and not arrived yet
+        self._generation = 0  # bumped by every reset: pages for an older list are dropped
 
     # -- filling ------------------------------------------------------------------------
     def reset(self, page: SessionPage | None, search: str = "") -> None:
         """Show the first page of a (new) query; ``None`` empties the list (auto-lock)."""
         self.beginResetModel()
+        self._generation += 1
+        self.loading = False
         self.search = search
         self.items = list(page.items) if page is not None else []
         self.has_more = page.has_more if page is not None else False
@@ -53,13 +62,24 @@ class SessionListModel(QAbstractListModel):
         self.endResetModel()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
-        return not parent.isValid() and self.fetch is not None and self.has_more
+        return (
+            not parent.isValid() and self.fetch is not None and self.has_more and not self.loading
+        )
 
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         if not self.canFetchMore(parent) or self.fetch is None:
             return
-        page = self.fetch(len(self.items), PAGE_SIZE, self.search)
-        if page is None or not page.items:
+        self.loading = True
+        generation, offset = self._generation, len(self.items)
+        self.fetch(
+            offset, PAGE_SIZE, self.search, lambda page: self._arrived(generation, offset, page)
+        )
+
+    def _arrived(self, generation: int, offset: int, page: SessionPage) -> None:
+        if generation != self._generation or offset != len(self.items):
+            return  # the list was replaced (a search, a refresh) while this page was read
+        self.loading = False
+        if not page.items:
             self.has_more = False  # the list shrank meanwhile: stop asking
             return
         first = len(self.items)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.status import ReviewStatus
 from intake_app.i18n.translator import Translator
-from intake_app.services.dto import SessionListItem
+from intake_app.services.dto import SessionListItem, SessionPage
 from intake_app.ui.language_picker import LanguagePicker, ReviewStatusLabel
 from intake_app.ui.session_list_model import (
     PAGE_SIZE,
@@ -190,9 +190,12 @@ class StartView(QWidget):
         if fetch is None:
             return
         search = self.search.text()
-        page = fetch(0, PAGE_SIZE, search)
-        if page is not None:
-            self.show_sessions(SessionListing(page, self.offered))
+
+        def arrived(page: SessionPage) -> None:
+            if self.search.text() == search:  # typing went on meanwhile: a newer query follows
+                self.show_sessions(SessionListing(page, self.offered))
+
+        fetch(0, PAGE_SIZE, search, arrived)
 
     def item_text(self, row: int) -> str:
         """The text of one row as the list shows it."""

@@ -1,3 +1,3 @@
 """Alembic migrations; ``HEAD`` lets start-up skip importing Alembic when nothing is due."""
 
-HEAD = "0006_print_choices"
+HEAD = "0008_session_owner"

@@ -265,16 +265,16 @@ def test_resume_offer_is_a_recent_unfinished_session(tmp_path, clean_env) -> Non
 
     storage = open_storage(sqlite_url(tmp_path / "intake.db"))
     try:
-        old = storage.sessions.create_session(client_language="nl")
+        old = storage.sessions.create_session(client_language="nl", owner="fatima")
         storage.sessions.update_session(old.id, current_card="route_in")
         long_ago = datetime.now(UTC) - RESUME_WINDOW - timedelta(days=1)
         with storage.engine.begin() as connection:
             connection.execute(text("UPDATE intake_session SET updated_at = :at"), {"at": long_ago})
-        assert storage.sessions.latest_unfinished() is None
+        assert storage.sessions.latest_unfinished("fatima") is None
         assert len(storage.sessions.session_page(0, 10)) == 1  # still in the list
-        recent = storage.sessions.create_session(client_language="ar")
+        recent = storage.sessions.create_session(client_language="ar", owner="fatima")
         storage.sessions.update_session(recent.id, current_card="route_in")
-        found = storage.sessions.latest_unfinished()
+        found = storage.sessions.latest_unfinished("fatima")
         assert found is not None and found.code == recent.code
     finally:
         storage.close()

@@ -61,6 +61,17 @@ class RecoveryDialog(QDialog):
         self.password = named(QLineEdit(), "RecoveryPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.admin_form = QFormLayout()
+        self.admin_note = named(
+            QLabel(
+                translator.gettext(
+                    "Alleen een beheerder kan een reservekopie terugzetten. "
+                    "Vul de naam en het wachtwoord van een beheerder in."
+                )
+            ),
+            "RecoveryAdminNote",
+            wrap=True,
+        )
+        self.admin_form.addRow(self.admin_note)
         self.admin_form.addRow(translator.gettext("Naam van de beheerder"), self.username)
         self.admin_form.addRow(translator.gettext("Wachtwoord"), self.password)
         t = translator
@@ -78,8 +89,7 @@ class RecoveryDialog(QDialog):
                 t.format(
                     "U kunt de laatste reservekopie terugzetten, van {saved}. "
                     "Wat daarna is ingevoerd, staat er niet in. "
-                    "Het beschadigde bestand blijft bewaard. "
-                    "Alleen een beheerder kan een reservekopie terugzetten.",
+                    "Het beschadigde bestand blijft bewaard.",
                     saved=saved,
                 )
             )

@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from intake_app.bootstrap.paths import default_paths
-from intake_app.bootstrap.security import DatabaseGate
+from intake_app.bootstrap.security import DatabaseGate, admin_opener
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
 
@@ -93,9 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         # Log-in first: it unlocks the encrypted database (bootstrap/security.py).
         gate = DatabaseGate(db_url=args.db, data_dir=args.data_dir)
+        # Quick check and backup run once the window is on screen (ui/startup_checks.py).
+        gate.defer_checks = True
         # Opening a plain database happens here: a damaged file gets the recovery dialog
         # (restore the latest backup), never a silent new empty database.
-        first_run = build_with_recovery(gate.needs_first_admin, ui)
+        first_run = build_with_recovery(
+            gate.needs_first_admin, ui, admin_opener(gate.url, args.data_dir)
+        )
     except IntakeError as exc:
         report_startup_error(exc.render(ui.gettext))
         return 2
@@ -131,6 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     users.window_ready.connect(
         lambda new: install_theme_menu(new, paths.styles, paths.data_dir, ui)
     )
+    # Quick check, backup and retention run on a worker once each window is on screen
+    # (ui/startup_checks.py); writes wait for the check. Started before the window shows.
+    from intake_app.ui.startup_checks import StartupChecks, start_checks
+
+    opener = admin_opener(gate.url, args.data_dir)
+    running: list[StartupChecks] = []
+    users.window_ready.connect(
+        lambda new: running.append(start_checks(new, new.context, ui, opener, gate.last_key))
+    )
     window = users.open_for(context)
     if args.smoke_test:
         quit_after_first_paint(window)
@@ -144,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        for checks in running:  # a backup in progress finishes before the database closes
+            checks.wait()
         if users.window is not None:
             users.window.controller.finish_reads()  # a list read still on the worker ends first
         if users.context is not None:  # the last user's (a log-out may have replaced it)

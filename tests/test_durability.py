@@ -74,7 +74,7 @@ def test_backup_count_comes_from_environment_or_setting(
     path = tmp_path / "intake.db"
     storage = open_storage(sqlite_url(path))
     try:
-        assert opening.backup_count(storage.engine) == 10
+        assert opening.backup_count(storage.engine) == opening.DEFAULT_KEEP == 5
         storage.maintenance.set_setting("backup_count", "4")
         assert opening.backup_count(storage.engine) == 4
         monkeypatch.setenv("INTAKE_APP_BACKUP_COUNT", "2")

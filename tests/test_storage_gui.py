@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog
 
 from intake_app.bootstrap.context import build_context
+from intake_app.bootstrap.recovery import admin_opener
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.i18n.translator import Translator
 from intake_app.storage.backup import make_backup
@@ -129,7 +130,9 @@ def test_recovery_dialog_restores_the_latest_backup(gui_app, qtbot, tmp_path, pa
         open_storage(sqlite_url(path))
     except CorruptDatabaseError as exc:
         error = exc
-    dialog = RecoveryDialog(error, Translator("nl", paths.catalogs))
+    dialog = RecoveryDialog(
+        error, Translator("nl", paths.catalogs), open_as=admin_opener(sqlite_url(path), None)
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.restore_button is not None
@@ -151,7 +154,11 @@ def test_recovery_dialog_without_backup_only_offers_to_quit(gui_app, qtbot, tmp_
     except CorruptDatabaseError as exc:
         error = exc
     for language in ("nl", "ar", "ti"):
-        dialog = RecoveryDialog(error, Translator(language, paths.catalogs))
+        dialog = RecoveryDialog(
+            error,
+            Translator(language, paths.catalogs),
+            open_as=admin_opener(sqlite_url(path), None),
+        )
         qtbot.addWidget(dialog)
         dialog.show()
         assert dialog.restore_button is None

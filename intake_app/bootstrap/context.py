@@ -227,6 +227,8 @@ def build_context(
     data_dir: Path | None = None,
     key: bytes | None = None,
     keystore: KeyStore | None = None,
+    *,
+    defer_checks: bool = False,
 ) -> AppContext:
     """``key``: the unwrapped database key (SQLCipher); see bootstrap/security.DatabaseGate.
 
@@ -241,10 +243,18 @@ def build_context(
     # before anyone logs in, with the other start-up upkeep under the maintenance lock, and
     # says so in the audit log.
     retained: list[RetentionResult] = []
+    built: list[SecurityServices] = []
+
+    def startup(opened: OpenedStorage) -> None:
+        _retention_at_start(opened, retained)
+        if built:  # deferred to the window's worker: the audit log is there by now
+            _audit_retention(built[0], retained)
+
     storage = open_storage(
         url,
         key=key,
-        startup=lambda opened: _retention_at_start(opened, retained),
+        startup=startup,
+        defer_checks=defer_checks,  # the window runs them on a worker (storage/opening.py)
     )
     try:
         security = build_security(storage, key, keystore)
@@ -252,11 +262,8 @@ def build_context(
         decided = organisation_texts.apply(
             flow, read_organisation_texts(SqlSettingsStore(storage.engine), flow)
         )
-        anonymised = sum(result.anonymised for result in retained)
-        if anonymised:
-            security.access.audit(
-                AuditAction.RETENTION_APPLIED, "sessions", str(anonymised), actor="system"
-            )
+        built.append(security)
+        _audit_retention(security, retained)
     except BaseException:
         storage.close()
         raise
@@ -273,6 +280,15 @@ def build_context(
         knowledge=load_knowledge(paths.content),
     )  # fmt: skip
     return context.for_current_user()
+
+
+def _audit_retention(security: SecurityServices, retained: list[RetentionResult]) -> None:
+    anonymised = sum(result.anonymised for result in retained)
+    retained.clear()  # said once
+    if anonymised:
+        security.access.audit(
+            AuditAction.RETENTION_APPLIED, "sessions", str(anonymised), actor="system"
+        )
 
 
 def _retention_at_start(opened: OpenedStorage, retained: list[RetentionResult]) -> None:

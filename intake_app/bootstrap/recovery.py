@@ -16,6 +16,7 @@ from pathlib import Path
 
 from intake_app.bootstrap.context import AppContext, resolve_db_url
 from intake_app.bootstrap.paths import default_paths
+from intake_app.bootstrap.security import admin_opener as admin_opener
 from intake_app.core.durability import BackupInfo, CorruptDatabaseError, NoBackupError
 from intake_app.core.errors import ConfigurationError, NotFoundError
 from intake_app.core.security import AuditAction, AuditEvent
@@ -136,3 +137,27 @@ def _undo(database: Path, aside: Path | None) -> None:
         kept = Path(f"{aside}{suffix}")
         if kept.exists():
             kept.rename(Path(f"{database}{suffix}"))
+
+
+def restore_damaged_as_admin(
+    error: CorruptDatabaseError,
+    key: bytes | None,
+    open_as: Callable[[], AppContext],
+) -> Path:
+    """The window's way out of a damaged file, through the same gate as ``backup restore``:
+    the restored file must let the person in as an admin (``Permission.RESTORE_BACKUP``), and
+    the restore is audited there; otherwise it is undone. Returns the backup put back."""
+    if error.latest_backup is None:
+        raise NoBackupError(
+            "Er is geen bruikbare reservekopie van {database}.", database=error.database
+        )
+    info = next(
+        (found for found in list_backups(error.database) if found.path == error.latest_backup),
+        None,
+    )
+    if info is None or not is_healthy(info.path, key):
+        raise NoBackupError(
+            "Er is geen bruikbare reservekopie van {database}.", database=error.database
+        )
+    restore_over_damaged(error.database, DamagedPlan(info), key, open_as)
+    return info.path

@@ -14,6 +14,7 @@ must log in.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,6 +99,8 @@ class DatabaseGate:
             self.keystore = KeyStore(keys_path(self.file))
         self._plain: AppContext | None = None
         self.last_key: bytes | None = None
+        # The window sets this: quick check and backup run after it is on screen.
+        self.defer_checks = False
 
     @property
     def encrypted(self) -> bool:
@@ -107,7 +110,9 @@ class DatabaseGate:
         from intake_app.bootstrap.context import build_context
 
         if self._plain is None:
-            self._plain = build_context(db_url=self.url, data_dir=self.data_dir)
+            self._plain = build_context(
+                db_url=self.url, data_dir=self.data_dir, defer_checks=self.defer_checks
+            )
         return self._plain
 
     def needs_first_admin(self) -> bool:
@@ -190,15 +195,33 @@ class DatabaseGate:
         # second Argon2 run (one key derivation per log-in keeps unlock within 1 s).
         key = self.keystore.unlock(name, password)
         self.last_key = key  # for restoring an encrypted backup if the file proves damaged
-        context = build_context(self.url, self.data_dir, key=key, keystore=self.keystore)
+        context = build_context(
+            self.url, self.data_dir, key=key, keystore=self.keystore, defer_checks=self.defer_checks
+        )
         try:
             failures = self.keystore.failures_before_unlock
             if failures:
                 context.security.access.audit(
                     AuditAction.LOGIN_FAILED, f"user:{name}", f"{failures}x"
                 )
-            context.security.accounts.login_proven(name)
+            context.security.accounts.login_proven(name, password)
         except BaseException:
             context.close()
             raise
         return context.for_current_user()  # services composed for this role
+
+
+def admin_opener(db_url: str, data_dir: Path | None) -> Callable[[str, str], AppContext]:
+    """How the window's recovery dialog opens the restored file as the person who asked.
+
+    A plain file without accounts runs as the built-in system admin (as everywhere else);
+    otherwise the name and password must log in, and ``plan_restore`` then needs an admin.
+    """
+
+    def open_as(username: str, password: str) -> AppContext:
+        gate = DatabaseGate(db_url=db_url, data_dir=data_dir)
+        if not gate.encrypted and gate.needs_first_admin():
+            return gate.open_without_accounts()
+        return gate.open_with_login(username, password)
+
+    return open_as

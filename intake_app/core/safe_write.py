@@ -47,8 +47,28 @@ class FileWriteError(IntakeError):
     """A file cannot be written where the person asked for it."""
 
 
-def _reason(exc: OSError) -> str:
+class FileReadError(IntakeError):
+    """A file given to the app cannot be read as what it should be."""
+
+
+def _reason(exc: OSError | ValueError) -> str:
+    if not isinstance(exc, OSError):
+        return N_("de naam is ongeldig")  # e.g. a NUL byte in the name
     return _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+_CANNOT = {
+    "write": N_("Het bestand {path} kan niet worden geschreven: {reason}."),
+    "read": N_("Het bestand {path} kan niet worden gelezen: {reason}."),
+}
+
+
+def _failure(
+    kind: type[FileWriteError] | type[FileReadError], path: Path, exc: OSError | ValueError
+) -> IntakeError:
+    """The one sentence for a failed write or read of ``path``, with the reason in plain Dutch."""
+    message = _CANNOT["write" if kind is FileWriteError else "read"]
+    return kind(message, path=path, reason=_reason(exc))
 
 
 def check_target(out: Path) -> Path:
@@ -62,11 +82,7 @@ def check_target(out: Path) -> Path:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise FileWriteError(
-            N_("Het bestand {path} kan niet worden geschreven: {reason}."),
-            path=out,
-            reason=_reason(exc),
-        ) from exc
+        raise _failure(FileWriteError, out, exc) from exc
     if mode is not None and stat.S_ISDIR(mode):
         raise FileWriteError(N_("{path} is een map. Geef een bestandsnaam."), path=out)
     if mode is not None and not stat.S_ISREG(mode):
@@ -91,11 +107,7 @@ def atomic_file(out: Path) -> Iterator[BinaryIO]:
         # mkstemp: a unique name (O_EXCL), created with mode 0600.
         handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     except OSError as exc:
-        raise FileWriteError(
-            N_("Het bestand {path} kan niet worden geschreven: {reason}."),
-            path=out,
-            reason=_reason(exc),
-        ) from exc
+        raise _failure(FileWriteError, out, exc) from exc
     try:
         with os.fdopen(handle, "wb") as file:
             yield file
@@ -105,11 +117,7 @@ def atomic_file(out: Path) -> Iterator[BinaryIO]:
         Path(temporary).replace(out)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        raise FileWriteError(
-            N_("Het bestand {path} kan niet worden geschreven: {reason}."),
-            path=out,
-            reason=_reason(exc),
-        ) from exc
+        raise _failure(FileWriteError, out, exc) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -140,10 +148,6 @@ def write_text(out: Path, text: str) -> Path:
     return write_bytes(out, text.encode("utf-8"))
 
 
-class FileReadError(IntakeError):
-    """A file given to the app cannot be read as what it should be."""
-
-
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; refused otherwise, in one sentence.
 
@@ -161,10 +165,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
     except IsADirectoryError as exc:
         raise FileReadError(N_("{path} is een map. Geef een bestandsnaam."), path=path) from exc
     except (OSError, ValueError) as exc:
-        reason = _reason(exc) if isinstance(exc, OSError) else N_("de naam is ongeldig")
-        raise FileReadError(
-            N_("Het bestand {path} kan niet worden gelezen: {reason}."), path=path, reason=reason
-        ) from exc
+        raise _failure(FileReadError, path, exc) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -177,11 +178,7 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
             fd = -1  # the file object closes it now
             data = file.read(max_bytes + 1)
     except OSError as exc:
-        raise FileReadError(
-            N_("Het bestand {path} kan niet worden gelezen: {reason}."),
-            path=path,
-            reason=_reason(exc),
-        ) from exc
+        raise _failure(FileReadError, path, exc) from exc
     finally:
         if fd >= 0:
             os.close(fd)

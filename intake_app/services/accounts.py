@@ -28,6 +28,7 @@ from intake_app.core.security import (
 from intake_app.core.text_hygiene import MAX_LENGTHS, clean_text
 from intake_app.services.access import Access
 from intake_app.services.gate import gated, public
+from intake_app.services.unlock_verifier import UnlockVerifier
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -90,6 +91,8 @@ class AccountService:
         self._access = access
         self._keys = keys
         self._hasher = hasher or default_hasher()
+        # The lock screen's cheaper check of the logged-in user's password (memory only).
+        self._unlock_verifier: UnlockVerifier | None = None
 
     @property
     @public("who is logged in in this window")
@@ -108,23 +111,25 @@ class AccountService:
             raise IntakeError(N_("Er is al een beheerder ingesteld."))
         name = self._create(username, display_name, Role.ADMIN, password)
         self._access.audit(AuditAction.USER_ADDED, f"user:{name}", Role.ADMIN.value, actor=name)
-        return self.login_proven(name)
+        return self.login_proven(name, password)
 
     # -- log-in ------------------------------------------------------------------------
     @public("logging in is how a user comes to the gate; writes logged_in or login_failed")
     def login(self, username: str, password: str, now: datetime | None = None) -> CurrentUser:
         account = self._check(username, password, now or datetime.now(UTC))
         user = CurrentUser(account.username, account.display_name, account.role)
+        self._remember(account, password)
         self._access.login(user)
         self._access.audit(AuditAction.LOGGED_IN, f"user:{account.username}")
         return user
 
     @public("logging in after the password unwrapped the key; writes logged_in")
-    def login_proven(self, username: str) -> CurrentUser:
+    def login_proven(self, username: str, password: str | None = None) -> CurrentUser:
         """Log in someone whose password was already proven in this process.
 
         Used after the password unwrapped the database key (storage/keys.py: AES-GCM fails on
         any other password), so the login costs one key derivation, not two (unlock <= 1 s).
+        With ``password`` the lock screen gets its cheaper verifier (services/unlock_verifier).
         """
         name = normalise_username(username)
         account = self._accounts.get_account(name)
@@ -132,9 +137,16 @@ class AccountService:
             self._access.audit(AuditAction.LOGIN_FAILED, _login_target(name, account))
             raise AuthenticationError()
         user = CurrentUser(account.username, account.display_name, account.role)
+        if password is not None:
+            self._remember(account, password)
         self._access.login(user)
         self._access.audit(AuditAction.LOGGED_IN, f"user:{name}")
         return user
+
+    def _remember(self, account: Account, password: str) -> None:
+        self._unlock_verifier = UnlockVerifier.make(
+            account.username, account.password_hash, password
+        )
 
     @public("only the logged-in user's own password; writes unlocked")
     def unlock(self, password: str, now: datetime | None = None) -> CurrentUser:
@@ -142,12 +154,22 @@ class AccountService:
         user = self._access.user
         if user is None:
             raise AuthenticationError()
-        self._check(user.username, password, now or datetime.now(UTC))
+        self._check(user.username, password, now or datetime.now(UTC), self._unlock_verifier)
         self._access.audit(AuditAction.UNLOCKED, f"user:{user.username}")
         return user
 
-    def _check(self, username: str, password: str, now: datetime) -> Account:
-        """The account if ``password`` is right; counts wrong tries for the delay."""
+    def _check(
+        self,
+        username: str,
+        password: str,
+        now: datetime,
+        fast: UnlockVerifier | None = None,
+    ) -> Account:
+        """The account if ``password`` is right; counts wrong tries for the delay.
+
+        ``fast``: the lock screen's in-memory verifier, used while it belongs to this account
+        and its stored hash is unchanged; the lock-out and the audit apply all the same.
+        """
         name = normalise_username(username)
         account = self._accounts.get_account(name)
         if account is None or not account.active:
@@ -156,7 +178,11 @@ class AccountService:
             raise AuthenticationError()
         # Verified even during a lock-out, so that every wrong password counts; counted in
         # one transaction, so parallel wrong tries each count (no lost update).
-        right = self._verify(account, password)
+        usable = fast is not None and fast.answers_for(name, account.password_hash)
+        if fast is not None and usable:
+            right = fast.matches(password)
+        else:
+            right = self._verify(account, password)
         if not right:
             self._accounts.record_failed_login(name, now)
             self._access.audit(AuditAction.LOGIN_FAILED, f"user:{name}")
@@ -167,12 +193,13 @@ class AccountService:
             raise AuthenticationError()
         if account.failed_attempts or account.locked_until:
             self._accounts.update_account(name, failed_attempts=0, locked_until=None)
-        if self._hasher.check_needs_rehash(account.password_hash):
+        if not usable and self._hasher.check_needs_rehash(account.password_hash):
             self._accounts.update_account(name, password_hash=self._hasher.hash(password))
         return account
 
     @public("ends one's own session; writes logged_out")
     def logout(self) -> None:
+        self._unlock_verifier = None
         user = self._access.user
         if user is not None:
             self._access.audit(AuditAction.LOGGED_OUT, f"user:{user.username}")
@@ -258,7 +285,9 @@ class AccountService:
         if account is None or not self._verify(account, old_password):
             raise AuthenticationError()
         check_password(new_password)
-        self._accounts.update_account(user.username, password_hash=self._hasher.hash(new_password))
+        new_hash = self._hasher.hash(new_password)
+        self._accounts.update_account(user.username, password_hash=new_hash)
+        self._unlock_verifier = UnlockVerifier.make(user.username, new_hash, new_password)
         if self._keys is not None:
             self._keys.add_user(user.username, new_password)  # replaces the old wrapping
         self._access.audit(AuditAction.PASSWORD_CHANGED, f"user:{user.username}")

@@ -3,6 +3,13 @@
 A plain copy of a WAL database can miss committed rows that still live in the ``-wal`` file;
 ``sqlite3.Connection.backup`` copies a consistent snapshot, even while the app writes.
 Backups live in ``backups/`` next to the database, owner-only, newest kept (rotating).
+
+Processes started together (two windows, a window and ``intake-admin``) back up one file in
+turns, under the maintenance lock (storage/locking.py). A backup's name, its time, is chosen
+*inside* that lock and is always later than every backup already there: a name chosen before
+waiting could be older than the backup made meanwhile (rotation would then delete the newer
+copy), and two processes with the same clock reading (a coarse clock, a clock set back) would
+write the same name, the second copy silently replacing the first.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import secrets
 import shutil
 import sqlite3
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -25,7 +32,8 @@ from intake_app.core.errors import StorageError
 from intake_app.storage.encryption import keyed_creator
 from intake_app.storage.locking import maintenance_lock
 
-DEFAULT_KEEP = 10
+# Five full copies: at 50,000 sessions (83 MB each) 0.4 GB; README "Backups for years of data".
+DEFAULT_KEEP = 5
 BACKUP_DIR_NAME = "backups"
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}\d{6}Z)-(?P<reason>[a-z-]+)\.db$")
 
@@ -50,6 +58,12 @@ def _parse(path: Path) -> BackupInfo | None:
     return BackupInfo(path=path, made_at=made_at, size=size)
 
 
+def _of(database: Path, name: str) -> bool:
+    """``name`` is a backup of ``database`` itself (not of ``intake-test.db`` beside it)."""
+    match = _NAME.match(name)
+    return match is not None and match["stem"] == database.stem
+
+
 def list_backups(database: Path) -> Sequence[BackupInfo]:
     """Backups of ``database``, newest first."""
     folder = backup_dir(database)
@@ -58,7 +72,7 @@ def list_backups(database: Path) -> Sequence[BackupInfo]:
     found = [
         info
         for path in folder.iterdir()
-        if path.name.startswith(database.stem + "-") and (info := _parse(path)) is not None
+        if _of(database, path.name) and (info := _parse(path)) is not None
     ]
     return sorted(found, key=lambda info: info.made_at, reverse=True)
 
@@ -82,7 +96,12 @@ def _copy(source: Path, target: Path) -> None:
     fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        src = sqlite3.connect(source)  # exists: make_backup and restore checked it
+        # Read-only for a backup being put back: a file gone meanwhile is never created empty.
+        src = (
+            sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+            if source.parent.name == BACKUP_DIR_NAME
+            else sqlite3.connect(source)
+        )
         try:
             dst = sqlite3.connect(partial)
             try:
@@ -122,9 +141,29 @@ def _vacuum_into(engine: Engine, target: Path) -> None:
 
 
 def _remove_leftovers(database: Path) -> None:
-    """Partials of killed backups. Called under the maintenance lock, so none is in progress."""
+    """Partials of killed backups. Called under the maintenance lock, so none is in progress
+    (of this database: another database's partials beside it are under its own lock)."""
     for leftover in backup_dir(database).glob(f"{database.stem}-*.partial"):
-        leftover.unlink(missing_ok=True)
+        if _of(database, leftover.name.split(".db.", 1)[0] + ".db"):
+            leftover.unlink(missing_ok=True)
+
+
+def _new_target(database: Path, reason: str) -> Path:
+    """The next backup's name; call under the maintenance lock.
+
+    Later than every backup there (so the newest copy always sorts first, whatever the
+    clock did) and never an existing name (so no copy replaces another).
+    """
+    moment = datetime.now(UTC)
+    newest = next(iter(list_backups(database)), None)
+    if newest is not None and moment <= newest.made_at:
+        moment = newest.made_at + timedelta(microseconds=1)
+    folder = backup_dir(database)
+    while True:
+        target = folder / f"{database.stem}-{_stamp(moment)}-{reason}.db"
+        if not any(folder.glob(f"{database.stem}-{_stamp(moment)}-*.db")):
+            return target
+        moment += timedelta(microseconds=1)
 
 
 def make_backup(
@@ -140,13 +179,13 @@ def make_backup(
     database stays encrypted; plain sqlite3 cannot read it). Runs under the maintenance lock.
     """
     folder = backup_dir(database)
-    target = folder / f"{database.stem}-{_stamp(datetime.now(UTC))}-{reason}.db"
     with maintenance_lock(database):
         try:
             if not database.exists():
                 raise FileNotFoundError(database)
             folder.mkdir(mode=0o700, exist_ok=True)
             _remove_leftovers(database)
+            target = _new_target(database, reason)
             if engine is not None:
                 _vacuum_into(engine, target)
             else:
@@ -225,11 +264,14 @@ def restore_backup(
     The current file (with its ``-wal`` and ``-shm``) is moved aside, never deleted, so
     nothing is lost even if the restore is the wrong choice. Runs under the maintenance lock.
     """
-    if not is_healthy(chosen, key):
-        raise NoBackupError("Er is geen bruikbare reservekopie van {database}.", database=database)
     aside = Path(f"{database}.{label}-{_stamp(datetime.now(UTC))}")
     moved: list[tuple[Path, Path]] = []
     with maintenance_lock(database):
+        # Checked under the lock: another process's rotation may have removed it meanwhile.
+        if not is_healthy(chosen, key):
+            raise NoBackupError(
+                "Er is geen bruikbare reservekopie van {database}.", database=database
+            )
         try:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 current = Path(f"{database}{suffix}")

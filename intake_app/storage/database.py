@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from intake_app.core.errors import ConfigurationError, StorageError
 from intake_app.core.marks import N_
+from intake_app.storage.write_gate import check_pending, wait_before_write
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_PRAGMAS = (
@@ -101,6 +102,10 @@ def _on_sqlite_begin(connection: Any) -> None:
     # busy_timeout says. BEGIN IMMEDIATE takes the lock up front and so waits its turn.
     if connection.get_execution_options().get("intake_read_only"):
         connection.exec_driver_sql("BEGIN")
+    elif check_pending(connection):
+        # The deferred start-up check still runs (storage/write_gate.py): begin without the
+        # write lock, so reads go on; the first write statement waits for the check.
+        connection.exec_driver_sql("BEGIN")
     else:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -133,6 +138,7 @@ def create_database_engine(url: str, key: bytes | None = None, *, create: bool =
     if parsed.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+        event.listen(engine, "before_cursor_execute", wait_before_write)
         if path is not None and not path.exists():
             # Owner-only from the first byte: the file will hold personal data.
             path.touch(mode=0o600)

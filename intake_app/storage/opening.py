@@ -10,11 +10,16 @@ Order at every start (design.md section 4), all under the file's maintenance loc
    the start goes on with a warning: reading, printing and exporting must still work;
 5. Alembic migrations to the newest schema;
 6. ``startup`` from bootstrap (retention).
+
+The window defers 3, 4 and 6 (``defer_checks=True``) when no migration waits: they run later on
+a worker, under the same lock, with writes held until the check passes (``DeferredChecks``;
+docs/ARCHITECTURE.md "Start-up checks off the path to the window").
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -49,9 +54,15 @@ from intake_app.storage.migrations import HEAD
 from intake_app.storage.postgres import advisory_lock
 from intake_app.storage.repository import SqlSessionRepository
 from intake_app.storage.security_repository import SqlAccountRepository, SqlAuditLog
+from intake_app.storage.write_gate import WriteGate, hold_writes
 
 BACKUP_COUNT_VARIABLE = "INTAKE_APP_BACKUP_COUNT"
 BACKUP_INTERVAL = timedelta(hours=1)
+# Free space a start-up backup must leave: the database must still be able to grow (and its
+# WAL), so backups never fill the disk (README "Backups for years of data"). At least this
+# many MiB, and at least twice the database; INTAKE_APP_BACKUP_RESERVE_MB overrides the MiB.
+BACKUP_RESERVE_VARIABLE = "INTAKE_APP_BACKUP_RESERVE_MB"
+BACKUP_RESERVE_MIB = 256
 _DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "disk image", "encrypted")
 
 
@@ -67,6 +78,7 @@ class OpenedStorage:
     migrated: bool = False
     backup_count: int = DEFAULT_KEEP
     encrypted: bool = False
+    deferred: DeferredChecks | None = None  # quick check and backup still to run
 
     def close(self) -> None:
         self.engine.dispose()
@@ -81,7 +93,7 @@ class OpenedStorage:
 
 
 def backup_count(engine: Engine | None = None) -> int:
-    """How many backups to keep: ``INTAKE_APP_BACKUP_COUNT``, else the setting, else 10."""
+    """How many backups to keep: ``INTAKE_APP_BACKUP_COUNT``, else the setting, else 5."""
     raw = os.environ.get(BACKUP_COUNT_VARIABLE)
     if raw is None and engine is not None:
         with engine.connect() as connection:
@@ -151,8 +163,12 @@ def open_storage(
     *,
     create: bool = True,
     startup: Callable[[OpenedStorage], None] | None = None,
+    defer_checks: bool = False,
 ) -> OpenedStorage:
     """``key``: open the SQLite file with SQLCipher (storage/encryption.py).
+
+    ``defer_checks``: leave the quick check and the backup to ``OpenedStorage.deferred`` when
+    the schema is current (the window runs them on a worker once it is on screen).
 
     ``create=False`` refuses a missing file instead of making an empty database.
     ``startup`` runs last under the maintenance lock (retention, from bootstrap). Quick check,
@@ -160,18 +176,21 @@ def open_storage(
     """
     path = sqlite_file(parse_url(url))
     if path is None:
-        return _open(url, path, key, create, startup)
+        return _open(url, path, key, create, startup, defer_checks)
     if not create and not path.exists():
         raise MissingDatabaseError(path)
     if path.parent.is_dir():
         with maintenance_lock(path):
-            return _open(url, path, key, create, startup)
+            return _open(url, path, key, create, startup, defer_checks)
     return _open(url, path, key, create, startup)  # refused there, in one sentence
 
 
 def _start_backup(path: Path, engine: Engine, key: bytes | None, migrating: bool) -> Path | None:
     """The start-up backup. If it cannot be written (a full disk) and no migration waits,
-    the start goes on without it: reading, printing and exporting must still work."""
+    the start goes on without it: reading, printing and exporting must still work. Nor is it
+    written when it would leave less free space than the reserve (``_room_for_backup``)."""
+    if not migrating and not _room_for_backup(path):
+        raise _BackupSkippedError(reason=N_("te weinig vrije ruimte op de schijf"))
     try:
         return make_backup(
             path,
@@ -184,6 +203,17 @@ def _start_backup(path: Path, engine: Engine, key: bytes | None, migrating: bool
         if migrating:
             raise
         raise _BackupSkippedError(reason=exc.params.get("reason", "")) from exc
+
+
+def _room_for_backup(path: Path) -> bool:
+    """A copy of ``path`` leaves at least the reserve free (see BACKUP_RESERVE_MIB)."""
+    try:
+        size = path.stat().st_size
+        free = shutil.disk_usage(path.parent).free
+        reserve_mib = int(os.environ.get(BACKUP_RESERVE_VARIABLE, BACKUP_RESERVE_MIB))
+    except (OSError, ValueError):
+        return True  # unknown: try, and a full disk is reported as ever
+    return free - size >= max(reserve_mib * 1024 * 1024, 2 * size)
 
 
 class _BackupSkippedError(StorageError):
@@ -199,21 +229,24 @@ def _open(
     key: bytes | None,
     create: bool,
     startup: Callable[[OpenedStorage], None] | None,
+    defer_checks: bool = False,
 ) -> OpenedStorage:
     engine = _connect(url, path, key, create)
     made: Path | None = None
     notices: list[StorageNotice] = []
+    deferred: DeferredChecks | None = None
     try:
-        try:
-            health = quick_check(engine)
-        except DBAPIError as exc:
-            health = str(exc.orig)
-        if health != "ok":
-            if path is None:
-                raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
-            raise _corrupt(path, health, key)
+        if defer_checks and path is not None and _current(engine):
+            deferred = DeferredChecks(engine, path, key)
+        else:
+            _check(engine, path, key)
         revision = current_revision(engine)
-        if path is not None and revision is not None and _backup_due(path, revision != HEAD):
+        if (
+            deferred is None
+            and path is not None
+            and revision is not None
+            and _backup_due(path, revision != HEAD)
+        ):
             try:
                 made = _start_backup(path, engine, key, revision != HEAD)
             except _BackupSkippedError as skipped:
@@ -236,8 +269,11 @@ def _open(
             migrated=migrated,
             backup_count=keep,
             encrypted=key is not None,
+            deferred=deferred,
         )
-        if startup is not None:
+        if startup is not None and deferred is not None:
+            deferred.after = lambda: startup(opened)  # retention too runs after the check
+        elif startup is not None:
             try:
                 startup(opened)
             except StorageError as exc:  # e.g. retention on a full disk: work can go on
@@ -247,3 +283,73 @@ def _open(
         engine.dispose()
         raise
     return opened
+
+
+def _check(engine: Engine, path: Path | None, key: bytes | None) -> None:
+    """``PRAGMA quick_check``; damage raises (with the latest healthy backup named)."""
+    try:
+        health = quick_check(engine)
+    except DBAPIError as exc:
+        health = str(exc.orig)
+    if health != "ok":
+        if path is None:
+            raise StorageError("De database is beschadigd ({detail}).", detail=health[:200])
+        raise _corrupt(path, health, key)
+
+
+def _current(engine: Engine) -> bool:
+    """The schema is at HEAD, so no migration (which needs the check and backup first) waits."""
+    try:
+        return current_revision(engine) == HEAD
+    except DBAPIError:
+        return False  # unreadable: the check runs now and says what is wrong
+
+
+class DeferredChecks:
+    """The quick check and the start-up backup, run after the window is on screen.
+
+    ``hold()`` (GUI thread, before the window takes input) closes the write gate: reads go on,
+    the first write of any transaction waits. ``run()`` (a worker thread) takes the maintenance
+    lock, runs the check, opens the gate, then makes the backup if one is due. On damage the
+    gate refuses every write and ``CorruptDatabaseError`` is raised for the recovery dialog.
+    Returns what the person should be told (a backup that could not be written).
+    """
+
+    def __init__(self, engine: Engine, path: Path, key: bytes | None) -> None:
+        self._engine = engine
+        self._path = path
+        self._key = key
+        self._gate: WriteGate | None = None
+        self.backup_made: Path | None = None
+        self.after: Callable[[], None] | None = None  # bootstrap's start-up work (retention)
+
+    def hold(self) -> None:
+        if self._gate is None:
+            self._gate = hold_writes(self._engine)
+
+    def run(self) -> tuple[StorageNotice, ...]:
+        self.hold()
+        gate = self._gate
+        assert gate is not None
+        notices: list[StorageNotice] = []
+        try:
+            with maintenance_lock(self._path):
+                _check(self._engine, self._path, self._key)
+                gate.open()
+                if _backup_due(self._path, migrating=False):
+                    try:
+                        self.backup_made = _start_backup(
+                            self._path, self._engine, self._key, migrating=False
+                        )
+                    except _BackupSkippedError as skipped:
+                        notices.append(StorageNotice(skipped.message, **skipped.params))
+                if self.after is not None:
+                    try:
+                        self.after()
+                    except StorageError as exc:  # e.g. retention on a full disk
+                        notices.append(StorageNotice(exc.message, **exc.params))
+        except BaseException:
+            if not gate.decided:
+                gate.fail()  # no check, no writes: never into a file nobody checked
+            raise
+        return tuple(notices)

@@ -9,7 +9,7 @@ import json
 import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, update
@@ -38,6 +38,7 @@ from intake_app.core.model import (
     SessionStatus,
     Urgency,
 )
+from intake_app.storage.database import READ_ONLY
 from intake_app.storage.mapping import to_columns, to_domain
 from intake_app.storage.pipeline import Step, run_in_one_trip
 from intake_app.storage.tables import (
@@ -168,6 +169,10 @@ def _to_answer(row: Any) -> Answer:
     )
 
 
+# The start screen offers to resume the latest unfinished conversation changed this recently.
+RESUME_WINDOW = timedelta(days=30)
+
+
 class SqlSessionRepository:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -176,6 +181,18 @@ class SqlSessionRepository:
     def _session(self) -> Iterator[Session]:
         try:
             with Session(self._engine, expire_on_commit=False) as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise storage_error(exc) from exc
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """For list reads: a deferred BEGIN (``READ_ONLY``), so they never queue behind a
+        writer's lock or take it from one (WAL lets readers go on; issue 16, unlock)."""
+        try:
+            with Session(
+                self._engine.execution_options(**READ_ONLY), expire_on_commit=False
+            ) as session:
                 yield session
         except SQLAlchemyError as exc:
             raise storage_error(exc) from exc
@@ -241,7 +258,7 @@ class SqlSessionRepository:
         where = self._code_filter(search)
         if where is not None:
             query = query.where(where)
-        with self._session() as session:
+        with self._reading() as session:
             return int(session.exec(query).one())
 
     def session_page(self, offset: int, limit: int, search: str = "") -> Sequence[SessionHeader]:
@@ -251,7 +268,7 @@ class SqlSessionRepository:
         where = self._code_filter(search)
         if where is not None:
             query = query.where(where)
-        with self._session() as session:
+        with self._reading() as session:
             rows = session.execute(query.offset(max(offset, 0)).limit(max(limit, 0)))
             return [_to_header(row) for row in rows]
 
@@ -265,13 +282,17 @@ class SqlSessionRepository:
                 col(SessionRow.current_card).is_not(None),
             ),
         )
+        # Only a recent one is offered: the walk down the updated_at index then stops within
+        # the window, instead of reading every session when none is unfinished (1 s at 50,000
+        # encrypted sessions, on every start and unlock). Older ones stay in the list.
+        recent = col(SessionRow.updated_at) >= datetime.now(UTC) - RESUME_WINDOW
         query = (
             sql_select(*self._HEADER_COLUMNS)
-            .where(unfinished, col(SessionRow.owner) == owner)
+            .where(recent, unfinished, col(SessionRow.owner) == owner)
             .order_by(col(SessionRow.updated_at).desc(), col(SessionRow.id).desc())
             .limit(1)
         )
-        with self._session() as session:
+        with self._reading() as session:
             row = session.execute(query).first()
             return _to_header(row) if row is not None else None
 
@@ -298,7 +319,7 @@ class SqlSessionRepository:
             .order_by(col(SessionRow.follow_up_date), col(SessionRow.code), col(ReferralRow.id))
         )
         found: dict[int, tuple[str, date, list[str]]] = {}
-        with self._session() as session:
+        with self._reading() as session:
             for session_id, code, follow_up, organisation in session.exec(query):
                 assert session_id is not None and follow_up is not None  # by the WHERE
                 entry = found.setdefault(session_id, (code, follow_up, []))

@@ -160,7 +160,12 @@ class LoginDialog(QDialog):
         if QGuiApplication.platformName() in ("offscreen", "minimal"):
             return False
         QGuiApplication.restoreOverrideCursor()
-        dialog = RecoveryDialog(error, self.tr_ui, self.gate.last_key)
+        from intake_app.bootstrap.security import admin_opener
+
+        opener = admin_opener(self.gate.url, self.gate.data_dir)
+        dialog = RecoveryDialog(
+            error, self.tr_ui, self.gate.last_key, open_as=opener, username=self.username.text()
+        )
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _field_for(self, error: IntakeError) -> QLineEdit:

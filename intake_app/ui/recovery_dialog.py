@@ -2,16 +2,27 @@
 
 Never a traceback, never a silent new empty database. The way out is the newest healthy
 backup; the damaged file is kept aside (``intake.db.damaged-…``), so choosing it loses nothing.
+Restoring is an admin's operation, in the window as on the command line: the dialog asks for an
+admin's name and password, the restored file must let that person in as an admin
+(``Permission.RESTORE_BACKUP``), and the restore is audited there (bootstrap/recovery.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from intake_app.core.durability import CorruptDatabaseError
 from intake_app.core.errors import IntakeError
@@ -19,14 +30,25 @@ from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import Translator
 from intake_app.ui.widgets import named
 
+if TYPE_CHECKING:
+    from intake_app.bootstrap.context import AppContext
+
 T = TypeVar("T")
+# Opens the restored file as the person named in the dialog (bootstrap.recovery.admin_opener).
+Opener = Callable[[str, str], "AppContext"]
 
 
 class RecoveryDialog(QDialog):
     """Accepted when the backup was restored (start again); rejected to quit."""
 
     def __init__(
-        self, error: CorruptDatabaseError, translator: Translator, key: bytes | None = None
+        self,
+        error: CorruptDatabaseError,
+        translator: Translator,
+        key: bytes | None = None,
+        *,
+        open_as: Opener,
+        username: str = "",
     ) -> None:
         super().__init__()
         self.setObjectName("RecoveryDialog")
@@ -34,6 +56,24 @@ class RecoveryDialog(QDialog):
         self._key = key  # only for an encrypted database; kept in memory, never shown
         self.tr_ui = translator
         self.restored_from: Path | None = None
+        self._open_as = open_as
+        self.username = named(QLineEdit(username), "RecoveryUser")
+        self.password = named(QLineEdit(), "RecoveryPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_form = QFormLayout()
+        self.admin_note = named(
+            QLabel(
+                translator.gettext(
+                    "Alleen een beheerder kan een reservekopie terugzetten. "
+                    "Vul de naam en het wachtwoord van een beheerder in."
+                )
+            ),
+            "RecoveryAdminNote",
+            wrap=True,
+        )
+        self.admin_form.addRow(self.admin_note)
+        self.admin_form.addRow(translator.gettext("Naam van de beheerder"), self.username)
+        self.admin_form.addRow(translator.gettext("Wachtwoord"), self.password)
         t = translator
         self.setWindowTitle(t.gettext("De gegevens kunnen niet worden geopend"))
         self.message = named(QLabel(error.render(t.gettext)), "RecoveryMessage", wrap=True)
@@ -76,25 +116,33 @@ class RecoveryDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(self.message)
         layout.addWidget(self.advice)
+        if self.restore_button is not None:
+            layout.addLayout(self.admin_form)
         layout.addWidget(self.failure)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
 
     def restore(self) -> None:
         try:
-            from intake_app.bootstrap.recovery import restore_latest_backup  # on demand
+            from intake_app.bootstrap.recovery import restore_damaged_as_admin  # on demand
 
-            self.restored_from = restore_latest_backup(self.error, self._key)
+            user, password = self.username.text(), self.password.text()
+            self.restored_from = restore_damaged_as_admin(
+                self.error, self._key, lambda: self._open_as(user, password)
+            )
         except IntakeError as exc:
             self.failure.setText(exc.render(self.tr_ui.gettext))
             self.failure.setVisible(True)
-            if self.restore_button is not None:
-                self.restore_button.setEnabled(False)
+            self.password.clear()  # another admin may try; the backup is still there
             return
+        finally:
+            self.password.clear()
         self.accept()
 
 
-def build_with_recovery(build: Callable[[], T], translator: Translator) -> T | None:
+def build_with_recovery(
+    build: Callable[[], T], translator: Translator, open_as: Opener
+) -> T | None:
     """``build()``; on a damaged database, the dialog. None when the person chose to quit.
 
     Without a real screen (offscreen, minimal) the error is raised for the caller to print.
@@ -104,7 +152,7 @@ def build_with_recovery(build: Callable[[], T], translator: Translator) -> T | N
     except CorruptDatabaseError as exc:
         if QGuiApplication.platformName() in ("offscreen", "minimal"):
             raise
-        dialog = RecoveryDialog(exc, translator)
+        dialog = RecoveryDialog(exc, translator, open_as=open_as)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
     return build()

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.listing import FOLLOW_UP_HORIZON_DAYS, FOLLOW_UP_LOOKBACK_DAYS, DueFollowUp
@@ -24,12 +23,11 @@ from intake_app.core.model import (
     Referral,
     ReferralStatus,
 )
-from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.translator import N_
-from intake_app.services.access import Access
 from intake_app.services.dto import FollowUpItem, FollowUpTask, SessionState
 from intake_app.services.gate import gated
+from intake_app.services.intake_mixin import IntakeMixin
 
 TOO_MANY_REFERRALS = N_(
     "Meer dan twee verwijzingen tegelijk open: te veel doorverwezen? Houd één vaste contactpersoon."
@@ -106,17 +104,8 @@ def follow_up_item(
     )
 
 
-class AftercareOperations:
+class AftercareOperations(IntakeMixin):
     """Referral status, contact person, feedback and steps done; mixed into IntakeService."""
-
-    _access: Access
-    _sessions: SessionRepository
-
-    if TYPE_CHECKING:  # provided by IntakeService
-
-        def open_session(
-            self, session_id: int, *, changed: set[str] | None = None
-        ) -> SessionState: ...
 
     # One audit line for viewing the list, not one per row (it shows codes only).
     @gated(Permission.READ_SESSIONS, AuditAction.OPENED, target="follow-ups")

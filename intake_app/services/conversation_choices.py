@@ -10,15 +10,13 @@ Dutch on paper).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Flow
-from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
-from intake_app.services.access import Access
 from intake_app.services.dto import SessionState
 from intake_app.services.gate import gated
+from intake_app.services.intake_mixin import IntakeMixin
 
 # A language code as in the session file: "ar", "ary" (Darija), "pt_BR". Spoken languages
 # need not be ones the app offers on screen.
@@ -35,16 +33,8 @@ def _language(code: str) -> str:
     return code
 
 
-class ConversationChoices:
-    _access: Access
-    _sessions: SessionRepository
+class ConversationChoices(IntakeMixin):
     flow: Flow
-
-    if TYPE_CHECKING:  # provided by IntakeService
-
-        def open_session(
-            self, session_id: int, *, changed: set[str] | None = None
-        ) -> SessionState: ...
 
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True

@@ -9,15 +9,12 @@ on ``Referral`` through ``update_referral``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from intake_app.core.errors import IntakeError
 from intake_app.core.model import Income, Urgency
-from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
-from intake_app.services.access import Access
 from intake_app.services.dto import SessionState
 from intake_app.services.gate import gated
+from intake_app.services.intake_mixin import IntakeMixin
 
 MAX_PEOPLE = 30  # a household count beyond this is a typing error
 
@@ -38,16 +35,7 @@ def _check_income(income: Income) -> None:
         raise IntakeError("Bij een bedrag van … tot … moet het tweede bedrag het hoogste zijn.")
 
 
-class HandoverDetails:
-    _access: Access
-    _sessions: SessionRepository
-
-    if TYPE_CHECKING:  # provided by IntakeService
-
-        def open_session(
-            self, session_id: int, *, changed: set[str] | None = None
-        ) -> SessionState: ...
-
+class HandoverDetails(IntakeMixin):
     @gated(
         Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
     )

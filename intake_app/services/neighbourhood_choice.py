@@ -10,28 +10,18 @@ never one small group). Without a list nothing can be chosen yet.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from intake_app.core.errors import IntakeError
-from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
-from intake_app.services.access import Access
 from intake_app.services.dto import SessionState
 from intake_app.services.gate import gated
+from intake_app.services.intake_mixin import IntakeMixin
 
 NeighbourhoodList = Callable[[], list[str]]
 
 
-class NeighbourhoodChoice:
-    _access: Access
-    _sessions: SessionRepository
+class NeighbourhoodChoice(IntakeMixin):
     _neighbourhood_list: NeighbourhoodList | None
-
-    if TYPE_CHECKING:  # provided by IntakeService
-
-        def open_session(
-            self, session_id: int, *, changed: set[str] | None = None
-        ) -> SessionState: ...
 
     @gated(Permission.WRITE_SESSIONS, None)  # the coordinator's list: no client data
     def neighbourhood_choices(self) -> list[str]:

@@ -6,15 +6,13 @@ of collection, the deadline and the status. Shown under the creditor in the form
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from intake_app.core.model import Debt, DebtStage, DebtStatus
 from intake_app.i18n.translator import N_, Translator
+from intake_app.ui.translated_fields import TranslatedFields
 
 STAGE = {
     None: N_("onbekend"),
@@ -39,12 +38,10 @@ STATUS = {
 }
 
 
-class FormalDetails(QWidget):
+class FormalDetails(TranslatedFields, QWidget):
     def __init__(self, t: Translator, date_field: Callable[[QDateEdit], QDateEdit]) -> None:
         super().__init__()
-        self.t = t
-        self._texts: list[tuple[Callable[[str], None], str]] = []
-        self._combos: list[tuple[QComboBox, Mapping[Any, str]]] = []
+        self._init_translated(t)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         # Labels above their fields: a reference number needs the panel's full width.
@@ -75,27 +72,6 @@ class FormalDetails(QWidget):
         deadline_label = QLabel()
         self._text(deadline_label.setText, N_("Termijn"))
         self.form.addRow(deadline_label, self.deadline)
-
-    def _text(self, setter: Callable[[str], None], message: str) -> None:
-        setter(self.t.gettext(message))
-        self._texts.append((setter, message))
-
-    def _combo(self, labels: Mapping[Any, str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        for value, message in labels.items():
-            combo.addItem(self.t.gettext(message), value)
-        self._combos.append((combo, labels))
-        return combo
-
-    def retranslate_ui(self, translator: Translator) -> None:
-        self.t = translator
-        for setter, message in self._texts:
-            setter(translator.gettext(message))
-        for combo, labels in self._combos:
-            for index, message in enumerate(labels.values()):
-                combo.setItemText(index, translator.gettext(message))
 
     def apply(self, debt: Debt) -> Debt:
         day = self.deadline.date()

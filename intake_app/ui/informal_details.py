@@ -10,15 +10,13 @@ relationship in the client's own words beside the list. ``apply`` puts the field
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QFormLayout,
     QLabel,
@@ -38,6 +36,7 @@ from intake_app.core.model import (
     Terms,
 )
 from intake_app.i18n.translator import N_, Translator
+from intake_app.ui.translated_fields import TranslatedFields
 
 FREQUENCY = {
     None: N_("niet gevraagd"),
@@ -64,13 +63,11 @@ def _euros(money: Money | None) -> str:
     return f"{money.cents // 100},{money.cents % 100:02d}"
 
 
-class InformalDetails(QWidget):
+class InformalDetails(TranslatedFields, QWidget):
     def __init__(self, t: Translator, parse_amount: Callable[[str], int | None]) -> None:
         super().__init__()
-        self.t = t
+        self._init_translated(t)
         self._parse = parse_amount
-        self._texts: list[tuple[Callable[[str], None], str]] = []
-        self._combos: list[tuple[QComboBox, Mapping[Any, str]]] = []
         self.more = QCheckBox()
         self._text(self.more.setText, N_("Meer over deze schuld"))
         self.body = QWidget()
@@ -131,27 +128,6 @@ class InformalDetails(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.more)
         layout.addWidget(self.body)
-
-    def _text(self, setter: Callable[[str], None], message: str) -> None:
-        setter(self.t.gettext(message))
-        self._texts.append((setter, message))
-
-    def _combo(self, labels: Mapping[Any, str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(12)
-        for value, message in labels.items():
-            combo.addItem(self.t.gettext(message), value)
-        self._combos.append((combo, labels))
-        return combo
-
-    def retranslate_ui(self, translator: Translator) -> None:
-        self.t = translator
-        for setter, message in self._texts:
-            setter(translator.gettext(message))
-        for combo, labels in self._combos:
-            for index, message in enumerate(labels.values()):
-                combo.setItemText(index, translator.gettext(message))
 
     def _money(self, field: QLineEdit, approximate: bool = False) -> Money | None:
         cents = self._parse(field.text())

@@ -12,6 +12,8 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
+from intake_app.storage.database import BUSY_TIMEOUT_MS
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -32,7 +34,9 @@ def keyed_creator(path: Path, key: bytes) -> Callable[[], Any]:
     def connect() -> Any:
         connection = module.connect(str(path), check_same_thread=False)
         connection.execute(pragma)
-        connection.execute("PRAGMA busy_timeout=5000")  # before the first read, as for plain files
+        connection.execute(
+            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}"
+        )  # before the first read, as plain
         # A wrong key only shows on the first read: fail here, not in the middle of work.
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return connection

@@ -67,10 +67,12 @@ class FormalDetails(TranslatedFields, QWidget):
         ):
             label = QLabel()
             self._text(label.setText, message)
+            label.setBuddy(widget)  # a screen reader names the field by its visible label
             self.form.addRow(label, widget)
         self.form.addRow("", self.has_deadline)
         deadline_label = QLabel()
         self._text(deadline_label.setText, N_("Termijn"))
+        deadline_label.setBuddy(self.deadline)
         self.form.addRow(deadline_label, self.deadline)
 
     def apply(self, debt: Debt) -> Debt:

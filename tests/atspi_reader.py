@@ -132,9 +132,22 @@ class Reader:
         return None
 
     def focused(self) -> Any:
+        """The focused node, as a screen reader's focus tracking sees it.
+
+        Qt reports the current item of EVERY item view as focused, also when that view does
+        not have focus (its cell state follows the current index only); a screen reader
+        follows focus events, which Qt sends for the real focus alone. So an item counts only
+        when its view has focus (found since the knowledge panel's phrase list keeps a
+        current item)."""
+        focused = self.pyatspi.STATE_FOCUSED
         for node in self.everything():
-            if node.getState().contains(self.pyatspi.STATE_FOCUSED):
-                return node
+            if not node.getState().contains(focused):
+                continue
+            if node.getRoleName() in ("list item", "table cell", "tree item"):
+                view = node.parent
+                if view is not None and not view.getState().contains(focused):
+                    continue
+            return node
         return None
 
     def label_of(self, node: Any) -> str:

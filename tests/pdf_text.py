@@ -40,7 +40,11 @@ def pages(pdf: Path | bytes, tmp: Path | None = None) -> int:
 
 
 def words_with_x(pdf: Path | bytes, tmp: Path | None = None) -> list[tuple[str, float, float]]:
-    """(word as drawn, xMin, yMin) for every word pdftotext -bbox finds."""
+    """(word as drawn, xMin, yMin) for every word pdftotext -bbox finds.
+
+    yMin counts on over the pages (PAGE_STEP per page), so two lines at the same height on
+    different pages are never taken for one line (a heading on page 1 and the word-of-mouth
+    question on page 2 were)."""
     out = subprocess.run(
         ["pdftotext", "-bbox", str(_as_file(pdf, tmp)), "-"],
         capture_output=True,
@@ -48,7 +52,14 @@ def words_with_x(pdf: Path | bytes, tmp: Path | None = None) -> list[tuple[str, 
         check=True,
     ).stdout
     pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>'
-    return [(w, float(x), float(y)) for x, y, w in re.findall(pattern, out)]
+    words: list[tuple[str, float, float]] = []
+    for number, page in enumerate(out.split("<page ")[1:]):
+        offset = number * PAGE_STEP
+        words += [(w, float(x), float(y) + offset) for x, y, w in re.findall(pattern, page)]
+    return words
+
+
+PAGE_STEP = 100_000.0
 
 
 def _as_file(pdf: Path | bytes, tmp: Path | None) -> Path:

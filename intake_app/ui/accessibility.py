@@ -135,7 +135,11 @@ class ScrollToFocus(QObject):
             app.focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        content = self.area.widget()
+        try:
+            content = self.area.widget()
+        except RuntimeError:  # the area went with its window (Afmelden deletes it) first
+            return
+
         if new is None or content is None or not content.isAncestorOf(new):
             return
         self.area.ensureWidgetVisible(new, 16, 16)

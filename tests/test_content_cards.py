@@ -68,6 +68,8 @@ def test_content_check_reports_drafts_and_placeholders(capsys: pytest.CaptureFix
     assert "Voorbeeldteksten die uw organisatie moet goedkeuren of vervangen:" in out
     assert "welcome_children: Hulp vragen is goed voor uw gezin." in out
     assert "welcome_not_government" in out
+    assert "Informatiebladen (4):" in out  # COM-10: the sheets, counted the same way
+    assert "Tigrinya (concept, nog niet nagekeken)" in out  # no catalog reviewed yet
 
 
 def test_a_card_may_be_hidden_under_a_flag_and_unknown_flags_are_refused(tmp_path: Path) -> None:

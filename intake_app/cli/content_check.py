@@ -16,6 +16,7 @@ from intake_app.core.flow import Flow
 from intake_app.core.organisation_texts import placeholder_cards
 from intake_app.i18n.drafts import load_drafts
 from intake_app.i18n.languages import LANGUAGES, SOURCE_LANGUAGE
+from intake_app.i18n.status import STATUS_LABELS, review_status
 from intake_app.i18n.translator import Translator
 
 
@@ -55,23 +56,8 @@ def run(content_dir: Path, catalog_dir: Path) -> int:
     print(f"{'':<4} {'totaal':<12} {total:>7}\n")
     _report_knowledge(knowledge)
     texts = client_texts(flow)
-    drafts = load_drafts(catalog_dir)
-    # A draft is not yet in a catalog: counted apart, so nobody mistakes it for a checked
-    # translation (docs/translations.md). The screen shows Dutch for it until then.
     print(f"Vertaald voor de klant ({len(texts)} teksten; ontwerp: nog niet in de catalogus):")
-    for language in LANGUAGES:
-        if language.code == SOURCE_LANGUAGE:
-            continue
-        translator = Translator(language.code, catalog_dir)
-        done = sum(1 for text in texts if translator.has(text))
-        draft = sum(
-            1
-            for text in texts
-            if not translator.has(text) and drafts.get(language.code, {}).get(text)
-        )
-        missing = len(texts) - done - draft
-        print(f"  {language.code:<6} {done:>4}/{len(texts):<4} {100 * done // len(texts):>3}%"
-              f"  ontwerp {draft:>3}  ontbreekt {missing:>3}  {language.dutch_name}")  # fmt: skip
+    _report_languages(texts, catalog_dir)
     placeholders = placeholder_cards(flow)
     if placeholders:
         print("\nVoorbeeldteksten die uw organisatie moet goedkeuren of vervangen:")
@@ -101,17 +87,28 @@ def _report_sheets(sheets: InfoSheets, catalog_dir: Path) -> None:
         note = "  (bedragen: 'kijk wat nu geldt')" if sheet.names_numbers else ""
         print(f"  {sheet.id:<16} {sheet.title}{note}")
     texts = list(dict.fromkeys(sheets.texts()))
+    print(f"Vertaald ({len(texts)} teksten; ontwerp: nog niet in de catalogus):")
+    _report_languages(texts, catalog_dir)
+
+
+def _report_languages(texts: list[str], catalog_dir: Path) -> None:
+    """Per language: in the catalog, only a draft, or missing. A draft is not yet in a
+    catalog: counted apart, so nobody mistakes it for a checked translation
+    (docs/translations.md); the screen shows Dutch for it until then."""
     drafts = load_drafts(catalog_dir)
-    print(f"Vertaald ({len(texts)} teksten; ontwerp = alleen in translations/drafts/):")
     for language in LANGUAGES:
-        if language.code == SOURCE_LANGUAGE:
+        if language.code == SOURCE_LANGUAGE or not texts:
             continue
         translator = Translator(language.code, catalog_dir)
         done = sum(1 for text in texts if translator.has(text))
-        drafted = sum(
+        draft = sum(
             1
             for text in texts
-            if not translator.has(text) and text in drafts.get(language.code, {})
+            if not translator.has(text) and drafts.get(language.code, {}).get(text)
         )
-        print(f"  {language.code:<6} {done:>4}/{len(texts):<4} ontwerp {drafted:>4}  "
-              f"{language.dutch_name}")  # fmt: skip
+        missing = len(texts) - done - draft
+        # A catalog that nobody reviewed is still a draft as a whole (translations/*/STATUS).
+        status = STATUS_LABELS[review_status(language.code, catalog_dir)]
+        print(f"  {language.code:<6} {done:>4}/{len(texts):<4} {100 * done // len(texts):>3}%"
+              f"  ontwerp {draft:>3}  ontbreekt {missing:>3}  {language.dutch_name}"
+              f" ({status})")  # fmt: skip

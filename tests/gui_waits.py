@@ -8,8 +8,12 @@ SETTLE_MS = 30_000  # generous: CI machines may be busy; the wait ends as soon a
 
 
 def settle(qtbot: Any, window: Any) -> None:
-    """Wait until every list read the window asked for has reached its views."""
-    qtbot.waitUntil(lambda: not window.controller.reading, timeout=SETTLE_MS)
+    """Wait until every list read the window asked for (the conversation list, Nazorg) has
+    reached its views."""
+    qtbot.waitUntil(
+        lambda: not window.controller.reading and not window.follow_ups.loading,
+        timeout=SETTLE_MS,
+    )
 
 
 def fetch_all(qtbot: Any, window: Any) -> None:

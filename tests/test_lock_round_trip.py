@@ -23,6 +23,7 @@ from intake_app.core.model import Debt, DebtKind, Direction, Money
 from intake_app.i18n.translator import Translator
 from intake_app.ui.auto_lock import ScreenLock
 from intake_app.ui.main_window import MainWindow
+from tests.gui_waits import settle
 
 PASSWORD = "beheer-wachtwoord-1"
 
@@ -114,7 +115,10 @@ def test_unlock_gives_every_view_back(gui_app, qtbot, db_url, tmp_path) -> None:
     for tab in ("start_view", "follow_ups", "directory_view"):
         window.home.setCurrentWidget(getattr(window, tab))
         fresh.home.setCurrentWidget(getattr(fresh, tab))
-        QApplication.processEvents()
+        # Both lists are read on workers: compare once both windows have them (on a busy
+        # machine one Nazorg list still said "wordt geladen" after a single event pass).
+        settle(qtbot, window)
+        settle(qtbot, fresh)
         assert snapshot(getattr(window, tab)) == snapshot(getattr(fresh, tab)), tab
     assert window.start_view.model.rowCount() == 1
     fresh.context.close()

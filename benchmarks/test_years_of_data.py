@@ -181,7 +181,7 @@ def test_nazorg_visible(benchmark, window, qtbot) -> None:
         view.repaint()
 
     benchmark.pedantic(show, rounds=5, iterations=1)
-    assert view.list.count() > 0
+    assert view.lines.rowCount() > 0
     assert benchmark.stats.stats.median <= 0.3
 
 

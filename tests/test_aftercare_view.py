@@ -28,7 +28,7 @@ def _click(qtbot, view: FollowUpView, button) -> None:
 
 
 def _lines(view: FollowUpView) -> list[str]:
-    return [view.list.item(row).text() for row in range(view.list.count())]
+    return view.texts()
 
 
 def test_nazorg_list_follows_a_referral_to_arrived(gui_app, qtbot, context) -> None:

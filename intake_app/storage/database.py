@@ -30,6 +30,10 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA synchronous=FULL",
     "PRAGMA foreign_keys=ON",
+    # 32 MB of decrypted pages per connection (SQLCipher gave 8 MB, 2,000 pages): Nazorg's
+    # read at 50,000 sessions touches pages all over the 85 MB file, and SQLCipher decrypts a
+    # page again on every miss (0.14 s -> 0.08 s median). The cache fills only as read.
+    "PRAGMA cache_size=-32000",
 )
 # Execution option for a connection that only reads (and may write temp tables): its
 # transaction starts with a plain, deferred BEGIN and so never waits for a writer.

@@ -40,26 +40,50 @@ def _is_money(hint: Any) -> bool:
     return Money in candidates
 
 
+# How to read each field of a dataclass from a row of a given table class: (field name,
+# kind, enum type). Worked out once per pair, so that reading thousands of rows (Nazorg,
+# statistics) does not inspect type hints per row and field.
+# A core ``Row`` names its columns in ``_fields``, a pipeline row (``SimpleNamespace``) in its
+# ``__dict__``; an ORM row class has them as class attributes.
+_Plan = tuple[tuple[str, str, type[enum.Enum] | None], ...]
+_PLANS: dict[tuple[type, type, tuple[str, ...] | None], _Plan] = {}
+
+
+def _plan(row: Any, cls: type) -> _Plan:
+    shape: tuple[str, ...] | None = getattr(row, "_fields", None)
+    if shape is None and isinstance(row, types.SimpleNamespace):
+        shape = tuple(vars(row))
+    key = (type(row), cls, shape)
+    plan = _PLANS.get(key)
+    if plan is None:
+        hints = _hints(cls)
+        steps: list[tuple[str, str, type[enum.Enum] | None]] = []
+        for spec in fields(cls):
+            if spec.name == "amount":
+                steps.append((spec.name, "amount", None))
+            elif _is_money(hints[spec.name]):
+                steps.append((spec.name, "money", None))
+            elif spec.name in shape if shape is not None else hasattr(type(row), spec.name):
+                steps.append((spec.name, "value", _enum_type(hints[spec.name])))
+        plan = _PLANS[key] = tuple(steps)
+    return plan
+
+
 def to_domain(row: Any, cls: type[T]) -> T:
-    hints = _hints(cls)
     values: dict[str, Any] = {}
-    for spec in fields(cls):  # type: ignore[arg-type]
-        if spec.name == "amount":
+    for name, kind, enum_type in _plan(row, cls):
+        if kind == "amount":
             cents = getattr(row, "amount_cents", None)
-            values["amount"] = None if cents is None else Money(int(cents), bool(row.approximate))
-            continue
-        if _is_money(hints[spec.name]):
-            cents = getattr(row, f"{spec.name}_cents", None)
-            approximate = bool(getattr(row, f"{spec.name}_approximate", False))
-            values[spec.name] = None if cents is None else Money(int(cents), approximate)
-            continue
-        if not hasattr(row, spec.name):
-            continue
-        value = getattr(row, spec.name)
-        enum_type = _enum_type(hints[spec.name])
-        if enum_type is not None and value is not None:
-            value = enum_type(value)
-        values[spec.name] = value
+            values[name] = None if cents is None else Money(int(cents), bool(row.approximate))
+        elif kind == "money":
+            cents = getattr(row, f"{name}_cents", None)
+            approximate = bool(getattr(row, f"{name}_approximate", False))
+            values[name] = None if cents is None else Money(int(cents), approximate)
+        else:
+            value = getattr(row, name)
+            if enum_type is not None and value is not None:
+                value = enum_type(value)
+            values[name] = value
     return cls(**values)
 
 

@@ -36,7 +36,7 @@ class SessionRow(SQLModel, table=True):
     trust_confirmed_at: datetime | None = None
     trauma_flag: bool = False
     safety_flag: bool = False
-    follow_up_date: date | None = None
+    follow_up_date: date | None = Field(default=None, index=True)  # Nazorg's window (0013)
     next_appointment: datetime | None = None
     completed_at: datetime | None = Field(default=None, index=True)
     phase_order_json: str = Field(default="[]", max_length=1000)

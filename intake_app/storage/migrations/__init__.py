@@ -1,3 +1,3 @@
 """Alembic migrations; ``HEAD`` lets start-up skip importing Alembic when nothing is due."""
 
-HEAD = "0012_coordinator"
+HEAD = "0013_follow_up_index"

@@ -468,7 +468,7 @@ def test_quitting_during_a_save_still_finishes_the_write(
 
     from PySide6.QtCore import QEventLoop
 
-    from intake_app.ui import controller as controller_module
+    from intake_app.ui import background as background_module
 
     class LoopEndedByQuit(QEventLoop):
         """The local wait ends at once, as it does when the application quits."""
@@ -486,7 +486,7 @@ def test_quitting_during_a_save_still_finishes_the_write(
         return write(*args, **kwargs)
 
     service.answer = slow_answer  # type: ignore[method-assign]
-    monkeypatch.setattr(controller_module, "QEventLoop", LoopEndedByQuit)
+    monkeypatch.setattr(background_module, "QEventLoop", LoopEndedByQuit)
     d.click(d.client.option_buttons["none"])
     # The save was not cut off: it is on disk before the database could be closed.
     assert d.state().answers["interpreter_mode"].value == ("none",)

@@ -294,12 +294,15 @@ class ClientView(QWidget):
             button = self.option_buttons[option.id]
             button.set_option(number, button.caption.text(), option.pictogram, size)
 
-    def _update_tab_order(self) -> None:
+    def focus_chain(self) -> list[QWidget]:
         """The task's order: the options, "Klaar", then reading aids, then the comfort row."""
         chain: list[QWidget] = [self.card_title, *self.option_buttons.values(), self.done_button]
         chain += [self.read_aloud, *self.glossary_links.buttons.values()]
         chain += [self.pause_button, self.repeat_button, self.decline_button]
-        tab_chain(chain)
+        return chain
+
+    def _update_tab_order(self) -> None:
+        tab_chain(self.focus_chain())
 
     def focus_question(self) -> None:
         """Focus on the question, so a screen reader reads it (after unlock, on start)."""

@@ -20,7 +20,7 @@ from intake_app.content.glossary import Glossary
 from intake_app.content.practice import PracticeCase
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import Flow, RecordKind
-from intake_app.core.summary import SummaryKind
+from intake_app.core.summary import SummaryDocument, SummaryKind
 from intake_app.i18n.translator import Translator, Translators
 from intake_app.services.consent import ConsentService
 from intake_app.services.dto import SessionState
@@ -90,6 +90,7 @@ class IntakeView(QWidget):
             client_column.addWidget(self.consent_view, 2)
         # The end recap (COM-04) under the phase-8 card "Dit hebben we besproken".
         self.recap_view = RecapView(translators.dutch())
+        self._recap_request: tuple[int, RecapPart] | None = None  # the recap asked for last
         self.recap_view.hide()
         self.recap_view.sheet_requested.connect(self.open_info_sheet)
         if summaries is not None:
@@ -199,27 +200,44 @@ class IntakeView(QWidget):
         self._link_tab_order()
 
     def _show_recap(self, state: SessionState, part: RecapPart | None) -> None:
-        """A recap card: the session's recap in the client's language instead of cards."""
-        shown = part is not None and self.summaries is not None
+        """A recap card: the session's recap in the client's language instead of cards.
+
+        Read on the worker (issue 20); until it arrives the recap of another card or session
+        is not shown, and a recap that arrives after the card changed is dropped.
+        """
+        summaries = self.summaries
+        shown = part is not None and summaries is not None
         self.client.options_area.setVisible(not shown)
         self.client_column.setStretchFactor(self.client, 0 if shown else 1)
-        if part is not None and self.summaries is not None:
-            try:
-                document = self.summaries.recap(state.id, part)
-            except IntakeError as exc:
-                self.controller.failed.emit(exc.render(self.tr_ui.gettext))
-                shown = False
-            else:
-                self.recap_view.set_translator(self.client.tr_client)
-                self.recap_view.show_document(document, sheets=part is RecapPart.EXPECTATIONS)
-        self.recap_view.setVisible(shown)
+        request = (state.id, part) if part is not None and summaries is not None else None
+        if request != self._recap_request:
+            self.recap_view.setVisible(False)
+        self._recap_request = request
+        if request is None or summaries is None:
+            return
+        session_id, recap_part = request
+        self.controller.read(
+            lambda: summaries.recap(session_id, recap_part),
+            lambda document: self._recap_arrived(request, document),
+        )
+
+    def _recap_arrived(self, request: tuple[int, RecapPart], document: SummaryDocument) -> None:
+        if request != self._recap_request:
+            return  # the card changed while the recap was read
+        self.recap_view.set_translator(self.client.tr_client)
+        self.recap_view.show_document(document, sheets=request[1] is RecapPart.EXPECTATIONS)
+        self.recap_view.setVisible(True)
+        self._link_tab_order()
 
     def _link_tab_order(self) -> None:
         """Client side first (its own order), then the recap or the consent card, then the
         panel."""
-        # Compound widgets move with all their children (QWidget.setTabOrder).
+        # From the client's own last widget: ``setTabOrder(client, x)`` puts x after the
+        # client *itself* unless Qt sees it as a compound widget (a focus proxy inside), and
+        # so, once the recap arrived later from the worker, behind the whole client side.
         recap = self.recap_view.focus_chain() if self.recap_view.isVisibleTo(self) else []
-        chain = [self.client, *recap, self.show_panel_button, self.consent_view, self.panel]
+        last = self.client.focus_chain()[-1]
+        chain = [last, *recap, self.show_panel_button, self.consent_view, self.panel]
         tab_chain([widget for widget in chain if widget is not None])
 
     def open_info_sheet(self, sheet_id: str) -> PrintPreviewDialog | None:

@@ -1,0 +1,137 @@
+"""A window's database calls, on one worker thread (issue 20).
+
+Every view that reads or writes through a service does it here, so that neither a slow disk
+nor a frozen shared server freezes the window. Two ways in:
+
+- ``call(action)``: waited for. The GUI thread spins a short local event loop (it keeps
+  painting and handling input) and gets the result back in order; an exception raised by the
+  service is raised again on the GUI thread, so a view's ``except IntakeError`` stays as it
+  was. A second waited call while one is running is refused with ``BusyError`` (one
+  sentence), never queued behind a click the person has already forgotten.
+- ``read(action, deliver)``: nothing waits. ``deliver`` gets the result on the GUI thread
+  when it arrives; for places where a nested event loop is not safe (a view painting or
+  scrolling, a signal handler in the middle of showing a card).
+
+One thread keeps every read after the writes before it. A call that takes longer than
+``WAITING_AFTER_MS`` makes ``waiting`` say so (the window shows "waiting for the database").
+When the screen locks, ``discard_pending`` makes every result still on its way drop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+
+from intake_app.core.errors import IntakeError
+
+T = TypeVar("T")
+WAITING_AFTER_MS = 800  # a call that takes longer than this shows "waiting for the database"
+
+
+class BusyError(IntakeError):
+    message = "Even geduld: het vorige wordt nog opgeslagen. Kies daarna opnieuw."
+
+
+class _Done(QObject):
+    finished = Signal()
+
+
+class _Job(QRunnable):
+    """One service call on the worker; the result or the exception is handed back."""
+
+    def __init__(self, action: Callable[[], object]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.action = action
+        self.result: object = None
+        self.error: BaseException | None = None
+        self.done = _Done()
+
+    def run(self) -> None:
+        try:
+            self.result = self.action()
+        except BaseException as exc:  # handed to the GUI thread, raised there
+            self.error = exc
+        self.done.finished.emit()
+
+
+class Background(QObject):
+    waiting = Signal(bool)  # True: a call is taking long; False: it ended
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(1)  # one thread: calls stay in the order they were made
+        self.busy = False
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(WAITING_AFTER_MS)
+        self._slow.timeout.connect(lambda: self.waiting.emit(True))
+        self.epoch = 0  # bumped when the screen locks: older results never reach a view
+        self._reading: set[_Job] = set()  # runnables must outlive the call that started them
+
+    def call(self, action: Callable[[], T]) -> T:
+        """Run ``action`` on the worker and return its result (or raise its exception)."""
+        if self.busy:
+            raise BusyError()
+        self.busy = True
+        self._slow.start()
+        try:
+            job = _Job(action)
+            loop = QEventLoop()
+            job.done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+            self.pool.start(job)
+            loop.exec()
+            # The local loop can also end because the application is quitting: the call
+            # must still finish before anyone closes the database.
+            self.pool.waitForDone()
+        finally:
+            self.busy = False
+            self._slow.stop()
+            self.waiting.emit(False)
+        if job.error is not None:
+            raise job.error
+        return job.result  # type: ignore[return-value]
+
+    def read(
+        self,
+        action: Callable[[], T],
+        deliver: Callable[[T], None],
+        failed: Callable[[IntakeError], None],
+    ) -> None:
+        """Run ``action`` on the worker; ``deliver`` (or ``failed``) gets the outcome later.
+
+        An outcome that arrives after the screen locked is dropped.
+        """
+        epoch = self.epoch
+        job = _Job(action)
+        self._reading.add(job)
+
+        def arrived() -> None:
+            self._reading.discard(job)
+            if epoch != self.epoch:
+                return
+            if isinstance(job.error, IntakeError):
+                failed(job.error)
+                return
+            if job.error is not None:
+                raise job.error
+            deliver(job.result)  # type: ignore[arg-type]
+
+        job.done.finished.connect(arrived, Qt.ConnectionType.QueuedConnection)
+        self.pool.start(job)
+
+    @property
+    def reading(self) -> bool:
+        """A read has been asked for and its result has not been delivered yet."""
+        return bool(self._reading)
+
+    def discard_pending(self) -> None:
+        """The screen locked: outcomes still on their way are kept out of the views."""
+        self.epoch += 1
+
+    def finish(self) -> None:
+        """Wait for everything still on the worker (before the database closes)."""
+        self.pool.waitForDone()

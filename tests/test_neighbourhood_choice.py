@@ -56,6 +56,7 @@ def test_the_panel_field_offers_the_list_and_stores_the_choice(
     field = NeighbourhoodField(controller, context.translators.dutch())
     qtbot.addWidget(field)
     field.show_record(state.record)
+    qtbot.waitUntil(lambda: not controller.reading)  # the list is read on the worker
     assert [field.choice.itemText(i) for i in range(field.choice.count())] == [
         "geen wijk gekozen",
         "Noordwijk",

@@ -222,6 +222,7 @@ class ScreenLock(QObject):
         self.screen.close_requested.connect(window.close)
         self._return_to: QWidget | None = None
         self.is_locked = False
+        self._unlocking = False  # the password is being checked (on the window's worker)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.watcher = IdleWatcher(app, self.timeout_ms(minutes), parent=self)
@@ -276,11 +277,16 @@ class ScreenLock(QObject):
             window_clear()
 
     def try_unlock(self, password: str) -> bool:
+        if self._unlocking:
+            return False  # Enter pressed again while the check runs on the worker
+        self._unlocking = True
         try:
             self.accounts.unlock(password)
         except IntakeError as exc:
             self.screen.show_error(exc.render(self.tr_ui.gettext))
             return False
+        finally:
+            self._unlocking = False
         self.is_locked = False
         self.screen.password.clear()
         for view in self._pages():

@@ -8,6 +8,9 @@ nor a frozen shared server freezes the window. Two ways in:
   service is raised again on the GUI thread, so a view's ``except IntakeError`` stays as it
   was. A second waited call while one is running is refused with ``BusyError`` (one
   sentence), never queued behind a click the person has already forgotten.
+- ``off_thread(service, background)``: the service as views get it; each method call is a
+  waited ``call``. The window hands views only such services, so a new view cannot call
+  the database on the GUI thread by accident.
 - ``read(action, deliver)``: nothing waits. ``deliver`` gets the result on the GUI thread
   when it arrives; for places where a nested event loop is not safe (a view painting or
   scrolling, a signal handler in the middle of showing a card).
@@ -19,10 +22,21 @@ When the screen locks, ``discard_pending`` makes every result still on its way d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from intake_app.core.errors import IntakeError
 
@@ -32,6 +46,11 @@ WAITING_AFTER_MS = 800  # a call that takes longer than this shows "waiting for 
 
 class BusyError(IntakeError):
     message = "Even geduld: het vorige wordt nog opgeslagen. Kies daarna opnieuw."
+
+
+def _on_gui_thread() -> bool:
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread()
 
 
 class _Done(QObject):
@@ -64,7 +83,7 @@ class Background(QObject):
         super().__init__(parent)
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(1)  # one thread: calls stay in the order they were made
-        self.busy = False
+        self.depth = 0  # waited calls in progress (a view may wait inside another's wait)
         self._slow = QTimer(self)
         self._slow.setSingleShot(True)
         self._slow.setInterval(WAITING_AFTER_MS)
@@ -72,11 +91,19 @@ class Background(QObject):
         self.epoch = 0  # bumped when the screen locks: older results never reach a view
         self._reading: set[_Job] = set()  # runnables must outlive the call that started them
 
+    @property
+    def busy(self) -> bool:
+        return self.depth > 0
+
     def call(self, action: Callable[[], T]) -> T:
-        """Run ``action`` on the worker and return its result (or raise its exception)."""
-        if self.busy:
-            raise BusyError()
-        self.busy = True
+        """Run ``action`` on the worker and return its result (or raise its exception).
+
+        Off the GUI thread (a view's own worker job) it simply runs: there is no window to
+        keep painting there, and waiting for this worker from it could deadlock.
+        """
+        if not _on_gui_thread():
+            return action()
+        self.depth += 1
         self._slow.start()
         try:
             job = _Job(action)
@@ -88,9 +115,10 @@ class Background(QObject):
             # must still finish before anyone closes the database.
             self.pool.waitForDone()
         finally:
-            self.busy = False
-            self._slow.stop()
-            self.waiting.emit(False)
+            self.depth -= 1
+            if not self.depth:
+                self._slow.stop()
+                self.waiting.emit(False)
         if job.error is not None:
             raise job.error
         return job.result  # type: ignore[return-value]
@@ -135,3 +163,28 @@ class Background(QObject):
     def finish(self) -> None:
         """Wait for everything still on the worker (before the database closes)."""
         self.pool.waitForDone()
+
+
+class _OffThread:
+    """A service whose every method runs through ``Background.call``."""
+
+    def __init__(self, service: object, background: Background) -> None:
+        self._service = service
+        self._background = background
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._service, name)
+        if not callable(value):
+            return value
+        background = self._background
+
+        @functools.wraps(value)
+        def waited(*args: Any, **kwargs: Any) -> Any:
+            return background.call(lambda: value(*args, **kwargs))
+
+        return waited
+
+
+def off_thread(service: T, background: Background) -> T:
+    """``service`` as a view gets it: every method call waited for on ``background``."""
+    return cast(T, _OffThread(service, background))

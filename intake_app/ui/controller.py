@@ -67,13 +67,13 @@ class IntakeController(QObject):
         self.background.discard_pending()
 
     def _run(self, action: Callable[[], T]) -> T | None:
-        try:
-            return self._succeeded(self.background.call(action))
-        except BusyError as exc:
+        if self.background.busy:
             # A second click while the first is being saved is not queued (it could land on
             # the next card), but never dropped without a word either.
-            self.ignored.emit(exc.render(self.ui.gettext))
+            self.ignored.emit(BusyError().render(self.ui.gettext))
             return None
+        try:
+            return self._succeeded(self.background.call(action))
         except IntakeError as exc:
             self._failed(exc)
             return None

@@ -425,6 +425,7 @@ class CounsellorPanel(QWidget):
         self.complete_button.setToolTip("")
         self.records.clear_sensitive()
         self.knowledge.clear_sensitive()
+        self.neighbourhood.clear_sensitive()
         self.trauma_referral.show_record(None)
         self.clock.stop()
 

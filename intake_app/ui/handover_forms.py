@@ -95,6 +95,7 @@ class ReferralForm(RecordForm):
         super().__init__(controller, t)
         self.organisation = QComboBox()
         self.organisation.setEditable(True)
+        self._suggesting = 0  # the session whose suggestions are shown or on their way
         self.warm = self.check(N_("Warme overdracht (samen een afspraak)"))
         self.warm.setChecked(True)
         self.formal = self.check(N_("Formele organisatie"))
@@ -120,9 +121,20 @@ class ReferralForm(RecordForm):
 
     def show_state(self, state: SessionState, card: Card) -> None:
         super().show_state(state, card)
+        # The suggestions are read on the worker (issue 20); what is typed meanwhile stays.
+        session_id = state.id
+        self._suggesting = session_id
+        self.controller.read(
+            lambda: self.controller.service.referral_suggestions(session_id),
+            lambda found: self._suggest(session_id, found),
+        )
+
+    def _suggest(self, session_id: int, suggestions: list[Any]) -> None:
+        if session_id != self._suggesting:
+            return  # another conversation was opened meanwhile
         current = self.organisation.currentText()
         self.organisation.clear()
-        for suggestion in self.controller.service.referral_suggestions(state.id):
+        for suggestion in suggestions:
             self.organisation.addItem(suggestion.name, suggestion.id)
         self.organisation.setEditText(current)
 

@@ -30,6 +30,7 @@ from intake_app.core.text_hygiene import MAX_LENGTHS
 from intake_app.i18n.translator import Translator
 from intake_app.ui import pictograms
 from intake_app.ui.accessibility import announce, buddy_form_rows
+from intake_app.ui.background import Background, off_thread
 from intake_app.ui.recovery_dialog import RecoveryDialog
 from intake_app.ui.widgets import named
 
@@ -52,9 +53,13 @@ class LoginDialog(QDialog):
     def __init__(self, gate: DatabaseGate, translator: Translator, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("LoginDialog")
-        self.gate = gate
+        # The check, the key derivation and the opening run on a worker (issue 20): a frozen
+        # shared server or a slow Argon2id never freezes the dialog.
+        self.background = Background(self)
+        self.gate = off_thread(gate, self.background)
+        self._submitting = False
         self.tr_ui = translator
-        self.first_run = gate.needs_first_admin()
+        self.first_run = self.gate.needs_first_admin()
         self.context: AppContext | None = None
 
         self.icon = QLabel()
@@ -125,10 +130,13 @@ class LoginDialog(QDialog):
     def try_submit(self) -> bool:
         """Log in or set up; True on success (the dialog is then accepted)."""
         t = self.tr_ui
+        if self._submitting:  # Enter pressed again while the first press is being checked
+            return False
         if self.first_run and self.password.text() != self.repeat.text():
             self._fail(t.gettext("De twee wachtwoorden zijn niet gelijk."), self.password)
             return False
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._submitting = True
         try:
             if self.first_run:
                 self.context = self.gate.open_first_run(
@@ -140,6 +148,7 @@ class LoginDialog(QDialog):
             self._fail(exc.render(t.gettext), self._field_for(exc))
             return False
         finally:
+            self._submitting = False
             QGuiApplication.restoreOverrideCursor()
         self.password.clear()
         self.repeat.clear()

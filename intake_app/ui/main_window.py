@@ -19,6 +19,7 @@ from intake_app.bootstrap.context import AppContext
 from intake_app.core.security import Permission
 from intake_app.i18n.status import review_statuses
 from intake_app.i18n.translator import Translator
+from intake_app.ui.background import off_thread
 from intake_app.ui.controller import IntakeController
 from intake_app.ui.directory_view import DirectoryView
 from intake_app.ui.follow_up_view import FollowUpView
@@ -40,11 +41,14 @@ class MainWindow(QMainWindow):
         # Only the services of the user's role exist (bootstrap/context.py): a coordinator's
         # context has no IntakeService, so the conversation tabs stay hidden and empty.
         self.controller = IntakeController(context.services.intake, ui)
+        # Every other view gets its service through the controller's one worker (issue 20):
+        # each call waited for off the GUI thread, in order with the intake's own calls.
+        self.background = self.controller.background
         self.start_view = StartView(ui)
         self._intake_view: IntakeView | None = None  # built on first use (start-up)
         self.last_error_box: QMessageBox | None = None
         self.follow_ups = FollowUpView(context.services.intake, ui)
-        self.directory_view = DirectoryView(context.directory, ui)
+        self.directory_view = DirectoryView(off_thread(context.directory, self.background), ui)
         self.home = QTabWidget()
         self.home.addTab(self.start_view, "")
         self.home.addTab(self.follow_ups, "")
@@ -99,7 +103,7 @@ class MainWindow(QMainWindow):
 
     # -- languages (issue 5): both switch live, without restart and without losing input ----
     def _build_language_bar(self) -> None:
-        offered = self.context.languages.offered_codes()
+        offered = off_thread(self.context.languages, self.background).offered_codes()
         statuses = review_statuses(self.context.paths.catalogs)
         self.start_view.set_languages(offered, statuses)
         self.language_bar = QToolBar()
@@ -206,7 +210,8 @@ class MainWindow(QMainWindow):
         elif self.home.currentWidget() is self.stats_tab and self.stats_dashboard is None:
             from intake_app.ui.stats_dashboard import StatsDashboard
 
-            dashboard = StatsDashboard(self.context.statistics, self.tr_ui)
+            statistics = off_thread(self.context.statistics, self.background)
+            dashboard = StatsDashboard(statistics, self.tr_ui)
             dashboard.failed.connect(self._show_error)
             layout = self.stats_tab.layout()
             assert layout is not None
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
         if self.team_view is None:
             from intake_app.ui.team_view import TeamView
 
-            team = TeamView(self.context.team, self.tr_ui)
+            team = TeamView(off_thread(self.context.team, self.background), self.tr_ui)
             team.failed.connect(self._show_error)
             team.saved.connect(lambda text: self.statusBar().showMessage(text, 8000))
             layout = self.team_tab.layout()

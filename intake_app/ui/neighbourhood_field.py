@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
-from intake_app.core.errors import IntakeError
 from intake_app.core.model import IntakeSession
 from intake_app.i18n.translator import Translator
 from intake_app.ui.controller import IntakeController
@@ -20,24 +19,38 @@ class NeighbourhoodField(QWidget):
         self.choice = QComboBox()
         self.label.setBuddy(self.choice)
         self._showing = False
+        self.names: list[str] = []  # the coordinator's list, as last read
+        self._record: IntakeSession | None = None
         self.choice.activated.connect(lambda _index: self._save())
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addRow(self.label, self.choice)
         self.retranslate_ui(t)
 
-    def _names(self) -> list[str]:
-        service = self.controller.service
-        if service is None:
-            return []
-        try:
-            return service.neighbourhood_choices()
-        except IntakeError:
-            return []
-
     def show_record(self, record: IntakeSession) -> None:
+        """Show the stored neighbourhood at once (with the list known so far) and read the
+        coordinator's list on the worker (issue 20); it replaces the choices when it comes.
+        Read once per conversation opened, not after every answer (a round trip on a server).
+        """
+        opened = self._record is None or self._record.id != record.id
+        self._record = record
+        self._fill(record)
+        if not opened:
+            return
+        self.controller.read(
+            lambda: self.controller.service.neighbourhood_choices(),
+            lambda names: self._arrived(record, names),
+        )
+
+    def _arrived(self, record: IntakeSession, names: list[str]) -> None:
+        self.names = list(names)
+        shown = self._record
+        if shown is not None and shown.id == record.id:  # still this conversation
+            self._fill(shown)
+
+    def _fill(self, record: IntakeSession) -> None:
         self._showing = True  # showing what is stored is not a change
-        names = self._names()
+        names = self.names
         self.choice.clear()
         self.choice.addItem(self.t.gettext("geen wijk gekozen"), "")
         for name in names:
@@ -51,6 +64,12 @@ class NeighbourhoodField(QWidget):
             "" if names else self.t.gettext("De coördinator heeft nog geen lijst met wijken.")
         )
         self._showing = False
+
+    def clear_sensitive(self) -> None:
+        """Auto-lock: the conversation's choice leaves the screen; after unlocking the list
+        is read again (a read still on its way was dropped by the lock)."""
+        self._record = None
+        self.choice.clear()
 
     def _save(self) -> None:
         if self._showing:

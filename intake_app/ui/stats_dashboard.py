@@ -209,7 +209,11 @@ class StatsDashboard(QWidget):
             self.neighbourhood.addItem(name, name)
 
     def _ask_neighbourhoods(self) -> None:
-        current = "\n".join(self.service.neighbourhood_list())
+        try:
+            current = "\n".join(self.service.neighbourhood_list())
+        except IntakeError as exc:
+            self.failed.emit(exc.render(self.tr_ui.gettext))
+            return
         text, accepted = QInputDialog.getMultiLineText(
             self,
             self.tr_ui.gettext("Wijken"),

@@ -28,6 +28,7 @@ from intake_app.core.model import SessionStatus
 from intake_app.i18n.translator import Translator
 from intake_app.ui.account_dialogs import install_account_menu
 from intake_app.ui.auto_lock import ScreenLock
+from intake_app.ui.background import off_thread
 from intake_app.ui.login_dialog import LoginDialog
 from intake_app.ui.main_window import MainWindow
 
@@ -56,26 +57,33 @@ class UserSession(QObject):
         self.screen_lock: ScreenLock | None = None
         self.login_dialog: LoginDialog | None = None
         self.log_out_action: QAction | None = None
+        self._logging_out = False
 
     # -- building ---------------------------------------------------------------------
     def open_for(self, context: AppContext) -> MainWindow:
         """The window of the user logged in to ``context``, with lock and account menu."""
         self.context = context
         window = MainWindow(context, self.ui)
-        screen_lock = ScreenLock(window, context.security.accounts, self.ui, self.lock_minutes)
+        # The lock's audit line and the unlock's check run on the window's worker too.
+        accounts = off_thread(context.security.accounts, window.background)
+        screen_lock = ScreenLock(window, accounts, self.ui, self.lock_minutes)
         screen_lock.shortcut.setEnabled(False)  # the menu's "Scherm op slot" has Ctrl+L
         # "Andere gebruiker" on the lock screen: log out (everything is saved) instead of
         # closing the app.
         screen_lock.screen.close_requested.disconnect()
         screen_lock.screen.close_requested.connect(self.log_out)
         window.screen_lock = screen_lock  # type: ignore[attr-defined]  # keep it alive
+        # The menu's dialogs (password, new user, audit log, languages) call their services
+        # on the window's worker (issue 20), like every view.
+        background = window.background
+        languages = context.services.languages
         actions = install_account_menu(
             window,
-            context.security.accounts,
-            context.security.audit,
+            accounts,
+            off_thread(context.security.audit, background),
             self.ui,
             screen_lock.lock,
-            context.services.languages,
+            off_thread(languages, background) if languages is not None else None,
             log_out=self.log_out,
         )
         log_out = actions["log_out"]
@@ -90,13 +98,22 @@ class UserSession(QObject):
         window, context = self.window, self.context
         if window is None or context is None or self.login_dialog is not None:
             return None
+        if self._logging_out:  # pressed again while the saves below wait for the worker
+            return None
+        self._logging_out = True
+        try:
+            return self._log_out(window, context)
+        finally:
+            self._logging_out = False
+
+    def _log_out(self, window: MainWindow, context: AppContext) -> LoginDialog:
         self._save_conversation(window)
         window.controller.worker.waitForDone()  # no save may still be on its way
         assert self.screen_lock is not None
         self.screen_lock.watcher.stop()
         self.screen_lock.clear_views()
         user = context.security.accounts.current
-        context.security.accounts.logout()  # writes logged_out
+        off_thread(context.security.accounts, window.background).logout()  # logged_out
         dialog = LoginDialog(self.gate, self.ui)
         dialog.setObjectName("LoginAfterLogOut")
         if user is not None and not dialog.first_run:  # say what the press did

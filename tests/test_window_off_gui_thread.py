@@ -1,10 +1,11 @@
 """Issue 20: no path of the window talks to the database on the GUI thread.
 
 A frozen shared server must never freeze the window. Every statement the database receives
-while a person works through the window (log-in window built, the conversation with its recap,
-referral suggestions and neighbourhood, Nazorg, the directory, the figures with their
-neighbourhood list, the Team tab, the audit log, the languages dialog, lock, unlock and Afmelden) is recorded with the
-thread that sent it; none may come from the GUI thread. On SQLite and on PostgreSQL.
+while a person works through the window is recorded with the thread that sent it; none may
+come from the GUI thread. The walk: the log-in window built, a conversation with its
+neighbourhood, referral suggestions and recap, print previews, the conversation saved as a
+file, Nazorg, the directory, the figures with their neighbourhood list, the Team tab, the audit
+log, the languages dialog, lock, unlock and Afmelden. On SQLite and on PostgreSQL.
 """
 
 from __future__ import annotations
@@ -73,6 +74,19 @@ def test_no_window_path_reads_or_writes_on_the_gui_thread(
             window.controller.apply(lambda s, sid, c=card: s.go_to(sid, c))
             _wait_idle(qtbot, window)
         assert window.intake_view.recap_view.isVisible()
+        # Printing: the client's summary and an information sheet (read, then laid out on
+        # the preview's own worker), and the conversation saved as a file.
+        for preview in (
+            window.intake_view.open_preview(),
+            window.intake_view.open_info_sheet("kwijtschelding"),
+        ):
+            assert preview is not None
+            qtbot.waitUntil(lambda p=preview: not p._busy, timeout=30_000)
+            preview.close()
+        state = window.controller.state
+        assert state is not None
+        window.session_files.export_to(state.id, tmp_path / "gesprek.json")
+        assert (tmp_path / "gesprek.json").exists()
         window.controller.apply(lambda s, sid: s.pause(sid))
         window.show_start()
         _wait_idle(qtbot, window)

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.follow_ups.failed.connect(self._show_error)
         self.directory_view.failed.connect(self._show_error)
         # Storage (issue 4): session files, and a warning about the database's folder.
-        self.session_files = SessionFileActions(context, ui, self)
+        self.session_files = SessionFileActions(context, ui, self, self.background)
         self.start_view.export_requested.connect(self.session_files.ask_export)
         self.start_view.import_requested.connect(self.session_files.ask_import)
         self.session_files.done.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
                 ui,
                 context.practice_cases,
                 context.glossary,
-                context.summaries,
+                off_thread(context.summaries, self.background),  # previews, sheets, printed
                 context.consent,
             )
             view.panel.knowledge.set_knowledge(context.knowledge)

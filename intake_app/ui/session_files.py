@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from intake_app.bootstrap.context import AppContext
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
+from intake_app.ui.background import Background, off_thread
 
 
 class SessionFileActions(QObject):
@@ -19,9 +20,17 @@ class SessionFileActions(QObject):
     failed = Signal(str)  # a message for the error box
     imported = Signal(int)  # the new session's id
 
-    def __init__(self, context: AppContext, translator: Translator, parent: QWidget) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        translator: Translator,
+        parent: QWidget,
+        background: Background | None = None,
+    ) -> None:
         super().__init__(parent)
         self.context = context
+        # Export and import read and write the database on the window's worker (issue 20).
+        self.files = off_thread(context.session_files, background or Background(self))
         self.tr_ui = translator
         self.window = parent
 
@@ -51,7 +60,7 @@ class SessionFileActions(QObject):
 
     def export_to(self, session_id: int, path: Path) -> None:
         try:
-            out = self.context.session_files.export_session(session_id, path)
+            out = self.files.export_session(session_id, path)
         except IntakeError as exc:
             self.failed.emit(exc.render(self.tr_ui.gettext))
             return
@@ -59,7 +68,7 @@ class SessionFileActions(QObject):
 
     def import_from(self, path: Path) -> None:
         try:
-            item = self.context.session_files.import_session(path)
+            item = self.files.import_session(path)
         except IntakeError as exc:
             self.failed.emit(exc.render(self.tr_ui.gettext))
             return

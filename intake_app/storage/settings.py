@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from intake_app.core.errors import StorageError
-from intake_app.storage.repository import utcnow
+from intake_app.storage.database import READ_ONLY
+from intake_app.storage.repository import storage_error, utcnow
 from intake_app.storage.tables import AppSettingRow
 
 MAX_VALUE = 2000
@@ -18,14 +18,13 @@ class SqlSettingsStore:
         self._engine = engine
 
     def get_setting(self, key: str) -> str | None:
+        # A deferred BEGIN: a read never waits for, or takes, a writer's lock.
         try:
-            with Session(self._engine) as session:
+            with Session(self._engine.execution_options(**READ_ONLY)) as session:
                 row = session.get(AppSettingRow, key)
                 return row.value if row is not None else None
-        except OperationalError as exc:
-            raise StorageError(
-                "De database is niet bereikbaar of zit op slot: {reason}", reason=str(exc.orig)
-            ) from exc
+        except SQLAlchemyError as exc:  # one sentence, in PostgreSQL's terms there
+            raise storage_error(exc) from exc
 
     def set_setting(self, key: str, value: str) -> None:
         if len(value) > MAX_VALUE:
@@ -40,9 +39,5 @@ class SqlSettingsStore:
                     row.updated_at = utcnow()
                 session.add(row)
                 session.commit()
-        except OperationalError as exc:
-            raise StorageError(
-                "De database is niet bereikbaar of zit op slot: {reason}", reason=str(exc.orig)
-            ) from exc
         except SQLAlchemyError as exc:
-            raise StorageError("Opslaan in de database is mislukt: {reason}", reason=exc) from exc
+            raise storage_error(exc) from exc

@@ -110,14 +110,14 @@ def test_nazorg_loads_off_the_gui_thread_and_drops_a_result_after_the_lock(
     window.show()
     with qtbot.waitSignal(view.loaded, timeout=30_000):
         window.home.setCurrentWidget(view)
-    assert view.list.count() == 1 and not view.empty.isVisible()
+    assert view.lines.rowCount() == 1 and not view.empty.isVisible()
 
     # A load still on its way when the screen locks must never fill the list again.
     view.refresh()
     view.clear_sensitive()
     view.wait_idle()
     qtbot.waitUntil(lambda: not view._pending, timeout=30_000)  # delivered, and dropped
-    assert view.list.count() == 0 and view.items == []
+    assert view.lines.rowCount() == 0 and view.items == []
     window.close()
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from intake_app.bootstrap.context import AppContext
 from intake_app.core.errors import IntakeError
 from intake_app.i18n.translator import Translator
+from intake_app.services.session_file import SessionFileService
 from intake_app.ui.background import Background, off_thread
 
 
@@ -30,9 +31,15 @@ class SessionFileActions(QObject):
         super().__init__(parent)
         self.context = context
         # Export and import read and write the database on the window's worker (issue 20).
-        self.files = off_thread(context.session_files, background or Background(self))
+        self.background = background or Background(self)
         self.tr_ui = translator
         self.window = parent
+
+    @property
+    def files(self) -> SessionFileService:
+        """Asked for on use: a role without session files (a coordinator) is refused then,
+        in one sentence, not when the window is built."""
+        return off_thread(self.context.session_files, self.background)
 
     def notices(self) -> list[str]:
         """Storage warnings to show at start (database in a synced folder)."""

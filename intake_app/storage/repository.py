@@ -22,15 +22,12 @@ from intake_app.storage.session_lists import SessionLists
 from intake_app.storage.session_one_trip import SessionOneTrip
 from intake_app.storage.session_records import SessionRecords
 from intake_app.storage.session_store import (  # callers name these through this module
-    _CHILDREN as _CHILDREN,
-)
-from intake_app.storage.session_store import (
     RESUME_WINDOW as RESUME_WINDOW,
 )
 from intake_app.storage.session_store import (
     UPDATABLE_SESSION_FIELDS,
-    _to_session,
     new_session_code,
+    to_session,
 )
 from intake_app.storage.session_store import (
     storage_error as storage_error,
@@ -62,7 +59,7 @@ class SqlSessionRepository(SessionLists, SessionOneTrip, SessionRecords):
                 with self._session() as session:
                     session.add(row)
                     session.commit()
-                    return _to_session(row)
+                    return to_session(row)
             except StorageError as exc:
                 if not isinstance(exc.__cause__, IntegrityError):
                     raise

@@ -24,11 +24,11 @@ from intake_app.core.model import (
 )
 from intake_app.storage.mapping import to_domain
 from intake_app.storage.session_store import (
-    _OPEN_REFERRAL_STATUSES,
+    OPEN_REFERRAL_STATUSES,
     RESUME_WINDOW,
     SessionStore,
-    _to_header,
-    _to_session,
+    to_header,
+    to_session,
 )
 from intake_app.storage.tables import (
     NextStepRow,
@@ -43,7 +43,7 @@ class SessionLists(SessionStore):
     def list_sessions(self) -> Sequence[IntakeSession]:
         with self._session() as session:
             rows = session.exec(select(SessionRow).order_by(col(SessionRow.updated_at).desc()))
-            return [_to_session(row) for row in rows]
+            return [to_session(row) for row in rows]
 
     # -- lists: headers only, a page at a time (design.md section 9) --------------------
     _HEADER_COLUMNS: tuple[Any, ...] = (
@@ -78,7 +78,7 @@ class SessionLists(SessionStore):
             query = query.where(where)
         with self._reading() as session:
             rows = session.execute(query.offset(max(offset, 0)).limit(max(limit, 0)))
-            return [_to_header(row) for row in rows]
+            return [to_header(row) for row in rows]
 
     def latest_unfinished(self, owner: str | None = None) -> SessionHeader | None:
         if owner is None:  # nobody's banner offers a session without an owner
@@ -102,13 +102,13 @@ class SessionLists(SessionStore):
         )
         with self._reading() as session:
             row = session.execute(query).first()
-            return _to_header(row) if row is not None else None
+            return to_header(row) if row is not None else None
 
     def due_follow_ups(self, since: date, until: date) -> Sequence[DueFollowUp]:
         # One query: the due sessions joined with their referrals still on their way.
         open_referral = and_(
             col(ReferralRow.session_id) == col(SessionRow.id),
-            col(ReferralRow.status).in_(_OPEN_REFERRAL_STATUSES),
+            col(ReferralRow.status).in_(OPEN_REFERRAL_STATUSES),
         )
         query = (
             select(
@@ -152,7 +152,7 @@ class SessionLists(SessionStore):
         referrals = (
             select(ReferralRow)
             .join(SessionRow, col(SessionRow.id) == col(ReferralRow.session_id))
-            .where(*due, col(ReferralRow.status).in_(_OPEN_REFERRAL_STATUSES))
+            .where(*due, col(ReferralRow.status).in_(OPEN_REFERRAL_STATUSES))
             .order_by(col(ReferralRow.id))
         )
         steps = (

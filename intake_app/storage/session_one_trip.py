@@ -25,12 +25,12 @@ from intake_app.core.model import (
 from intake_app.storage.mapping import to_domain
 from intake_app.storage.pipeline import Step, run_in_one_trip
 from intake_app.storage.session_store import (
-    _CHILDREN,
+    CHILDREN,
     SessionStore,
-    _table,
-    _to_answer,
-    _to_session,
     storage_error,
+    table_of,
+    to_answer,
+    to_session,
     utcnow,
 )
 from intake_app.storage.tables import (
@@ -47,20 +47,22 @@ class SessionOneTrip(SessionStore):
     def get_session(self, session_id: int) -> IntakeSession:
         """The session and every record in it: one round trip on PostgreSQL (pipeline)."""
         steps: list[Step] = [
-            (sql_select(_table(SessionRow)).where(_table(SessionRow).c.id == session_id), None),
+            (sql_select(table_of(SessionRow)).where(table_of(SessionRow).c.id == session_id), None),
             (
-                sql_select(_table(AnswerRow)).where(_table(AnswerRow).c.session_id == session_id),
+                sql_select(table_of(AnswerRow)).where(
+                    table_of(AnswerRow).c.session_id == session_id
+                ),
                 None,
             ),
             (
-                sql_select(_table(PhaseStateRow)).where(
-                    _table(PhaseStateRow).c.session_id == session_id
+                sql_select(table_of(PhaseStateRow)).where(
+                    table_of(PhaseStateRow).c.session_id == session_id
                 ),
                 None,
             ),
         ]
-        for row_class, _domain in _CHILDREN.values():
-            table = _table(row_class)
+        for row_class, _domain in CHILDREN.values():
+            table = table_of(row_class)
             steps.append(
                 (
                     sql_select(table).where(table.c.session_id == session_id).order_by(table.c.id),
@@ -74,12 +76,12 @@ class SessionOneTrip(SessionStore):
         if not found:
             raise NotFoundError("Gesprek {id} bestaat niet.", id=session_id)
         parts: dict[str, Any] = {
-            "answers": {a.card_id: _to_answer(a) for a in answers},
+            "answers": {a.card_id: to_answer(a) for a in answers},
             "phase_status": {p.phase_id: PhaseStatus(p.status) for p in phases},
         }
-        for (name, (_row, domain_class)), rows in zip(_CHILDREN.items(), children, strict=True):
+        for (name, (_row, domain_class)), rows in zip(CHILDREN.items(), children, strict=True):
             parts[name] = tuple(to_domain(child, domain_class) for child in rows)
-        return _to_session(found[0], **parts)
+        return to_session(found[0], **parts)
 
     # -- answers and phases -----------------------------------------------------------------
     def record_answer(self, session_id: int, answer: Answer, *, next_card: str | None) -> None:
@@ -148,7 +150,11 @@ class SessionOneTrip(SessionStore):
         """
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        answers, options, sessions = _table(AnswerRow), _table(AnswerOptionRow), _table(SessionRow)
+        answers, options, sessions = (
+            table_of(AnswerRow),
+            table_of(AnswerOptionRow),
+            table_of(SessionRow),
+        )
         upsert = pg_insert(answers).values(session_id=session_id, card_id=answer.card_id, **values)
         upsert = upsert.on_conflict_do_update(constraint="uq_answer_session_card", set_=values)
         chosen = [

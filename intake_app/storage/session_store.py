@@ -66,7 +66,7 @@ UPDATABLE_SESSION_FIELDS = frozenset(
 )  # fmt: skip
 
 # Child records of a session: (row class, domain class), in print order.
-_CHILDREN: dict[str, tuple[type[SQLModel], type[Any]]] = {
+CHILDREN: dict[str, tuple[type[SQLModel], type[Any]]] = {
     "debts": (DebtRow, Debt),
     "incomes": (IncomeRow, Income),
     "urgencies": (UrgencyRow, Urgency),
@@ -114,17 +114,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-_OPEN_REFERRAL_STATUSES = tuple(status.value for status in ReferralStatus if status.open)
+OPEN_REFERRAL_STATUSES = tuple(status.value for status in ReferralStatus if status.open)
 
 
-def _to_header(row: Any) -> SessionHeader:
+def to_header(row: Any) -> SessionHeader:
     session_id, code, updated_at, language, status, current_card, practice = row
     return SessionHeader(
         session_id, code, updated_at, language, status, current_card, bool(practice)
     )
 
 
-def _to_session(row: Any, **parts: Any) -> IntakeSession:
+def to_session(row: Any, **parts: Any) -> IntakeSession:
     assert row.id is not None
     return IntakeSession(
         id=row.id,
@@ -151,11 +151,11 @@ def _to_session(row: Any, **parts: Any) -> IntakeSession:
     )
 
 
-def _table(row_class: type[SQLModel]) -> Any:
+def table_of(row_class: type[SQLModel]) -> Any:
     return row_class.__table__  # type: ignore[attr-defined]
 
 
-def _to_answer(row: Any) -> Answer:
+def to_answer(row: Any) -> Answer:
     return Answer(
         card_id=row.card_id,
         state=AnswerState(row.state),

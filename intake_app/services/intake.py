@@ -1,34 +1,28 @@
 """IntakeService: start, resume and run sessions through the flow (printing: summaries.py).
 
+The records inside a session (intake_records.py), aftercare, conversation choices, handover
+details and the neighbourhood are mixins in their own modules; the counsellor's hints are
+session_hints.py.
+
 Each method that changes something stores it (committed) and returns the new
 ``SessionState`` with ``changed`` naming what changed, so views refresh only that.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from intake_app.core.directory import Organisation
 from intake_app.core.engine import IntakeEngine
 from intake_app.core.errors import IntakeError
 from intake_app.core.flow import AnswerKind, Card, Flow, RecordKind
 from intake_app.core.model import (
     Answer,
     AnswerState,
-    Consent,
-    ConsentPurpose,
-    Debt,
-    DebtKind,
-    FormalCategory,
     IntakeSession,
-    NextStep,
     Note,
-    OnTheSpotAction,
     PhaseStatus,
-    ProvisionCheck,
-    Referral,
     SessionStatus,
     Urgency,
     UrgencyType,
@@ -36,36 +30,23 @@ from intake_app.core.model import (
 from intake_app.core.ports import SessionRepository
 from intake_app.core.security import AuditAction, Permission
 from intake_app.i18n.languages import SOURCE_LANGUAGE, is_known
-from intake_app.i18n.translator import N_
 from intake_app.services.access import Access
 from intake_app.services.aftercare import (
-    TOO_MANY_REFERRALS,
     AftercareOperations,
-    too_many_referrals,
 )
-from intake_app.services.card_hints import card_hints
 from intake_app.services.conversation_choices import ConversationChoices
 from intake_app.services.directory import DirectoryService
 from intake_app.services.dto import AnswerView, SessionListItem, SessionPage, SessionState
 from intake_app.services.gate import gated
 from intake_app.services.handover_details import HandoverDetails
+from intake_app.services.intake_records import RecordOperations
 from intake_app.services.neighbourhood_choice import NeighbourhoodChoice, NeighbourhoodList
+from intake_app.services.session_hints import session_hints
 
 URGENCY_OPTIONS = {
     "eviction": UrgencyType.EVICTION,
     "disconnection": UrgencyType.DISCONNECTION,
     "bailiff": UrgencyType.BAILIFF,
-}
-# The question behind the question (INT-11): a signal suggests where help could come from.
-LIFE_DOMAIN_REFERRALS = {
-    "health": N_("Zorgen over gezondheid: bespreek een verwijzing naar de huisarts of de GGZ."),
-    "parenting": N_("Zorgen over opvoeding: het wijkteam of jeugdteam kan meedenken."),
-    "caregiving": N_("Zorg voor een ander: vraag naar mantelzorgondersteuning in de gemeente."),
-    "safety_at_home": N_(
-        "Onveilig thuis: zet de veiligheidsvlag en overleg met Veilig Thuis of een professional."
-    ),
-    "work_or_course": N_("Werk of taalles: verwijs naar het werkplein, UWV of taalaanbod."),
-    "loneliness": N_("Alleen voelen: noem een buurthuis, maatje of zelforganisatie."),
 }
 
 
@@ -82,7 +63,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoice, HandoverDetails):
+class IntakeService(
+    AftercareOperations,
+    ConversationChoices,
+    NeighbourhoodChoice,
+    HandoverDetails,
+    RecordOperations,
+):
     def __init__(
         self,
         sessions: SessionRepository,
@@ -376,140 +363,6 @@ class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoic
         )
         return self.open_session(session_id, changed={"appointment"})
 
-    # -- records ------------------------------------------------------------------------
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def add_debt(self, session_id: int, debt: Debt) -> SessionState:
-        _check_debt(debt)
-        self._sessions.add_debt(session_id, debt)
-        return self.open_session(session_id, changed={"debts"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def update_debt(self, session_id: int, debt: Debt) -> SessionState:
-        _check_debt(debt)
-        self._sessions.update_debt(session_id, debt)
-        return self.open_session(session_id, changed={"debts"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def remove_debt(self, session_id: int, debt_id: int) -> SessionState:
-        self._sessions.remove_debt(session_id, debt_id)
-        return self.open_session(session_id, changed={"debts"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def add_action(self, session_id: int, action: OnTheSpotAction) -> SessionState:
-        self._sessions.add_action(session_id, action)
-        return self.open_session(session_id, changed={"actions"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def update_action(self, session_id: int, action: OnTheSpotAction) -> SessionState:
-        self._sessions.update_action(session_id, action)
-        return self.open_session(session_id, changed={"actions"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def remove_action(self, session_id: int, action_id: int) -> SessionState:
-        self._sessions.remove_action(session_id, action_id)
-        return self.open_session(session_id, changed={"actions"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def remove_provision(self, session_id: int, provision_id: str) -> SessionState:
-        """Forget what was noted about one provision (it shows as not yet looked at)."""
-        self._sessions.remove_provision(session_id, provision_id)
-        return self.open_session(session_id, changed={"provisions"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def set_provision(self, session_id: int, check: ProvisionCheck) -> SessionState:
-        if check.provision_id not in {p.id for p in self.flow.provisions}:
-            raise IntakeError("Onbekende regeling: {id}.", id=check.provision_id)
-        self._sessions.set_provision(session_id, check)
-        return self.open_session(session_id, changed={"provisions"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def add_next_step(self, session_id: int, step: NextStep) -> SessionState:
-        if not step.what.strip():
-            raise IntakeError("Beschrijf wat er moet gebeuren.")
-        self._sessions.add_next_step(session_id, step)
-        return self.open_session(session_id, changed={"next_steps"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def update_next_step(self, session_id: int, step: NextStep) -> SessionState:
-        if not step.what.strip():
-            raise IntakeError("Beschrijf wat er moet gebeuren.")
-        self._sessions.update_next_step(session_id, step)
-        return self.open_session(session_id, changed={"next_steps"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def remove_next_step(self, session_id: int, step_id: int) -> SessionState:
-        self._sessions.remove_next_step(session_id, step_id)
-        return self.open_session(session_id, changed={"next_steps"})
-
-    @gated(Permission.READ_SESSIONS, None, target="session:{session_id}", in_body=True)
-    def referral_suggestions(self, session_id: int) -> list[Organisation]:
-        if self.directory is None:
-            return []
-        return self.directory.suggestions(self._sessions.get_session(session_id))
-
-    @gated(
-        Permission.WRITE_SESSIONS,
-        AuditAction.CONSENT_GIVEN,
-        target="session:{session_id}",
-        in_body=True,
-    )
-    def set_consents(self, session_id: int, wanted: Mapping[ConsentPurpose, bool]) -> SessionState:
-        """Record newly given consents and revoke withdrawn ones; history is kept (PRV-04)."""
-        session = self._sessions.get_session(session_id)
-        now = _now()
-        for purpose, give in wanted.items():
-            has = session.consent(purpose)
-            if give and not has:
-                self._sessions.record_consent(session_id, Consent(purpose, True, now))
-            elif has and not give:
-                self._sessions.revoke_consent(session_id, purpose, now)
-        return self.open_session(session_id, changed={"consents"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def add_referral(self, session_id: int, referral: Referral) -> SessionState:
-        if referral.planned_on is None:
-            referral = replace(referral, planned_on=_now().date())
-        self._sessions.add_referral(session_id, referral)
-        return self.open_session(session_id, changed={"referrals"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def update_referral(self, session_id: int, referral: Referral) -> SessionState:
-        self._sessions.update_referral(session_id, referral)
-        return self.open_session(session_id, changed={"referrals"})
-
-    @gated(
-        Permission.WRITE_SESSIONS, AuditAction.CHANGED, target="session:{session_id}", in_body=True
-    )
-    def remove_referral(self, session_id: int, referral_id: int) -> SessionState:
-        self._sessions.remove_referral(session_id, referral_id)
-        return self.open_session(session_id, changed={"referrals"})
-
     # -- state --------------------------------------------------------------------------
     def _state(self, session: IntakeSession, changed: set[str]) -> SessionState:
         return SessionState(
@@ -527,52 +380,9 @@ class IntakeService(AftercareOperations, ConversationChoices, NeighbourhoodChoic
             record=session,
             phases=tuple(self.engine.phase_states(session)),
             completion_problems=tuple(self.engine.completion_problems(session)),
-            hints=tuple(self._hints(session)),
+            hints=tuple(session_hints(self.flow, session)),
             changed=frozenset(changed),
         )
-
-    def _hints(self, session: IntakeSession) -> list[str]:
-        """Escalation hints for volunteers (REF-04), the referrals the life-domain answers
-        point to (INT-11); services/card_hints.py adds those of the card in view (COM-06,
-        INT-03, GEN-03, GEN-06, ORG-08)."""
-        hints: list[str] = []
-        domains = session.answers.get("life_domains")
-        if domains is not None and domains.state is AnswerState.ANSWERED:
-            hints += [LIFE_DOMAIN_REFERRALS[d] for d in domains.value if d in LIFE_DOMAIN_REFERRALS]
-        formal = [d for d in session.debts if d.kind is DebtKind.FORMAL]
-        if len(formal) >= 3 and session.urgencies:
-            hints.append(
-                N_("Meerdere schuldeisers en iets dringends: schakel een professional in.")
-            )
-        if too_many_referrals(session):
-            hints.append(TOO_MANY_REFERRALS)
-        if session.trauma_flag:
-            hints.append(
-                N_("Mogelijk trauma: vraag niet door over de vlucht, houd het kort, bied pauzes.")
-            )
-        if session.safety_flag:
-            hints.append(
-                N_("Zorgen over veiligheid: overleg met een professional of Veilig Thuis.")
-            )
-        if any(d.category is FormalCategory.TAX_OFFICE for d in formal):
-            hints.append(
-                N_("Schulden bij de Belastingdienst: vraag een professional mee te kijken.")
-            )
-        hints += card_hints(self.flow, session)
-        return hints
-
-
-def _check_debt(debt: Debt) -> None:
-    """One sentence for what cannot be stored as typed."""
-    amounts = (debt.amount, debt.amount_up_to, debt.monthly_repayment)
-    if any(money is not None and money.cents < 0 for money in amounts):
-        raise IntakeError("Een bedrag kan niet negatief zijn.")
-    if debt.kind is DebtKind.FORMAL and not debt.creditor.strip():
-        raise IntakeError("Vul in bij wie de schuld is.")
-    if debt.amount_up_to is not None and (
-        debt.amount is None or debt.amount_up_to.cents < debt.amount.cents
-    ):
-        raise IntakeError("Bij een bedrag van … tot … moet het tweede bedrag het hoogste zijn.")
 
 
 def _with_answer(session: IntakeSession, answer: Answer) -> IntakeSession:

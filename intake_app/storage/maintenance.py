@@ -21,7 +21,7 @@ from intake_app.core.model import AnswerState, IntakeSession
 from intake_app.storage.backup import list_backups, make_backup
 from intake_app.storage.database import READ_ONLY, sqlite_file
 from intake_app.storage.mapping import to_columns
-from intake_app.storage.repository import _CHILDREN
+from intake_app.storage.session_store import CHILDREN
 from intake_app.storage.tables import (
     SESSION_CHOICES,
     ActionRow,
@@ -214,7 +214,7 @@ class SqlStorageMaintenance:
                 )
             )
         organisations = OrganisationRow.__table__  # type: ignore[attr-defined]
-        for name, (row_class, _domain) in _CHILDREN.items():
+        for name, (row_class, _domain) in CHILDREN.items():
             for item in getattr(s, name):
                 columns = to_columns(item)
                 if name == "referrals" and columns.get("organisation_id") is not None:

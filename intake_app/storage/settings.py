@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from intake_app.storage.database import READ_ONLY
-from intake_app.storage.repository import storage_error, utcnow
+from intake_app.storage.session_store import storage_error, utcnow
 from intake_app.storage.tables import AppSettingRow
 
 MAX_VALUE = 2000

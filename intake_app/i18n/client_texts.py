@@ -32,6 +32,8 @@ DECLINE = N_("Zeg ik liever niet")
 # listed in CLIENT_UI_MESSAGES or in COUNSELLOR_TEXTS_ON_CLIENT_SCREENS.
 CLIENT_SOURCE_FILES = (
     "intake_app/ui/client_view.py",
+    "intake_app/ui/client_comfort.py",  # Pauze, Herhaal, Zeg ik liever niet, reading aids
+    "intake_app/ui/option_grid.py",  # the answer cards' hints ("Toets 3")
     "intake_app/ui/consent_view.py",
     "intake_app/ui/glossary_view.py",
     "intake_app/ui/read_aloud.py",
@@ -62,7 +64,7 @@ COUNSELLOR_TEXTS_ON_CLIENT_SCREENS = frozenset(
 )
 
 CLIENT_UI_MESSAGES: tuple[str, ...] = (
-    # The client card (ui/client_view.py ClientView)
+    # The client card (ui/client_view.py ClientView, ui/client_comfort.py)
     "Pauze",
     "Verder",
     "Herhaal",

@@ -3,20 +3,20 @@
 Calm by design (design.md section 2): a quiet row of phase pictograms instead of a
 percentage, "Pauze", "Herhaal" and "Zeg ik liever niet" always in the same place, RTL for
 Arabic and Dari. Digits 1-9 choose a card so a client can answer by saying a number.
+This module holds the question, the progress row, the layout and what an answer means;
+the answer cards and their fitting are in ui/option_grid.py, the comfort row and the
+reading aids (read aloud, glossary words) in ui/client_comfort.py.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,20 +24,17 @@ from PySide6.QtWidgets import (
 
 from intake_app.content.glossary import Glossary
 from intake_app.core.engine import PhaseState, PhaseView
-from intake_app.core.flow import AnswerKind, Card, Flow, Option, RecordKind
-from intake_app.i18n.client_texts import DECLINE
+from intake_app.core.flow import AnswerKind, Card, Flow, RecordKind
 from intake_app.i18n.direction import in_reading_direction
 from intake_app.i18n.translator import N_, Translator
 from intake_app.ui import pictograms
-from intake_app.ui.accessibility import announce, no_tab_stop, set_name, tab_chain
-from intake_app.ui.glossary_view import GlossaryDialog, GlossaryLinks
-from intake_app.ui.option_card import MAX_COLUMNS, OptionCard, caption_font, fit_grid
-from intake_app.ui.read_aloud import ReadAloudButton
+from intake_app.ui.accessibility import announce, set_name, tab_chain
+from intake_app.ui.client_comfort import ClientComfort
+from intake_app.ui.option_grid import OptionGrid
 from intake_app.ui.widgets import named
 
 CARD_PICTOGRAM = 72  # the question's own pictogram; the answer cards get the room
 PROGRESS_PICTOGRAM = 28
-GRID_SPACING = 12
 
 
 # Phase status in words for the progress pictograms (screen readers, tooltips).
@@ -50,17 +47,7 @@ PHASE_STATUS = {
 }
 
 
-class _OptionsArea(QScrollArea):
-    """Tells when its visible part changes size, so the cards can be fitted again."""
-
-    resized = Signal()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-
-class ClientView(QWidget):
+class ClientView(OptionGrid, ClientComfort, QWidget):
     option_chosen = Signal(str, list)  # card id, option ids
     declined = Signal(str)  # card id
     next_requested = Signal()
@@ -83,7 +70,6 @@ class ClientView(QWidget):
         self.selected: list[str] = []
         self.paused = False
         self.phases: tuple[PhaseState, ...] = ()
-        self.glossary_dialog: GlossaryDialog | None = None
 
         self.progress = QHBoxLayout()
         self.progress.setSpacing(6)
@@ -98,55 +84,13 @@ class ClientView(QWidget):
         self.card_title.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.card_title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.explanation = named(QLabel(), "CardExplanation", wrap=True)
-        # Read aloud where a voice speaks the client's language (hidden otherwise), and the
-        # glossary words this card uses, explained in the client's language.
-        self.read_aloud = ReadAloudButton(translator)
-        self.glossary = glossary
-        self.glossary_links = GlossaryLinks(glossary or Glossary(()), translator)
-        self.glossary_links.hide()
-        self.glossary_links.term_requested.connect(self.open_glossary)
-        # The cards sit in a scroll area only as a last resort: ``fit_grid`` sizes them so
-        # that every card of the step is in view (a card below the fold is never seen).
-        self.options_area = _OptionsArea()
-        self.options_area.setObjectName("OptionsArea")
-        self.options_area.setWidgetResizable(True)
-        self.options_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.options_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.options_area.resized.connect(self._fit_options)
-        no_tab_stop(self.options_area)
-        options_widget = QWidget()
-        options_widget.setObjectName("OptionsWidget")
-        self.options_area.setWidget(options_widget)
-        options_column = QVBoxLayout(options_widget)
-        options_column.setContentsMargins(0, 0, 0, 0)
-        self.options_grid = QGridLayout()
-        options_column.addLayout(self.options_grid)
-        options_column.addStretch(1)
-        self.options_grid.setSpacing(GRID_SPACING)
-        self.option_buttons: dict[str, OptionCard] = {}
-        self._pool: list[OptionCard] = []
-        self._columns = 0
-        self._pictogram_size = 0
-        self._point_size = 0
-        self._arrows = _ArrowKeys(self)
+        self._build_reading_aids(translator, glossary)
+        self._build_options_area()
         self.done_button = named(QPushButton(), "Primary")
         self.done_button.setMinimumHeight(48)
         self.done_button.clicked.connect(self._confirm)
 
-        self.pause_button = named(QPushButton(), "ComfortButton")
-        self.pause_button.clicked.connect(self.toggle_pause)
-        self.repeat_button = named(QPushButton(), "ComfortButton")
-        self.repeat_button.clicked.connect(self._repeat)
-        self.decline_button = named(QPushButton(), "ComfortButton")
-        self.decline_button.clicked.connect(self._decline)
-        comfort_pictograms: dict[QPushButton, str] = {
-            self.pause_button: "2615",  # hot beverage
-            self.repeat_button: "1F501",  # repeat arrows
-            self.decline_button: "1F910",  # zipped mouth
-        }
-        for button, code in comfort_pictograms.items():
-            button.setIcon(pictograms.icon(code, 32))
-            button.setIconSize(QSize(32, 32))
+        self._build_comfort_row()
 
         # Compact chrome, so that the answer cards get the height of a laptop screen:
         # the phase title sits beside the progress row, the explanation and the glossary
@@ -192,14 +136,6 @@ class ClientView(QWidget):
         self.glossary_links.set_translator(translator)
         self.retranslate_ui()
 
-    def open_glossary(self, entry_id: str) -> None:
-        if self.glossary is None:
-            return
-        dialog = GlossaryDialog(self.glossary, self.tr_client, self, self.read_aloud.reader)
-        dialog.show_entry(entry_id)
-        dialog.open()
-        self.glossary_dialog = dialog
-
     def _build_progress(self) -> None:
         for phase in self.flow.phases:
             if phase.counsellor_only:
@@ -222,77 +158,12 @@ class ClientView(QWidget):
         self.paused = False
         if rebuild:
             self._rebuild_options()
-            if self.glossary is not None and card is not None:
-                labels = (option.label for option in self._shown_options())
-                self.glossary_links.show_text(card.title, card.explanation, *labels)
-            else:
-                self.glossary_links.hide()
+            labels = (option.label for option in self._shown_options())
+            self._show_glossary_words(card, *labels)
         self.retranslate_ui()
         if rebuild:
             self._update_tab_order()
             self._show_question()
-
-    def _rebuild_options(self) -> None:
-        # Cards are pooled and reused: creating and styling widgets is what makes a step slow.
-        self.option_buttons = {}
-        options = self._shown_options()
-        while len(self._pool) < len(options):
-            self._pool.append(self._new_option_button(len(self._pool)))
-        multi = self.card is not None and self.card.kind is AnswerKind.MULTI
-        for index, button in enumerate(self._pool):
-            if index < len(options):
-                if button.isCheckable() != multi:
-                    button.set_multi(multi)
-                self.option_buttons[options[index].id] = button
-            # Not a toggle of the client's: the selection must not follow this reset.
-            blocked = button.blockSignals(True)
-            button.setChecked(False)
-            button.blockSignals(blocked)
-            button.set_chosen(False)
-            button.setVisible(index < len(options))
-        self._columns = 0  # lay out again with this step's captions
-        # A new card starts at the top, with nothing focused that could look pre-selected.
-        self.options_area.verticalScrollBar().setValue(0)
-        focused = QApplication.focusWidget()
-        if focused is not None and (focused is self or self.isAncestorOf(focused)):
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fit_options(self) -> None:
-        """Size and place the cards so that all of them are in view at once."""
-        buttons = list(self.option_buttons.values())
-        if not buttons:
-            return
-        viewport = self.options_area.viewport()
-        captions = [button.caption.text() for button in buttons]
-        base = buttons[0].font()
-        choice = fit_grid(
-            captions,
-            viewport.width(),
-            viewport.height(),
-            GRID_SPACING,
-            lambda points: caption_font(base, points),
-        )
-        for index, button in enumerate(buttons):
-            button.set_point_size(choice.point_size)
-            place = divmod(index, choice.columns)
-            if button.place != place:  # re-adding moves it: only when it changed
-                button.place = place
-                self.options_grid.addWidget(button, *place)
-            if choice.card_height:
-                button.setFixedHeight(choice.card_height)
-        if choice.pictogram != self._pictogram_size:
-            self._set_pictograms(choice.pictogram)
-        self._columns = choice.columns
-        self._pictogram_size = choice.pictogram
-        self._point_size = choice.point_size
-        for column in range(MAX_COLUMNS):
-            self.options_grid.setColumnStretch(column, 1 if column < choice.columns else 0)
-            self.options_grid.setColumnMinimumWidth(column, 0)
-
-    def _set_pictograms(self, size: int) -> None:
-        for number, option in enumerate(self._shown_options(), start=1):
-            button = self.option_buttons[option.id]
-            button.set_option(number, button.caption.text(), option.pictogram, size)
 
     def focus_chain(self) -> list[QWidget]:
         """The task's order: the options, "Klaar", then reading aids, then the comfort row."""
@@ -319,26 +190,6 @@ class ClientView(QWidget):
     def _question_text(self) -> str:
         return " ".join(part for part in (self.card_title.text(), self.explanation.text()) if part)
 
-    def _shown_options(self) -> tuple[Option, ...]:
-        """The card's options; on the provisions card, the provisions as cards to look at."""
-        card = self.card
-        if card is None:
-            return ()
-        if card.records is RecordKind.PROVISIONS and not card.options:
-            return tuple(Option(p.id, p.label, p.pictogram) for p in self.flow.provisions)
-        return card.options
-
-    def _new_option_button(self, index: int) -> OptionCard:
-        button = OptionCard()
-        # One answer: a plain button, pressing it records the answer. Several answers: a
-        # check box whose toggle (a click, Space, or AT's "Toggle" action) changes the set.
-        button.clicked.connect(lambda _=False, i=index: self._pressed(i))
-        button.toggled.connect(lambda on, i=index: self._toggled(i, on))
-        button.installEventFilter(self._arrows)
-        button.place = (0, index)
-        self.options_grid.addWidget(button, *button.place)
-        return button
-
     def _texts(self) -> Translator:
         """Counsellor-only cards stay in Dutch: the client is not meant to read them."""
         phase = self.flow.phase_of(self.card.id) if self.card else None
@@ -355,11 +206,7 @@ class ClientView(QWidget):
         locale = QLocale(t.code.replace("-", "_"))
         if self.locale() != locale:
             self.setLocale(locale)
-        self.pause_button.setText(
-            client.gettext("Verder") if self.paused else client.gettext("Pauze")
-        )
-        self.repeat_button.setText(client.gettext("Herhaal"))
-        self.decline_button.setText(client.gettext(DECLINE))
+        self._retranslate_comfort(client)
         self._retranslate_progress()
         card = self.card
         if card is None:
@@ -396,24 +243,7 @@ class ClientView(QWidget):
             self.explanation.setText(in_reading_direction(t.gettext(card.explanation), t.rtl))
             self.explanation.setVisible(bool(card.explanation))
             self.read_aloud.set_text(f"{t.gettext(card.title)} {t.gettext(card.explanation)}")
-        size = self._pictogram_size or 96
-        for number, option in enumerate(self._shown_options(), start=1):
-            option_button = self.option_buttons[option.id]
-            caption = in_reading_direction(t.gettext(option.label), t.rtl)
-            option_button.set_option(number, caption, option.pictogram, size)
-            # One answer: a button marked "chosen" (a property for the style sheet and words
-            # for a screen reader); several answers: a check box that is checked.
-            chosen = option.id in self.selected
-            option_button.setChecked(option_button.isCheckable() and chosen)
-            marked = chosen and not option_button.isCheckable()
-            option_button.set_chosen(marked)
-            # The digit that chooses it as a hint.
-            hint = t.format("Toets {number}", number=number)
-            if marked:
-                hint = t.format("Gekozen. {hint}", hint=hint)
-            option_button.setAccessibleDescription(hint)
-            option_button.setVisible(not self.paused)
-        self._fit_options()
+        self._show_options(t)
         onward = card.kind is AnswerKind.INFO or self._kept_for_its_form()
         self.done_button.setVisible(not self.paused and (onward or card.kind is AnswerKind.MULTI))
         self.done_button.setText(client.gettext("Verder") if onward
@@ -456,16 +286,7 @@ class ClientView(QWidget):
         """Auto-lock: no card, no answer, no language left on screen (the chrome stays)."""
         self.card = None
         self.selected = []
-        for button in self._pool:
-            button.caption.clear()
-            button.setAccessibleName("")
-            button.setAccessibleDescription("")
-            blocked = button.blockSignals(True)
-            button.setChecked(False)
-            button.blockSignals(blocked)
-            button.set_chosen(False)
-            button.hide()
-        self.option_buttons = {}
+        self._clear_options()
         for label in (self.phase_title, self.card_title, self.explanation, self.counsellor_banner):
             label.clear()
         self.card_pictogram.clear()
@@ -509,29 +330,6 @@ class ClientView(QWidget):
             self.selected = [o for o in self.selected if o not in exclusive] + [option_id]
         self.retranslate_ui()
 
-    def _pressed(self, index: int) -> None:
-        if not self._pool[index].isCheckable():
-            self._choose_by_number(index + 1)
-
-    def _toggled(self, index: int, on: bool) -> None:
-        """A check box changed (click, Space or AT's Toggle): make the selection agree."""
-        options = self._shown_options()
-        if self.card is None or index >= len(options) or not self._pool[index].isCheckable():
-            return
-        if on != (options[index].id in self.selected):
-            self._choose_by_number(index + 1)
-            if on != (options[index].id in self.selected):
-                self.retranslate_ui()  # refused (paused): show the true state again
-
-    def move_between_options(self, step: int) -> None:
-        """Arrow keys within the card: the next or previous option gets focus."""
-        buttons = [b for b in self.option_buttons.values() if b.isVisible()]
-        if not buttons:
-            return
-        focused = QApplication.focusWidget()
-        index = buttons.index(focused) if focused in buttons else -1 if step > 0 else 0
-        buttons[(index + step) % len(buttons)].setFocus(Qt.FocusReason.TabFocusReason)
-
     def _choose_by_number(self, number: int) -> None:
         if self.card is not None and number <= len(self.card.options):
             self._choose(self.card.options[number - 1].id)
@@ -549,46 +347,3 @@ class ClientView(QWidget):
             self.next_requested.emit()
         elif self.selected:
             self.option_chosen.emit(card.id, list(self.selected))
-
-    def _decline(self) -> None:
-        if self.card is not None:
-            self.declined.emit(self.card.id)
-
-    def _repeat(self) -> None:
-        """Show the card again from the start, and read it aloud where a voice exists."""
-        if self.card is not None:
-            self.paused = False
-            self.retranslate_ui()
-            if self.read_aloud.has_voice:
-                self.read_aloud.read()
-            self.repeat_requested.emit(self.card.id)
-
-    def toggle_pause(self) -> None:
-        self.paused = not self.paused
-        self.retranslate_ui()
-
-
-class _ArrowKeys(QObject):
-    """Arrow keys move between the option cards (a scroll area would otherwise scroll)."""
-
-    def __init__(self, view: ClientView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        rtl = self.view.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        steps = {
-            Qt.Key.Key_Right: -1 if rtl else 1,
-            Qt.Key.Key_Left: 1 if rtl else -1,
-            Qt.Key.Key_Down: 1,
-            Qt.Key.Key_Up: -1,
-        }
-        step = steps.get(Qt.Key(event.key()))
-        if step is None:
-            return False
-        self.view.move_between_options(step)
-        return True

@@ -1,34 +1,24 @@
 """The coordinator's dashboard: anonymous statistics with charts, tables and exports.
 
-Only suppressed figures reach this view (the service returns a StatisticsReport). Counting
-and writing files run on a QThreadPool worker; the window stays responsive and shows progress.
+Only suppressed figures reach this view (the service returns a StatisticsReport). This
+module holds the filters, the summary and prevention lines, the table and the layout;
+the charts are drawn in ui/stats_charts.py, the neighbourhood list and file exports are a
+mixin in ui/stats_controls.py, and counting and writing files run as a ui/stats_job.py
+job on a QThreadPool worker, so the window stays responsive and shows progress.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QDate, QMargins, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QDate, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -45,48 +35,21 @@ from intake_app.core.statistics import (
     HIDDEN_SECONDARY,
     MINIMUM_THRESHOLD,
     StatisticsReport,
-    SuppressedTable,
     small_label,
 )
 from intake_app.i18n.translator import Translator
 from intake_app.services.prevention import COST_REFERENCES, resolved_totals
 from intake_app.services.statistics import StatisticsService
-
-ACCENT = QColor("#2f6f73")
-SOFT = QColor("#9cc5c0")
-
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    """Runs ``work(progress)`` off the GUI thread and reports through queued signals."""
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], object]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work(self.signals.progress.emit)
-        except IntakeError as exc:
-            self.signals.failed.emit(exc)
-        except Exception as exc:  # one sentence for the person, never a traceback
-            self.signals.failed.emit(IntakeError("De statistiek lukte niet: {reason}.",
-                                                 reason=type(exc).__name__))  # fmt: skip
-        else:
-            self.signals.done.emit(result)
+from intake_app.ui.stats_charts import chart_view, monthly_chart, replace_chart, totals_chart
+from intake_app.ui.stats_controls import StatsControls
+from intake_app.ui.stats_job import StatsJob, Work
 
 
 def _month(date: QDate) -> str:
     return f"{date.year():04d}-{date.month():02d}"
 
 
-class StatsDashboard(QWidget):
+class StatsDashboard(StatsControls, QWidget):
     """Filters (period, neighbourhood, threshold), charts, one table at a time, exports."""
 
     finished = Signal(object)  # StatisticsReport
@@ -106,7 +69,7 @@ class StatsDashboard(QWidget):
         self.tr_ui = ui
         self.pool = pool or QThreadPool.globalInstance()
         self.report: StatisticsReport | None = None
-        self._jobs: set[_Job] = set()
+        self._jobs: set[StatsJob] = set()
 
         today = QDate.currentDate()
         self.from_label, self.to_label = QLabel(), QLabel()
@@ -150,9 +113,9 @@ class StatsDashboard(QWidget):
         self.prevention.setObjectName("statsPrevention")
         self.prevention.setWordWrap(True)
 
-        self.sessions_chart = self._chart_view()
-        self.interpreter_chart = self._chart_view()
-        self.informal_chart = self._chart_view()
+        self.sessions_chart = chart_view()
+        self.interpreter_chart = chart_view()
+        self.informal_chart = chart_view()
         charts = QGridLayout()
         charts.addWidget(self.sessions_chart, 0, 0)
         charts.addWidget(self.interpreter_chart, 0, 1)
@@ -189,58 +152,9 @@ class StatsDashboard(QWidget):
         self._load_neighbourhoods()
         self.retranslate_ui()
 
-    # -- building blocks ------------------------------------------------------------------------
-    @staticmethod
-    def _chart_view() -> QChartView:
-        view = QChartView(QChart())
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(220)
-        return view
-
-    def _load_neighbourhoods(self) -> None:
-        self.neighbourhood.clear()
-        self.neighbourhood.addItem(self.tr_ui.gettext("Alle wijken"), None)
-        try:
-            names = self.service.neighbourhoods()
-        except IntakeError as exc:
-            self.failed.emit(exc.render(self.tr_ui.gettext))
-            names = []
-        for name in names:
-            self.neighbourhood.addItem(name, name)
-
-    def _ask_neighbourhoods(self) -> None:
-        try:
-            current = "\n".join(self.service.neighbourhood_list())
-        except IntakeError as exc:
-            self.failed.emit(exc.render(self.tr_ui.gettext))
-            return
-        text, accepted = QInputDialog.getMultiLineText(
-            self,
-            self.tr_ui.gettext("Wijken"),
-            self.tr_ui.gettext("De wijken voor de statistiek, één per regel:"),
-            current,
-        )
-        if accepted:
-            self.set_neighbourhoods(text)
-
-    def set_neighbourhoods(self, text: str) -> bool:
-        """Keep the list typed by the coordinator (one name a line); False if refused."""
-        try:
-            self.service.set_neighbourhood_list(text.splitlines())
-        except IntakeError as exc:
-            message = exc.render(self.tr_ui.gettext)
-            self.summary.setText(message)
-            self.failed.emit(message)
-            return False
-        self._load_neighbourhoods()
-        return True
-
-    def _run(
-        self,
-        work: Callable[[Callable[[int, int], None]], object],
-        done: Callable[[object], None],
-    ) -> None:
-        job = _Job(work)
+    # -- running a job on the worker (ui/stats_job.py) ----------------------------------------
+    def _run(self, work: Work, done: Callable[[object], None]) -> None:
+        job = StatsJob(work)
         self._jobs.add(job)  # keep the Python object alive until it reports
         job.signals.progress.connect(self._progress)
 
@@ -290,25 +204,6 @@ class StatsDashboard(QWidget):
             ),
             self._show_report,
         )
-
-    def export(self, fmt: str, out: Path) -> None:
-        report = self.report
-        if report is None:
-            return
-        self._run(lambda _progress: self.service.export(report, out, fmt), self._exported)
-
-    def _ask_export(self, fmt: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr_ui.gettext("Statistiek opslaan"), f"statistiek.{fmt}", f"*.{fmt}"
-        )
-        if name:
-            self.export(fmt, Path(name))
-
-    def _exported(self, path: object) -> None:
-        self._busy(False)
-        self.progress.setValue(self.progress.maximum())
-        self.summary.setText(self.tr_ui.format("Opgeslagen: {path}", path=path))
-        self.exported.emit(path)
 
     # -- showing a report -----------------------------------------------------------------------
     def _show_report(self, result: object) -> None:
@@ -415,116 +310,15 @@ class StatsDashboard(QWidget):
         self.reference.setVisible(bool(table.reference))
 
     def _draw_charts(self) -> None:
-        report = self.report
+        report, t = self.report, self.tr_ui
         if report is None:
             return
-        self._replace_chart(self.sessions_chart, self._monthly_chart(report.table("sessions")))
-        self._replace_chart(
+        replace_chart(self.sessions_chart, monthly_chart(report.table("sessions"), t))
+        replace_chart(
             self.interpreter_chart,
-            self._totals_chart(report.table("interpreter_mode"), skip={"not_answered"}),
+            totals_chart(report.table("interpreter_mode"), t, skip={"not_answered"}),
         )
-        self._replace_chart(self.informal_chart, self._totals_chart(report.table("informal_card")))
-
-    @staticmethod
-    def _replace_chart(view: QChartView, chart: QChart) -> None:
-        """The view owns its chart; it lets go of the old one, so delete that here."""
-        old = view.chart()
-        view.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-
-    def _empty_chart(self, chart: QChart, title: str) -> QChart:
-        """A chart with nothing to draw says so, instead of staying blank."""
-        chart.setTitle(self.tr_ui.format("{title}: geen gegevens", title=title))
-        chart.legend().setVisible(False)
-        return chart
-
-    def _monthly_chart(self, table: SuppressedTable) -> QChart:
-        chart = QChart()
-        title = self.tr_ui.gettext(table.title)
-        chart.setTitle(title)
-        if all(table.shown_value(r, c) is None for r in range(len(table.rows))
-               for c in range(len(table.columns))):  # fmt: skip
-            return self._empty_chart(chart, title)
-        series = QStackedBarSeries()
-        for r, (_row_id, label) in enumerate(table.rows):
-            bars = QBarSet(self.tr_ui.gettext(label))
-            bars.setColor(ACCENT if r == 0 else SOFT)
-            for c in range(len(table.columns)):
-                bars.append(float(table.shown_value(r, c) or 0))
-            series.append(bars)
-        chart.addSeries(series)
-        # "2026-03" as "03-26": the whole month names do not fit under a bar.
-        months = [
-            f"{column[5:]}-{column[2:4]}"
-            + ("" if table.shown_value(len(table.rows), c) is not None else "*")
-            for c, column in enumerate(table.columns)
-        ]
-        self._axes(chart, series, months, horizontal=False)
-        return chart
-
-    def _totals_chart(self, table: SuppressedTable, skip: set[str] | None = None) -> QChart:
-        chart = QChart()
-        title = self.tr_ui.gettext(table.title)
-        chart.setTitle(title)
-        bars = QBarSet(self.tr_ui.gettext(table.unit))
-        bars.setColor(ACCENT)
-        names = []
-        total_column = len(table.columns)
-        for r, (row_id, label) in enumerate(table.rows):
-            if skip and row_id in skip:
-                continue
-            value = table.shown_value(r, total_column)
-            if value is None:
-                continue  # hidden small numbers stay out of the chart (the table shows "<5")
-            names.append(_short(self.tr_ui.gettext(label)))
-            bars.append(float(value))
-        if not names:
-            return self._empty_chart(chart, title)
-        # A horizontal chart draws its first category at the bottom: reverse to read top-down.
-        values = [bars.at(i) for i in range(bars.count())]
-        bars.remove(0, bars.count())
-        bars.append(list(reversed(values)))
-        names.reverse()
-        series = QHorizontalBarSeries()
-        series.append(bars)
-        chart.addSeries(series)
-        self._axes(chart, series, names, horizontal=True)
-        chart.legend().setVisible(False)
-        return chart
-
-    @staticmethod
-    def _axes(chart: QChart, series: object, names: list[str], *, horizontal: bool) -> None:
-        small = QFont()
-        small.setPointSize(8)
-        title = QFont()
-        title.setPointSize(10)
-        title.setBold(True)
-        chart.setTitleFont(title)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        categories = QBarCategoryAxis()
-        categories.append(names)
-        categories.setLabelsFont(small)
-        if not horizontal and len(names) > 12:
-            categories.setLabelsAngle(-90)  # many months: upright labels fit under thin bars
-        # Qt shortens labels that seem too long to "0…" or "…": ours are short already.
-        categories.setTruncateLabels(False)
-        values = QValueAxis()
-        values.setLabelsFont(small)
-        values.setLabelFormat("%d")
-        values.setTruncateLabels(False)
-        values.applyNiceNumbers()
-        chart.addAxis(
-            categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
-        )
-        chart.addAxis(
-            values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
-        )
-        series.attachAxis(categories)  # type: ignore[attr-defined]
-        series.attachAxis(values)  # type: ignore[attr-defined]
-        values.setMin(0)
-        values.applyNiceNumbers()
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        replace_chart(self.informal_chart, totals_chart(report.table("informal_card"), t))
 
     def retranslate_ui(self) -> None:
         t = self.tr_ui
@@ -553,11 +347,6 @@ class StatsDashboard(QWidget):
         if self.report is not None:
             self._draw_charts()
             self._show_table()
-
-
-def _short(label: str, limit: int = 28) -> str:
-    """A category label that fits beside a bar: Qt would elide a long one to "…"."""
-    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 __all__ = ["StatsDashboard"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -16,3 +16,11 @@ def named(widget: W, name: str, *, wrap: bool = False) -> W:
     if wrap and isinstance(widget, QLabel):
         widget.setWordWrap(True)
     return widget
+
+
+def separator() -> QFrame:
+    """A thin horizontal line between the sections of a panel."""
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setStyleSheet("color: #D5DEDC;")
+    return line

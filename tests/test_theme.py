@@ -229,6 +229,10 @@ def test_every_focusable_control_has_a_visible_focus_style(
 
     # Seen, not only written: one shown control of each type, without and with focus.
     preview.close()
+    # The offscreen platform does not hand activation back when a dialog closes (a window
+    # manager does); focus only moves inside the active window.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
     samples: dict[str, QWidget] = {}
     for widget in _focusable(window):
         if widget.isVisible() and widget.isEnabled() and widget.width() > 8:

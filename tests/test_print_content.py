@@ -9,7 +9,7 @@ import pytest
 
 from intake_app.core.model import ConsentPurpose, Urgency, UrgencyType
 from intake_app.i18n.formatting import Formatter
-from intake_app.services import summaries as s
+from intake_app.services import summary_texts as s
 from intake_app.services.summaries import PrintOptions
 from tests.pdf_text import flat, pdf_text
 from tests.summary_data import make_session

@@ -9,11 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from intake_app.core.model import ConsentPurpose, Debt, DebtKind, Direction, Money, Note
+from intake_app.core.model import (
+    ConsentPurpose,
+    Debt,
+    DebtKind,
+    Direction,
+    Money,
+    NextStep,
+    Note,
+    Owner,
+    Relationship,
+    UrgencyType,
+)
 from intake_app.core.summary import SummaryKind
 from intake_app.i18n.formatting import Formatter
-from intake_app.services import summaries as s
-from intake_app.services.summaries import ConsentMissingError, PrintOptions
+from intake_app.services import summary_texts as s
+from intake_app.services.summaries import ConsentMissingError, PrintOptions, UnknownSummaryKindError
 from tests.pdf_text import flat, normalise, pages, pdf_text, words_with_x
 from tests.summary_data import CREDITORS, NOTE_TEXT, make_session
 
@@ -88,8 +99,8 @@ def test_client_summary_has_every_section_amount_and_total(context, tmp_path, la
     assert s.H_REMITTANCE not in one_line
     assert _amount(language, 15000) not in one_line
     # A resolved urgency is not printed; the open one is.
-    assert _has(one_line, client.gettext(s.URGENCY[s.UrgencyType.DISCONNECTION][0]), language)
-    assert not _has(one_line, client.gettext(s.URGENCY[s.UrgencyType.BAILIFF][0]), language)
+    assert _has(one_line, client.gettext(s.URGENCY[UrgencyType.DISCONNECTION][0]), language)
+    assert not _has(one_line, client.gettext(s.URGENCY[UrgencyType.BAILIFF][0]), language)
 
 
 @pytest.mark.parametrize("language", ["nl", "ar", "ti"])
@@ -120,7 +131,7 @@ def test_discreet_summary_has_no_names_partners_or_amounts(context, tmp_path, la
     for heading in (s.H_FORMAL, s.H_INFORMAL, s.H_LENT, s.H_URGENT, s.H_REFERRAL):
         assert heading not in text
         assert not _has(text, client.gettext(heading), language)
-    assert not _has(text, client.gettext(s.RELATIONSHIP[s.Relationship.PARTNER]), language)
+    assert not _has(text, client.gettext(s.RELATIONSHIP[Relationship.PARTNER]), language)
 
 
 def test_handover_is_dutch_and_only_what_was_consented(context, tmp_path) -> None:
@@ -174,7 +185,7 @@ def test_informal_debt_without_its_own_consent_stays_out(context, tmp_path) -> N
     context.storage.sessions.add_debt(
         sid,
         Debt(DebtKind.INFORMAL, Direction.OWED_BY_CLIENT, "inf_community", Money(99900),
-             relationship=s.Relationship.COMMUNITY, consent_handover=False),
+             relationship=Relationship.COMMUNITY, consent_handover=False),
     )  # fmt: skip
     text = flat(_render(context, sid, "handover", tmp_path))
     assert "Moskee, kerk of vereniging" not in text
@@ -205,7 +216,7 @@ def test_the_same_summary_gives_the_same_bytes(context) -> None:
 
 def test_unknown_kind_is_a_clear_error(context) -> None:
     sid = make_session(context.storage.sessions, "nl")
-    with pytest.raises(s.UnknownSummaryKindError, match="bestaat niet"):
+    with pytest.raises(UnknownSummaryKindError, match="bestaat niet"):
         context.summaries.render(sid, "everything")
 
 
@@ -243,8 +254,8 @@ def test_very_long_texts_run_over_pages_and_lose_nothing(context, tmp_path, lang
     repo = context.storage.sessions
     sid = make_session(repo, language)
     long_task = " ".join(f"stap{n}" for n in range(1500))
-    repo.add_next_step(sid, s.NextStep(long_task, s.Owner.CLIENT))
-    repo.add_next_step(sid, s.NextStep("x" * 3000, s.Owner.CLIENT))
+    repo.add_next_step(sid, NextStep(long_task, Owner.CLIENT))
+    repo.add_next_step(sid, NextStep("x" * 3000, Owner.CLIENT))
     data = context.summaries.render(sid, "client")
     text = pdf_text(data, tmp_path)
     for n in (0, 700, 1499):  # beginning, middle and end of the long text are on paper

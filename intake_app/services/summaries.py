@@ -56,42 +56,14 @@ from intake_app.services.summary_closing import (
     question_section,
     word_of_mouth_section,
 )
-from intake_app.services.summary_texts import (  # noqa: F401
-    ACTION,
-    CATEGORY,
-    CHANNEL,
-    COUNSELLOR,
-    DEADLINE,
-    DISCREET_TITLE,
-    DOCUMENTS,
-    H_APPOINTMENT,
-    H_DOCUMENTS,
-    H_DONE,
-    H_FORMAL,
-    H_INFORMAL,
-    H_LANGUAGE,
-    H_LENT,
-    H_NEXT,
-    H_PROVISIONS,
-    H_REFERRAL,
-    H_REMITTANCE,
-    H_URGENT,
-    INTERPRETER,
-    PICTOGRAMS,
-    PROVISION,
-    PROVISION_STATUS,
-    RESOLVED,
-    STILL_OPEN,
-    TITLE,
-    URGENCY,
-    URGENCY_TOPIC,
-    WHEN,
-    WHO,
-    WITH,
-    open_steps,
-)
 from intake_app.services.summary_texts import (
     EXPLAINED_ORALLY as EXPLAINED_ORALLY,
+)
+from intake_app.services.summary_texts import (
+    H_NEXT,
+    PICTOGRAMS,
+    TITLE,
+    open_steps,
 )
 from intake_app.services.summary_texts import (
     RELATIONSHIP as RELATIONSHIP,

@@ -44,7 +44,7 @@ from intake_app.i18n import amounts
 from intake_app.i18n.formatting import Formatter
 from intake_app.i18n.translator import N_, Translator
 from intake_app.services.dto import SessionState
-from intake_app.services.summaries import RELATIONSHIP
+from intake_app.services.summary_texts import RELATIONSHIP
 from intake_app.ui.controller import IntakeController
 
 DateEdit = TypeVar("DateEdit", bound=QDateTimeEdit)

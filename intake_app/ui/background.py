@@ -6,8 +6,9 @@ nor a frozen shared server freezes the window. Two ways in:
 - ``call(action)``: waited for. The GUI thread spins a short local event loop (it keeps
   painting and handling input) and gets the result back in order; an exception raised by the
   service is raised again on the GUI thread, so a view's ``except IntakeError`` stays as it
-  was. A second waited call while one is running is refused with ``BusyError`` (one
-  sentence), never queued behind a click the person has already forgotten.
+  was. A view may wait inside another's wait (a timer fires during the local loop); its call
+  queues behind the first. The intake refuses a second click during a save instead, with
+  ``BusyError`` (one sentence; ``ui/controller.py``), so it never lands on the next card.
 - ``off_thread(service, background)``: the service as views get it; each method call is a
   waited ``call``. The window hands views only such services, so a new view cannot call
   the database on the GUI thread by accident.

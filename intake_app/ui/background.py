@@ -40,13 +40,14 @@ from PySide6.QtCore import (
 )
 
 from intake_app.core.errors import IntakeError
+from intake_app.i18n.translator import N_
 
 T = TypeVar("T")
 WAITING_AFTER_MS = 800  # a call that takes longer than this shows "waiting for the database"
 
 
 class BusyError(IntakeError):
-    message = "Even geduld: het vorige wordt nog opgeslagen. Kies daarna opnieuw."
+    message = N_("Even geduld: het vorige wordt nog opgeslagen. Kies daarna opnieuw.")
 
 
 def _on_gui_thread() -> bool:

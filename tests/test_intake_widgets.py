@@ -520,6 +520,7 @@ def test_consent_and_client_language_are_stored_off_the_gui_thread(
     assert consent is not None
     d.click(consent.purpose_rows[ConsentPurpose.HANDOVER_FORMAL].toggle)
     d.window.set_client_language("ar")
+    d.qtbot.waitUntil(lambda: not d.window.controller.reading)  # saved, not waited for
     event.remove(engine, "before_cursor_execute", record)
     assert d.state().consent(ConsentPurpose.HANDOVER_FORMAL)
     assert d.state().client_language == "ar"

@@ -73,6 +73,7 @@ def test_client_language_switch_keeps_answers_and_mirrors(gui_app, qtbot, db_url
     amount.commit()
     state_before = window.controller.state
     window.set_client_language("ar")
+    qtbot.waitUntil(lambda: not window.controller.reading)  # stored on the worker
     amount.set_translator(client.tr_client)
     assert window.client_status.text() == "Vertaling Arabisch: concept, nog niet nagekeken"
     assert client.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -88,6 +89,7 @@ def test_client_language_switch_keeps_answers_and_mirrors(gui_app, qtbot, db_url
     # Answer, switch to Dari, and the answer is still there.
     qtbot.mouseClick(client.option_buttons["energy"], Qt.MouseButton.LeftButton)
     window.set_client_language("fa_AF")
+    qtbot.waitUntil(lambda: not window.controller.reading)
     assert client.layoutDirection() == Qt.LayoutDirection.RightToLeft
     state = window.context.intake.open_session(state_before.id)
     assert state.answers["primary_question"].values == ("energy",)

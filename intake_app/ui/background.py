@@ -12,9 +12,10 @@ nor a frozen shared server freezes the window. Two ways in:
 - ``off_thread(service, background)``: the service as views get it; each method call is a
   waited ``call``. The window hands views only such services, so a new view cannot call
   the database on the GUI thread by accident.
-- ``read(action, deliver)``: nothing waits. ``deliver`` gets the result on the GUI thread
-  when it arrives; for places where a nested event loop is not safe (a view painting or
-  scrolling, a signal handler in the middle of showing a card).
+- ``later(action, deliver, failed)``: nothing waits. ``deliver`` gets the result on the GUI
+  thread when it arrives; for places where a nested event loop is not safe (a view painting
+  or scrolling, a signal handler in the middle of showing a card, a key handler): the reads
+  of lists and the recap, and the client's language chosen with the arrow keys.
 
 One thread keeps every read after the writes before it. A call that takes longer than
 ``WAITING_AFTER_MS`` makes ``waiting`` say so (the window shows "waiting for the database").
@@ -125,7 +126,7 @@ class Background(QObject):
             raise job.error
         return job.result  # type: ignore[return-value]
 
-    def read(
+    def later(
         self,
         action: Callable[[], T],
         deliver: Callable[[T], None],

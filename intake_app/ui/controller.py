@@ -119,16 +119,31 @@ class IntakeController(QObject):
         """
         return self._run(action)
 
-    def set_client_language(self, code: str) -> SessionState | None:
-        """Store the client's language with the open conversation, without redrawing it."""
+    def set_client_language(self, code: str) -> bool:
+        """Store the client's language with the open conversation, without redrawing it.
+
+        Not waited for: the picker answers a key press at once, and quick choices (arrow keys
+        through the list) are saved one after the other on the worker, the last one last. A
+        waited save here ran a local event loop inside the combo box's key handler, and the
+        next key press, handled in that loop, was refused as a double click while the picker
+        had already moved on. A failure is one sentence, as for every write. False without an
+        open conversation.
+        """
         state = self.state
         if state is None:
-            return None
+            return False
         session_id = state.id
-        stored = self._run(lambda: self.service.set_client_language(session_id, code))
-        if stored is not None and self.state is not None and self.state.id == session_id:
-            self.state = stored
-        return stored
+
+        def stored(new_state: SessionState) -> None:
+            if self.state is not None and self.state.id == session_id:
+                self.state = new_state
+
+        self.background.later(
+            lambda: self.service.set_client_language(session_id, code),
+            lambda new_state: stored(self._succeeded(new_state)),
+            self._failed,
+        )
+        return True
 
     def read(self, action: Callable[[], T], deliver: Callable[[T], None]) -> None:
         """Run a read on the worker and hand its result to ``deliver`` on the GUI thread.
@@ -136,7 +151,7 @@ class IntakeController(QObject):
         Nothing waits for it. A result that arrives after the screen locked is dropped, like
         a late write; a failure is one sentence in the status bar, as for writes.
         """
-        self.background.read(action, lambda result: deliver(self._succeeded(result)), self._failed)
+        self.background.later(action, lambda result: deliver(self._succeeded(result)), self._failed)
 
     @property
     def reading(self) -> bool:

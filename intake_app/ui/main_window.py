@@ -152,10 +152,10 @@ class MainWindow(QMainWindow):
     def set_client_language(self, code: str) -> None:
         """The client's language, stored with the session; what is on screen stays filled in."""
         state = self.controller.state
-        # Stored on the worker: a frozen shared server must not freeze the window (issue 20);
-        # when it was not stored, the controller said why.
+        # Stored on the worker, not waited for (issue 20, and arrow keys through the picker);
+        # a failure is one sentence from the controller.
         in_intake = state is not None and self._in_intake()
-        if in_intake and self.controller.set_client_language(code) is None:
+        if in_intake and not self.controller.set_client_language(code):
             return
         self.client_language.set_current_code(code)
         self.client_status.show_language(code)
